@@ -1,0 +1,278 @@
+"""Load content/ into a Handbook, collecting every problem in every file before giving up."""
+
+from __future__ import annotations
+
+import os
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .model import ITEM_REF_PATTERN, KINDS, SLUG_PATTERN, Entity, Handbook, Playbook
+from .problems import ContentError, Problem, did_you_mean, format_path
+from .yamlread import Document, read_yaml
+
+IGNORED_DIRS = {"results", "schemas"}  # results are read by the dashboard; schemas by editors
+
+
+def display_path(path: Path) -> str:
+    """Return `path` as users should see it in problems: relative to the working directory."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def load_handbook(content_dir: str | os.PathLike) -> Handbook:
+    """Read, validate and cross-check every file in `content_dir`.
+
+    Raises:
+        ContentError: with every problem in every file, sorted by file and line.
+    """
+    root = Path(content_dir)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise ContentError(
+            [Problem(display_path(root), 0, 0, "", "the content folder does not exist")]
+        )
+
+    docs: dict[tuple[str, str], Document] = {}
+    playbook = None
+    playbook_file = root / "playbook.yaml"
+    if playbook_file.is_file():
+        playbook = _load_one(playbook_file, Playbook, problems, docs, ("playbook", ""))
+    else:
+        problems.append(
+            Problem(
+                display_path(playbook_file),
+                0,
+                0,
+                "",
+                "missing: every handbook needs a playbook.yaml",
+            )
+        )
+
+    entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KINDS}
+    broken: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name in IGNORED_DIRS:
+            continue
+        if entry.is_dir():
+            if entry.name not in KINDS:
+                problems.append(
+                    Problem(
+                        display_path(entry),
+                        0,
+                        0,
+                        "",
+                        f"unknown content folder '{entry.name}'",
+                        did_you_mean(entry.name, KINDS) or f"expected one of: {', '.join(KINDS)}",
+                    )
+                )
+                continue
+            for file in sorted(entry.iterdir()):
+                if file.name.startswith(".") or file.is_dir():
+                    continue
+                stem_problem = _file_name_problem(file)
+                if stem_problem:
+                    problems.append(stem_problem)
+                    continue
+                model = _load_one(file, KINDS[entry.name], problems, docs, (entry.name, file.stem))
+                if model is None:
+                    broken[entry.name].add(file.stem)
+                else:
+                    model._id = file.stem
+                    entities[entry.name][file.stem] = model
+        elif entry.name != "playbook.yaml" and entry.suffix in (".yaml", ".yml"):
+            problems.append(
+                Problem(
+                    display_path(entry),
+                    0,
+                    0,
+                    "",
+                    "unexpected file: content files go in principles/, examples/, assessments/ "
+                    "or checklists/",
+                )
+            )
+
+    # Cross-check what did load; references to files that failed are not reported twice.
+    handbook = Handbook(playbook or _NO_PLAYBOOK, **entities)
+    problems.extend(checks.check_handbook(handbook, docs, broken, roles_known=playbook is not None))
+    if problems:
+        raise ContentError(problems)
+    return handbook
+
+
+_NO_PLAYBOOK = Playbook.model_construct(roles=[], phases=[], title="", organisation="", summary="")
+
+
+def _file_name_problem(file: Path) -> Problem | None:
+    import re
+
+    if file.suffix == ".yml":
+        return Problem(
+            display_path(file),
+            0,
+            0,
+            "",
+            "content files end in .yaml",
+            f"rename it to {file.stem}.yaml",
+        )
+    if file.suffix != ".yaml":
+        return Problem(
+            display_path(file), 0, 0, "", "not a content file (content files end in .yaml)"
+        )
+    if not re.fullmatch(SLUG_PATTERN, file.stem):
+        return Problem(
+            display_path(file),
+            0,
+            0,
+            "",
+            f"file name '{file.stem}' is not a valid id",
+            f"use lowercase letters, digits and hyphens, e.g. '{_slugify(file.stem)}.yaml'",
+        )
+    return None
+
+
+def _load_one(file: Path, model: type[BaseModel], problems, docs, key) -> Any:
+    name = display_path(file)
+    try:
+        doc = read_yaml(file.read_bytes(), name)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return None
+    except OSError as exc:
+        problems.append(Problem(name, 0, 0, "", f"could not be read: {exc.strerror}"))
+        return None
+    docs[key] = doc
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(translate_errors(exc, model, doc))
+        return None
+
+
+def validate_document(doc: Document, model: type[BaseModel]) -> Any:
+    """Validate one document against a model; raise ContentError with located problems."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ContentError(translate_errors(exc, model, doc)) from None
+
+
+# -- pydantic errors, in words a person can act on -------------------------------------------------
+
+
+def translate_errors(exc: ValidationError, model: type[BaseModel], doc: Document) -> list[Problem]:
+    """Turn pydantic's errors into one located, plain-language problem each."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        value = err.get("input")
+        if kind == "missing":
+            out.append(doc.problem(loc[:-1], f"missing required field '{loc[-1]}'"))
+            continue
+        if kind == "extra_forbidden":
+            fields = (
+                list(_model_at(model, loc[:-1]).model_fields) if _model_at(model, loc[:-1]) else []
+            )
+            hint = did_you_mean(str(loc[-1]), fields)
+            if loc[-1] == "id" and len(loc) == 1:
+                hint = "the id is the file name; remove this line"
+            out.append(doc.problem(loc[:-1], f"unknown field '{loc[-1]}'", hint, key=loc))
+            continue
+        message, hint = _describe(kind, value, err)
+        out.append(doc.problem(loc, message, hint))
+    return out
+
+
+def _describe(kind: str, value: Any, err: dict) -> tuple[str, str]:
+    if value is None and kind.endswith("_type") or value is None and kind.endswith("_parsing"):
+        return "has no value", "write a value after the ':'"
+    shown = _show(value)
+    if kind == "string_type":
+        return f"expected text, not {shown}", ""
+    if kind == "string_too_short":
+        return "must not be empty", ""
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        if pattern == SLUG_PATTERN:
+            return (
+                f"'{value}' is not a valid id",
+                f"use lowercase letters, digits and hyphens, e.g. '{_slugify(value)}'",
+            )
+        if pattern == ITEM_REF_PATTERN:
+            return (
+                f"'{value}' is not a checklist item reference",
+                "write it as checklist-id#item-id",
+            )
+        if pattern.startswith("^(https?"):
+            return f"'{value}' is not a web address", "start it with https://"
+        return f"'{value}' is not a language code", "for example en, de or fr"
+    if kind == "list_type":
+        return f"expected a list, not {shown}", "put each entry on its own line, starting with '- '"
+    if kind == "too_short":
+        return "needs at least one entry", ""
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected fields ('name: value' lines), not {shown}", ""
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return f"expected a whole number, not {shown}", ""
+    if kind in ("float_parsing", "float_type", "finite_number"):
+        return f"expected a number, not {shown}", ""
+    if kind in ("bool_parsing", "bool_type"):
+        return f"expected true or false, not {shown}", ""
+    if kind == "greater_than_equal":
+        return f"must be at least {err['ctx']['ge']}, not {shown}", ""
+    return err["msg"], ""
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "fields"
+    return f"'{value}'"
+
+
+def _slugify(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "my-id"
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """Return the model class that holds the value at `loc` (for field-name suggestions)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _unwrap(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Reduce list[X], X | None and Annotated[X, ...] to X."""
+    while True:
+        args = typing.get_args(annotation)
+        if not args:
+            return annotation
+        models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        if models:
+            return models[0]
+        inner = [a for a in args if a is not type(None)]
+        if typing.get_origin(annotation) is typing.Annotated or len(inner) == 1:
+            annotation = inner[0]
+        else:
+            return annotation
+
+
+__all__ = ["load_handbook", "display_path", "translate_errors", "validate_document", "format_path"]

@@ -1,0 +1,287 @@
+"""The content model: one class per thing HR talks about.
+
+The classes check the *shape* of each file (fields, types, ids). What the content *means* —
+cross-references, bands that cover the scale, unique ids — is checked in ``checks.py``, where
+every problem can point at the exact line. Field descriptions feed the JSON Schemas that editors
+use for completion, so they are written for the person editing the YAML.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ITEM_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+ItemRef = Annotated[str, StringConstraints(pattern=ITEM_REF_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown fields are errors, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+
+
+class Entity(Strict):
+    """A thing with its own file and page; its id is the file name."""
+
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        """The id: the file name without `.yaml`, also the last part of the page URL."""
+        return self._id
+
+
+class Role(Strict):
+    """A role that checklist items are assigned to."""
+
+    id: Slug = Field(
+        description="Lowercase id used in URLs and by checklist items.", examples=["manager"]
+    )
+    name: Text = Field(
+        description="The role's name as readers see it.", examples=["People manager"]
+    )
+    description: str | None = Field(None, description="Optional Markdown: who this role is.")
+
+
+class Phase(Strict):
+    """A moment or rhythm when checklist items are done, in the order they happen."""
+
+    id: Slug = Field(
+        description="Lowercase id used in URLs and by checklist items.", examples=["week-1"]
+    )
+    name: Text = Field(description="The phase's name as readers see it.", examples=["First week"])
+
+
+class Playbook(Strict):
+    """Handbook-wide settings (content/playbook.yaml)."""
+
+    title: Text = Field(description="The handbook's title.", examples=["Service Culture Playbook"])
+    organisation: Text = Field(
+        description="Your organisation's name; shown in headers and exports."
+    )
+    summary: Text = Field(description="One-paragraph Markdown introduction for the home page.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = (
+        Field("en", description="Language of the handbook and its page controls, e.g. en or de.")
+    )
+    roles: list[Role] = Field(
+        min_length=1, description="Roles, in order; checklist items name one."
+    )
+    phases: list[Phase] = Field(
+        min_length=1, description="Phases, in order; checklist items name one."
+    )
+    allow_html: bool = Field(
+        False,
+        description="Let raw HTML in content through. Leave false unless every editor is trusted.",
+    )
+
+
+class Source(Strict):
+    """A published source behind an idea."""
+
+    title: Text = Field(description="Title of the work.")
+    author: str | None = Field(None, description="Author(s), e.g. 'Heskett et al.'.")
+    year: int | None = Field(None, description="Year of publication.")
+    publisher: str | None = Field(None, description="Journal, publisher or website.")
+    url: Url | None = Field(None, description="A link to the source (https://...).")
+
+
+class Principle(Entity):
+    """A principle of the service culture (content/principles/<id>.yaml)."""
+
+    title: Text = Field(description="The principle in a few words.")
+    summary: Text = Field(description="One line that states the principle.")
+    why: Text = Field(description="Markdown: why it matters, with attributed evidence.")
+    practices: list[Text] = Field(
+        min_length=1, description="Markdown: what people do, one per item."
+    )
+    anti_patterns: list[Text] = Field([], description="Markdown: what to avoid, one per item.")
+    examples: list[Slug] = Field([], description="Ids of examples that show this principle.")
+    tags: list[Slug] = Field([], description="Tags, e.g. internal-service.")
+    sources: list[Source] = Field([], description="Where the ideas come from.")
+    order: int | None = Field(None, description="Position in lists; without it, by title.")
+    aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
+
+
+class Example(Entity):
+    """A company example or a situation (content/examples/<id>.yaml)."""
+
+    title: Text = Field(description="The example's title.")
+    organisation: str | None = Field(
+        None, description="The company; leave out for a generic situation."
+    )
+    summary: Text = Field(description="One line: what the example shows.")
+    story: Text = Field(description="Markdown: what happened.")
+    lesson: Text = Field(description="Markdown: what to take from it.")
+    principles: list[Slug] = Field(
+        min_length=1, description="Ids of the principles it illustrates."
+    )
+    caveats: str | None = Field(None, description="Markdown: limits and later history.")
+    sources: list[Source] = Field([], description="Where the facts come from.")
+    tags: list[Slug] = Field([], description="Tags, e.g. illustrative.")
+    order: int | None = Field(None, description="Position in lists; without it, by title.")
+    aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
+
+
+class Scale(Strict):
+    """The answer scale of an assessment."""
+
+    min: int = Field(description="Lowest answer, e.g. 1.")
+    max: int = Field(description="Highest answer, e.g. 5.")
+    labels: list[Text] = Field(description="One label per answer from min to max.")
+    allow_na: bool = Field(
+        True, description="Offer 'not applicable'; such answers are left out of scores."
+    )
+
+
+class Question(Strict):
+    """One statement a team rates."""
+
+    id: Slug = Field(description="Id, unique in the assessment; answers are stored under it.")
+    text: Text = Field(description="Markdown: the statement.")
+    reverse: bool = Field(False, description="True when agreeing is bad; scored as min+max-answer.")
+
+
+class Recommend(Strict):
+    """What to suggest when a dimension scores below the threshold."""
+
+    principles: list[Slug] = Field([], description="Ids of principles to read.")
+    checklist_items: list[ItemRef] = Field(
+        [], description="Checklist items, as checklist-id#item-id."
+    )
+
+
+class Dimension(Strict):
+    """A group of questions scored together."""
+
+    id: Slug = Field(description="Id of the dimension.")
+    title: Text = Field(description="The dimension's title.")
+    description: str | None = Field(None, description="Markdown: what the dimension covers.")
+    questions: list[Question] = Field(min_length=1, description="The statements in this dimension.")
+    recommend: Recommend = Field(default_factory=Recommend, description="Shown when it scores low.")
+
+
+class Band(Strict):
+    """A named range of scores."""
+
+    upto: float = Field(description="Highest score in this band; bands go up to the scale's max.")
+    name: Text = Field(description="The band's name.")
+    description: Text = Field(description="Markdown: what this band means.")
+
+
+class Assessment(Entity):
+    """A self-assessment (content/assessments/<id>.yaml)."""
+
+    title: Text = Field(description="The assessment's title.")
+    intro: Text = Field(description="Markdown: how and why to fill it in.")
+    scale: Scale = Field(description="The answer scale.")
+    dimensions: list[Dimension] = Field(min_length=1, description="Groups of questions.")
+    bands: list[Band] = Field(min_length=1, description="Score bands, lowest first.")
+    threshold: float = Field(description="Dimensions scoring below this get recommendations.")
+    min_answered: int = Field(
+        1, ge=1, description="Fewer answered questions: 'not enough answers'."
+    )
+    recommend_max: int = Field(
+        3, ge=1, description="Recommend for at most this many weakest dimensions."
+    )
+    aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
+
+
+class ChecklistItem(Strict):
+    """One thing to do, by a role, in a phase."""
+
+    id: Slug = Field(description="Id, unique in the checklist; the item's URL anchor.")
+    text: Text = Field(description="Markdown, one line: what to do.")
+    details: str | None = Field(None, description="Markdown: how, and why.")
+    role: Slug = Field(description="Who does it: a role id from playbook.yaml.")
+    when: Slug = Field(description="When: a phase id from playbook.yaml.")
+    principles: list[Slug] = Field([], description="Ids of the principles behind it.")
+    aliases: list[Slug] = Field(
+        [], description="Old item ids whose anchors must keep landing here."
+    )
+
+
+class Checklist(Entity):
+    """A checklist (content/checklists/<id>.yaml)."""
+
+    title: Text = Field(description="The checklist's title.")
+    summary: Text = Field(description="Markdown: what the checklist is for.")
+    items: list[ChecklistItem] = Field(min_length=1, description="The items, in reading order.")
+    aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
+
+
+KINDS: dict[str, type[Entity]] = {
+    "principles": Principle,
+    "examples": Example,
+    "assessments": Assessment,
+    "checklists": Checklist,
+}
+"""Entity folders under content/, and the model each file in them follows."""
+
+
+class Handbook:
+    """Everything in content/, validated and cross-referenced."""
+
+    def __init__(
+        self,
+        playbook: Playbook,
+        principles: dict[str, Principle],
+        examples: dict[str, Example],
+        assessments: dict[str, Assessment],
+        checklists: dict[str, Checklist],
+    ):
+        self.playbook = playbook
+        self.principles = _ordered(principles)
+        self.examples = _ordered(examples)
+        self.assessments = dict(sorted(assessments.items(), key=lambda kv: (kv[1].title, kv[0])))
+        self.checklists = dict(sorted(checklists.items(), key=lambda kv: (kv[1].title, kv[0])))
+
+    def entities(self, kind: str) -> dict[str, Entity]:
+        """Return the entities of one kind ('principles', 'examples', ...) by id."""
+        return getattr(self, kind)
+
+    @property
+    def roles(self) -> dict[str, Role]:
+        return {r.id: r for r in self.playbook.roles}
+
+    @property
+    def phases(self) -> dict[str, Phase]:
+        return {p.id: p for p in self.playbook.phases}
+
+    def examples_of(self, principle_id: str) -> list[Example]:
+        """Return the examples linked to a principle, from either side of the link."""
+        own = self.principles[principle_id].examples
+        return [
+            ex
+            for ex_id, ex in self.examples.items()
+            if ex_id in own or principle_id in ex.principles
+        ]
+
+    def principles_of(self, example_id: str) -> list[Principle]:
+        """Return the principles linked to an example, from either side of the link."""
+        own = self.examples[example_id].principles
+        return [p for p_id, p in self.principles.items() if p_id in own or example_id in p.examples]
+
+    def items_citing(self, principle_id: str) -> list[tuple[Checklist, ChecklistItem]]:
+        """Return the checklist items that name a principle."""
+        return [
+            (checklist, item)
+            for checklist in self.checklists.values()
+            for item in checklist.items
+            if principle_id in item.principles
+        ]
+
+
+def _ordered(entities: dict) -> dict:
+    return dict(
+        sorted(
+            entities.items(),
+            key=lambda kv: (kv[1].order is None, kv[1].order or 0, kv[1].title.lower(), kv[0]),
+        )
+    )

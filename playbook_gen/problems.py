@@ -1,0 +1,83 @@
+"""Problems found in content files, and the one way they are printed.
+
+Every problem is one line a person can act on::
+
+    content/principles/serve.yaml:14:3: examples[1]: unknown example 'zapos' (did you mean ...?)
+
+The same formatter serves ``playbook-gen validate``, ``mkdocs build`` and ``mkdocs serve``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+Path = tuple  # a path inside a YAML document: ("dimensions", 2, "questions", 0, "text")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one content file, at a line and column (both 1-based)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    where: str = ""
+    message: str = ""
+    hint: str = ""
+
+    def format(self) -> str:
+        """Return the problem as the single line users see."""
+        place = self.file
+        if self.line:
+            place += f":{self.line}:{self.column or 1}"
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return f"{place}: {text}"
+
+    def to_dict(self) -> dict:
+        """Return the problem as a plain dict (for ``--format json``)."""
+        return asdict(self)
+
+
+class ContentError(Exception):
+    """Raised when content cannot be loaded; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sort_problems(problems)
+        super().__init__(format_problems(self.problems))
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sort problems by file, then line and column, dropping exact repeats."""
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.where, p.message))
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    """Return every problem, one per line."""
+    return "\n".join(p.format() for p in problems)
+
+
+def problems_json(problems: Sequence[Problem]) -> str:
+    """Return problems as a JSON document: {"problems": [...]}."""
+    return json.dumps({"problems": [p.to_dict() for p in problems]}, indent=2, ensure_ascii=False)
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """Return a YAML path the way users read it: ``dimensions[2].questions[0].text``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Return a "did you mean ...?" hint for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,372 @@
+"""Strict YAML for prose written by people who are not programmers.
+
+PyYAML's defaults are wrong for a handbook: ``no`` becomes False, ``12:30`` becomes 750, duplicate
+keys silently overwrite, anchors can expand exponentially and deep nesting overflows the stack.
+So we read the parser's *events* ourselves, iteratively, and build plain values:
+
+- every scalar stays the exact text that was written (the model converts numbers where a field
+  is a number); an empty plain value, ``~`` and ``null`` mean "no value";
+- anchors, aliases, tags, merge keys, non-text keys and duplicate keys are problems;
+- depth and size are bounded;
+- the position of every value and every key is kept, so any later problem points at a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import ContentError, Problem, format_path
+
+try:  # the C parser is much faster; both report the same events and positions
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _PurePythonParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _PurePythonParser):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _PurePythonParser.__init__(self)
+
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+MAX_PROBLEMS_PER_FILE = 50
+NULLS = {"", "~", "null", "Null", "NULL"}
+# What the YAML spec (and PyYAML's reader) refuses, less the BOM we strip first.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+Pos = tuple[int, int]
+
+
+@dataclass
+class Document:
+    """A YAML file read strictly: its plain data and where each part of it was written."""
+
+    file: str
+    data: Any
+    values: dict[tuple, Pos] = field(default_factory=dict)
+    keys: dict[tuple, Pos] = field(default_factory=dict)
+
+    def position(self, path: tuple, *, key: bool = False) -> Pos:
+        """Return (line, column) of the value at `path`, or of its nearest written ancestor."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(
+        self, path: tuple, message: str, hint: str = "", *, key: tuple | None = None
+    ) -> Problem:
+        """Return a problem about the value at `path`.
+
+        It is located at that value, or at the field name `key` (a full path) when given.
+        """
+        line, column = self.position(key, key=True) if key else self.position(path)
+        return Problem(self.file, line, column, format_path(path), message, hint)
+
+
+def read_yaml(source: bytes | str, file: str) -> Document:
+    """Read one YAML file strictly.
+
+    Args:
+        source: the file's bytes (or text).
+        file: the name to print in problems, e.g. ``content/principles/x.yaml``.
+
+    Raises:
+        ContentError: with every problem found in the file.
+    """
+    text = _decode(source, file)
+    return _Composer(text, file).run()
+
+
+def _decode(source: bytes | str, file: str) -> str:
+    if isinstance(source, bytes):
+        if len(source) > MAX_BYTES:
+            raise ContentError(
+                [Problem(file, 1, 1, "", f"the file is larger than {MAX_BYTES // 1000} KB")]
+            )
+        try:
+            text = source.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = source.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (source.rfind(b"\n", 0, exc.start) + 1) + 1
+            byte = source[exc.start]
+            raise ContentError(
+                [
+                    Problem(
+                        file,
+                        line,
+                        column,
+                        "",
+                        f"this file is not UTF-8 text (byte 0x{byte:02x})",
+                        "save it as UTF-8",
+                    )
+                ]
+            ) from None
+    else:
+        text = source
+        if len(text) > MAX_BYTES:
+            raise ContentError(
+                [Problem(file, 1, 1, "", f"the file is larger than {MAX_BYTES // 1000} KB")]
+            )
+    text = text.removeprefix("\ufeff")
+    problems = []
+    for match in _NOT_PRINTABLE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        char = match.group()
+        problems.append(
+            Problem(
+                file,
+                line,
+                column,
+                "",
+                f"control character U+{ord(char):04X} is not allowed",
+                "delete it; it is often pasted in invisibly",
+            )
+        )
+        if len(problems) >= MAX_PROBLEMS_PER_FILE:
+            break
+    if problems:
+        raise ContentError(problems)
+    return text
+
+
+class _Skip:
+    """A collection whose contents are ignored (it was already reported)."""
+
+
+class _Composer:
+    """Build plain values from parser events, iteratively, recording positions."""
+
+    def __init__(self, text: str, file: str):
+        self.text = text
+        self.file = file
+        self.problems: list[Problem] = []
+        self.values: dict[tuple, Pos] = {}
+        self.keys: dict[tuple, Pos] = {}
+
+    def report(self, mark, message: str, hint: str = "", path: tuple = ()) -> None:
+        if len(self.problems) < MAX_PROBLEMS_PER_FILE:
+            self.problems.append(
+                Problem(self.file, mark.line + 1, mark.column + 1, format_path(path), message, hint)
+            )
+
+    def run(self) -> Document:
+        root: Any = None
+        documents = 0
+        # Each frame: [container, path, pending key or None, key mark]
+        stack: list[list] = []
+        skip_depth = 0  # > 0 while inside a collection we refused (e.g. a mapping used as a key)
+        parser = _Parser(self.text)
+        try:
+            while parser.check_event():
+                event = parser.get_event()
+                kind = type(event)
+                if skip_depth:
+                    if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                        skip_depth += 1
+                    elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                        skip_depth -= 1
+                        if not skip_depth:
+                            self._after_value(stack)
+                    continue
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents == 2:
+                        self.report(
+                            event.start_mark,
+                            "this file holds more than one YAML document",
+                            "remove the second '---' line and what follows, or merge them",
+                        )
+                    continue
+                if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                    stack.pop()
+                    self._after_value(stack)
+                    continue
+                if kind not in (
+                    yaml.ScalarEvent,
+                    yaml.MappingStartEvent,
+                    yaml.SequenceStartEvent,
+                    yaml.AliasEvent,
+                ):
+                    continue  # stream and document ends
+                if documents > 1:
+                    if kind is not yaml.ScalarEvent:
+                        skip_depth = 1
+                    continue
+
+                frame = stack[-1] if stack else None
+                is_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
+                path = self._path(frame) if frame is not None and not is_key else ()
+                self._check_node(event, path)
+
+                if is_key:
+                    self._key(event, frame)
+                    if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                        skip_depth = 1
+                    continue
+
+                mark = event.start_mark
+                if frame is not None and frame[2] is _Skip:  # value of a refused key
+                    if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                        skip_depth = 1
+                    else:
+                        self._after_value(stack)
+                    continue
+                if kind is yaml.AliasEvent:
+                    value: Any = None
+                elif kind is yaml.ScalarEvent:
+                    value = None if (event.implicit[0] and event.value in NULLS) else event.value
+                elif len(stack) >= MAX_DEPTH:
+                    self.report(mark, f"the content is nested more than {MAX_DEPTH} levels deep")
+                    raise _Stop
+                else:
+                    value = {} if kind is yaml.MappingStartEvent else []
+                self.values[path] = (mark.line + 1, mark.column + 1)
+                if frame is None:
+                    root = value
+                elif isinstance(frame[0], dict):
+                    frame[0][frame[2]] = value
+                else:
+                    frame[0].append(value)
+                if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                    stack.append([value, path, None, None])
+                else:
+                    self._after_value(stack)
+        except yaml.MarkedYAMLError as exc:
+            self._malformed(exc)
+        except _Stop:
+            pass
+
+        if not self.problems:
+            if root is None:
+                self.problems.append(Problem(self.file, 1, 1, "", "the file is empty"))
+            elif not isinstance(root, dict):
+                what = "a list" if isinstance(root, list) else "a single text"
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        *self.values[()],
+                        "",
+                        f"the file holds {what}; it must hold fields ('name: value' lines)",
+                    )
+                )
+        if self.problems:
+            raise ContentError(self.problems)
+        return Document(self.file, root, self.values, self.keys)
+
+    @staticmethod
+    def _path(frame: list) -> tuple:
+        container, path, key, _ = frame
+        return path + ((key,) if isinstance(container, dict) else (len(container),))
+
+    @staticmethod
+    def _after_value(stack: list[list]) -> None:
+        """A mapping's value is complete: the next scalar is a key again."""
+        if stack and isinstance(stack[-1][0], dict):
+            stack[-1][2] = None
+
+    def _check_node(self, event, path: tuple) -> None:
+        mark = event.start_mark
+        if getattr(event, "anchor", None) is not None:
+            if isinstance(event, yaml.AliasEvent):
+                self.report(
+                    mark,
+                    f"aliases (*{event.anchor}) are not allowed",
+                    "write the text out in full, or put it in quotes if it starts with '*'",
+                    path,
+                )
+            else:
+                self.report(
+                    mark,
+                    f"anchors (&{event.anchor}) are not allowed",
+                    "put the text in quotes if it starts with '&'",
+                    path,
+                )
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
+            self.report(
+                mark,
+                f"tags ('{tag}') are not allowed",
+                "put the text in quotes if it starts with '!'",
+                path,
+            )
+
+    def _key(self, event, frame: list) -> None:
+        mark = event.start_mark
+        container, path = frame[0], frame[1]
+        if not isinstance(event, yaml.ScalarEvent):
+            self.report(mark, "a field name must be text, not a list or mapping", path=path)
+            frame[2] = _Skip
+            return
+        key = event.value
+        if event.implicit[0] and key == "<<":
+            self.report(
+                mark, "merge keys ('<<') are not allowed", "write the fields out in full", path
+            )
+        elif event.implicit[0] and key in NULLS:
+            self.report(mark, "a field name is missing before ':'", path=path)
+        if key in container:
+            first = self.keys.get(path + (key,))
+            where = f", already set on line {first[0]}" if first else ""
+            self.report(mark, f"duplicate field '{key}'{where}", "keep only one of them", path)
+            frame[2] = _Skip
+            return
+        frame[2] = key
+        self.keys[path + (key,)] = (mark.line + 1, mark.column + 1)
+
+    def _malformed(self, exc: yaml.MarkedYAMLError) -> None:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or "").strip()
+        context = (exc.context or "").strip()
+        char = ""
+        if mark is not None and 0 <= mark.index < len(self.text):
+            char = self.text[mark.index]
+        lines = self.text.splitlines()
+        line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+        if char == "\t" or (problem.startswith("found character") and "\t" in line_text):
+            hint = "tabs can't indent YAML; use spaces"
+        elif char in ("@", "`"):
+            hint = f"a value can't start with '{char}'; put the whole value in quotes"
+        elif char == "%":
+            hint = "a value can't start with '%'; put the whole value in quotes"
+        elif "alias" in context or "anchor" in context:
+            sign = "*" if "alias" in context else "&"
+            hint = f"a value starting with '{sign}' must be put in quotes"
+        elif "mapping values are not allowed" in problem:
+            hint = "a value that contains ': ' must be put in quotes"
+        elif "quoted scalar" in context:
+            hint = "a quote is opened but never closed"
+        elif "flow sequence" in context:
+            hint = "a '[' list is opened but never closed, or needs quotes around a value"
+        elif "flow mapping" in context:
+            hint = "a '{' is opened but never closed, or needs quotes around a value"
+        elif "block" in context or "expected" in problem:
+            hint = "the indentation does not line up with the lines above"
+        else:
+            hint = problem or "YAML could not be read here"
+        if mark is None:  # pragma: no cover - PyYAML always marks these
+            self.problems.append(
+                Problem(self.file, 1, 1, "", f"this file could not be read: {hint}")
+            )
+        else:
+            self.report(mark, f"this line could not be read: {hint}")
+
+
+class _Stop(Exception):
+    """Stop reading a file whose structure cannot be trusted any further."""
