@@ -126,8 +126,7 @@ class _Checker:
             if not scale.min <= a.threshold <= scale.max:
                 yield doc.problem(
                     ("threshold",),
-                    f"{_num(a.threshold)} is outside the scale "
-                    f"({scale.min} to {scale.max})",
+                    f"{_num(a.threshold)} is outside the scale ({scale.min} to {scale.max})",
                 )
 
     def item_ref(self, doc: Document, path: tuple, ref: str) -> Iterator[Problem]:

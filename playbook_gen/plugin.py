@@ -1,0 +1,91 @@
+"""The MkDocs adapter: load content, hand the rendered pages over, watch content/ when serving.
+
+Kept thin on purpose (MkDocs 2.0 drops plugins): everything it calls is plain functions that
+``playbook-gen export`` uses too.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .loader import load_handbook
+from .problems import ContentError
+from .render import Site, problems_site, render_site
+
+
+class PlaybookConfig(Config):
+    content = c.Type(str, default="content")
+    """The content folder, relative to mkdocs.yml."""
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    """Add the handbook's generated pages to an MkDocs site."""
+
+    def __init__(self):
+        self.serving = False
+        self.site: Site | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def content_dir(self, config) -> Path:
+        return Path(config.config_file_path or ".").parent / self.config.content
+
+    def on_config(self, config):
+        try:
+            handbook = load_handbook(self.content_dir(config))
+        except ContentError as exc:
+            print(str(exc), file=sys.stderr, flush=True)
+            if not self.serving:
+                count = len(exc.problems)
+                raise PluginError(
+                    f"{count} problem{'s' * (count != 1)} in the content; nothing was built"
+                ) from None
+            # While serving, show the problems in the browser; the next save rebuilds.
+            self.site = problems_site(exc.problems)
+        else:
+            hand_written = _hand_written(config)
+            self.site = render_site(
+                handbook, hand_written=hand_written, directory_urls=config.use_directory_urls
+            )
+            if config.theme.name == "material" and "language" not in config.theme:
+                config.theme["language"] = handbook.playbook.language
+        for css in self.site.extra_css:
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        for js in self.site.extra_javascript:
+            if js not in [str(x) for x in config.extra_javascript]:
+                config.extra_javascript.append(js)
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        assert self.site is not None
+        for path, text in self.site.pages.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=text))
+        for path, data in self.site.files.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=data))
+        if config.nav is None:
+            ours = set(self.site.pages)
+            extra = [f.src_uri for f in files.documentation_pages() if f.src_uri not in ours]
+            config.nav = self.site.nav + sorted(extra)
+        return files
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.content_dir(config)))
+        return server
+
+
+def _hand_written(config) -> frozenset[str]:
+    docs = Path(config.docs_dir)
+    if not docs.is_dir():
+        return frozenset()
+    return frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))

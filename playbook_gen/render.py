@@ -1,0 +1,344 @@
+"""Handbook -> Markdown pages, static files and navigation, ready for any site engine.
+
+Nothing here knows about MkDocs: the plugin hands ``Site.pages`` to MkDocs in memory, and
+``playbook-gen export`` writes the same pages to disk. Sorting and grouping happen here; the
+templates only loop and branch.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import richtext
+from .i18n import words
+from .model import Handbook
+
+ASSET_DIR = "assets/playbook"
+ASSETS = ("pb.css", "pb.js")
+"""Our CSS and JS, shipped in the package and added to every page (they act only where needed)."""
+
+
+@dataclass
+class Site:
+    """Everything a site engine needs to publish the handbook."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    """Docs-relative Markdown path -> page source."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Docs-relative path -> bytes of a static file (our assets, redirect pages)."""
+    nav: list[Any] = field(default_factory=list)
+    """MkDocs-style navigation: [{title: path-or-list}, ...]."""
+    extra_css: list[str] = field(default_factory=list)
+    extra_javascript: list[str] = field(default_factory=list)
+
+
+def render_site(
+    handbook: Handbook, *, hand_written: frozenset[str] = frozenset(), directory_urls: bool = True
+) -> Site:
+    """Render every generated page of the handbook.
+
+    Args:
+        handbook: validated content.
+        hand_written: docs-relative paths of hand-written pages; a generated page never
+            replaces one (a hand-written ``index.md`` replaces the generated home page).
+        directory_urls: whether the site engine serves ``x.md`` at ``x/`` (MkDocs' default);
+            used only for the targets of redirect pages.
+    """
+    renderer = _Renderer(handbook, directory_urls)
+    site = Site()
+    for path, template, context in _page_plan(handbook):
+        if path in hand_written:
+            continue
+        site.pages[path] = renderer.render(template, path, **context)
+    for old, new in redirects(handbook).items():
+        site.files[old] = redirect_page(old, new, directory_urls, renderer.words).encode()
+    for name in ASSETS:
+        site.files[f"{ASSET_DIR}/{name}"] = (
+            resources.files(__package__) / "assets" / name
+        ).read_bytes()
+    site.extra_css = [f"{ASSET_DIR}/pb.css"]
+    site.extra_javascript = [f"{ASSET_DIR}/pb.js"]
+    site.nav = _nav(handbook, site.pages, renderer.words)
+    return site
+
+
+def problems_site(problems) -> Site:
+    """Return a one-page site listing content problems (shown by ``serve`` until they are fixed)."""
+    lines = "\n".join(html.escape(p.format()) for p in problems)
+    page = (
+        "---\ntitle: Content problems\n---\n\n# Content problems\n\n"
+        "<p>Fix these in the content files and save; this page reloads by itself.</p>\n\n"
+        f'<pre class="pb-problems">{lines}</pre>\n'
+    )
+    return Site(pages={"index.md": page}, nav=[{"Content problems": "index.md"}])
+
+
+def _page_plan(handbook: Handbook):
+    """Yield (page path, template, context) for every generated page, in navigation order."""
+    yield "index.md", "home.md.j2", {}
+    yield "principles/index.md", "principles.md.j2", {}
+    for principle in handbook.principles.values():
+        yield (
+            f"principles/{principle.id}.md",
+            "principle.md.j2",
+            {
+                "principle": principle,
+                "examples": handbook.examples_of(principle.id),
+                "items": handbook.items_citing(principle.id),
+            },
+        )
+    yield "examples/index.md", "examples.md.j2", {}
+    for example in handbook.examples.values():
+        yield (
+            f"examples/{example.id}.md",
+            "example.md.j2",
+            {"example": example, "principles": handbook.principles_of(example.id)},
+        )
+    if handbook.assessments:
+        yield "assessments/index.md", "assessments.md.j2", {}
+    for assessment in handbook.assessments.values():
+        yield (
+            f"assessments/{assessment.id}.md",
+            "assessment.md.j2",
+            {"assessment": assessment, "data": assessment_data(handbook, assessment)},
+        )
+    if handbook.checklists:
+        yield "checklists/index.md", "checklists.md.j2", {}
+    for checklist in handbook.checklists.values():
+        yield (
+            f"checklists/{checklist.id}.md",
+            "checklist.md.j2",
+            {"checklist": checklist, "data": checklist_data(handbook, checklist)},
+        )
+    yield "onboarding/index.md", "onboarding_index.md.j2", {}
+    for role in handbook.playbook.roles:
+        yield (
+            f"onboarding/{role.id}.md",
+            "onboarding.md.j2",
+            {"role": role, "phases": onboarding_plan(handbook, role.id)},
+        )
+    tags = tag_index(handbook)
+    if tags:
+        yield "tags.md", "tags.md.j2", {"tags": tags}
+    sources = source_index(handbook)
+    if sources:
+        yield "sources.md", "sources.md.j2", {"sources": sources}
+
+
+# -- data shaped for templates and page scripts ----------------------------------------------------
+
+
+def onboarding_plan(handbook: Handbook, role_id: str) -> list[dict]:
+    """Return [{phase, entries: [(checklist, item), ...]}] for one role, phases in playbook order."""
+    plan = []
+    for phase in handbook.playbook.phases:
+        items = [
+            (checklist, item)
+            for checklist in handbook.checklists.values()
+            for item in checklist.items
+            if item.role == role_id and item.when == phase.id
+        ]
+        if items:
+            plan.append({"phase": phase, "entries": items})
+    return plan
+
+
+def tag_index(handbook: Handbook) -> dict[str, list[tuple[str, Any]]]:
+    """Return {tag: [(page path, entity), ...]} sorted by tag."""
+    tags: dict[str, list] = {}
+    for kind in ("principles", "examples"):
+        for entity in handbook.entities(kind).values():
+            for tag in entity.tags:
+                tags.setdefault(tag, []).append((f"{kind}/{entity.id}.md", entity))
+    return dict(sorted(tags.items()))
+
+
+def source_index(handbook: Handbook) -> list:
+    """Return every distinct source, sorted by author and year."""
+    seen = {}
+    for kind in ("principles", "examples"):
+        for entity in handbook.entities(kind).values():
+            for source in entity.sources:
+                seen.setdefault((source.author or "", source.year or 0, source.title), source)
+    return [seen[key] for key in sorted(seen)]
+
+
+def assessment_data(handbook: Handbook, assessment) -> dict:
+    """Return the data the assessment page script reads (JSON, via a script element)."""
+    return {
+        "id": assessment.id,
+        "title": richtext.to_plain(assessment.title),
+        "scale": assessment.scale.model_dump(),
+        "dimensions": [
+            {
+                "id": d.id,
+                "title": richtext.to_plain(d.title),
+                "questions": [
+                    {"id": q.id, "text": richtext.to_plain(q.text), "reverse": q.reverse}
+                    for q in d.questions
+                ],
+                "recommend": d.recommend.model_dump(),
+            }
+            for d in assessment.dimensions
+        ],
+        "bands": [b.model_dump() for b in assessment.bands],
+        "threshold": assessment.threshold,
+        "min_answered": assessment.min_answered,
+        "recommend_max": assessment.recommend_max,
+    }
+
+
+def checklist_data(handbook: Handbook, checklist) -> dict:
+    """Return the data the checklist page script reads (JSON, via a script element)."""
+    return {
+        "id": checklist.id,
+        "title": richtext.to_plain(checklist.title),
+        "items": [
+            {
+                "id": item.id,
+                "text": richtext.to_plain(item.text),
+                "role": item.role,
+                "when": item.when,
+                "aliases": item.aliases,
+            }
+            for item in checklist.items
+        ],
+    }
+
+
+# -- redirects and navigation ----------------------------------------------------------------------
+
+
+def redirects(handbook: Handbook) -> dict[str, str]:
+    """Return {old docs-relative redirect file: new page path} for every alias."""
+    out = {}
+    for kind in ("principles", "examples", "assessments", "checklists"):
+        for entity in handbook.entities(kind).values():
+            for alias in entity.aliases:
+                out[f"{kind}/{alias}/index.html"] = f"{kind}/{entity.id}.md"
+    return out
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """Return the site-relative URL a Markdown page is published at."""
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def redirect_page(old_file: str, new_page: str, directory_urls: bool, t: dict[str, str]) -> str:
+    """Return a static HTML page that sends its visitor (query and anchor kept) to `new_page`."""
+    base = posixpath.dirname(old_file)
+    target = posixpath.relpath(page_url(new_page, directory_urls) or ".", base)
+    if page_url(new_page, directory_urls).endswith("/") and not target.endswith("/"):
+        target += "/"
+    href = jinja2.filters.escape(target)
+    return (
+        '<!doctype html>\n<html><head><meta charset="utf-8">\n'
+        f"<title>{jinja2.filters.escape(t['redirect'])}</title>\n"
+        f'<link rel="canonical" href="{href}">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f"<script>location.replace({json.dumps(target)} + location.search + location.hash)</script>\n"
+        f'</head><body><p>{jinja2.filters.escape(t["redirect"])} <a href="{href}">{href}</a>.</p>'
+        "</body></html>\n"
+    )
+
+
+def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
+    def section(title: str, prefix: str, entities) -> dict | None:
+        entries: list[Any] = []
+        if f"{prefix}/index.md" in pages:
+            entries.append(f"{prefix}/index.md")
+        for entity in entities:
+            path = f"{prefix}/{entity.id}.md"
+            if path in pages:
+                entries.append({richtext.to_plain(_title(entity)): path})
+        return {title: entries} if entries else None
+
+    nav: list[Any] = []
+    if "index.md" in pages:
+        nav.append({t["home"]: "index.md"})
+    for entry in (
+        section(t["principles"], "principles", handbook.principles.values()),
+        section(t["examples"], "examples", handbook.examples.values()),
+        section(t["assessments"], "assessments", handbook.assessments.values()),
+        section(t["checklists"], "checklists", handbook.checklists.values()),
+        section(t["onboarding"], "onboarding", handbook.playbook.roles),
+    ):
+        if entry:
+            nav.append(entry)
+    for path, key in (("tags.md", "tags"), ("sources.md", "sources")):
+        if path in pages:
+            nav.append({t[key]: path})
+    return nav
+
+
+def _title(entity) -> str:
+    return getattr(entity, "title", None) or entity.name
+
+
+# -- Jinja ------------------------------------------------------------------------------------------
+
+
+class _Renderer:
+    def __init__(self, handbook: Handbook, directory_urls: bool = True):
+        self.handbook = handbook
+        self.directory_urls = directory_urls
+        allow = handbook.playbook.allow_html
+        self.words = words(handbook.playbook.language)
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader(__package__, "templates"),
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["md"] = lambda text: Markup(richtext.to_html(text, allow_html=allow))
+        self.env.filters["inline"] = lambda text: Markup(
+            richtext.to_inline_html(text, allow_html=allow)
+        )
+        self.env.filters["plain"] = richtext.to_plain
+        self.env.filters["tojson_script"] = _json_for_script
+        self.env.globals.update(
+            handbook=handbook, pb=handbook.playbook, t=self.words, roles=handbook.roles,
+            phases=handbook.phases,
+        )  # fmt: skip
+
+    def render(self, template: str, path: str, **context: Any) -> str:
+        base = posixpath.dirname(path)
+        here = page_url(path, self.directory_urls)
+        here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+
+        def link(target: str) -> str:
+            """Markdown link from this page to another page's .md path (the engine resolves it)."""
+            page, _, anchor = target.partition("#")
+            rel = posixpath.relpath(page, base or ".")
+            return rel + (f"#{anchor}" if anchor else "")
+
+        def url(target: str) -> str:
+            """Relative URL for raw HTML, which the engine does not rewrite."""
+            page, _, anchor = target.partition("#")
+            there = page_url(page, self.directory_urls)
+            rel = posixpath.relpath(there or ".", here_dir.rstrip("/") or ".")
+            if there.endswith("/") or not there:
+                rel = rel.rstrip("/") + "/" if rel != "." else "./"
+            return rel + (f"#{anchor}" if anchor else "")
+
+        return self.env.get_template(template).render(link=link, url=url, page_path=path, **context)
+
+
+def _json_for_script(data: Any) -> Markup:
+    """Serialise data for a <script type="application/json"> element (no '</script>' break-out)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)

@@ -1,0 +1,78 @@
+"""Content Markdown -> safe HTML.
+
+Python-Markdown passes raw HTML and ``javascript:`` links straight through, and ``attr_list``
+lets text add ``onmouseover``. So content goes through our own Markdown instance: raw HTML is
+turned off (it shows as text), no attribute extensions are loaded, and the result passes an
+allowlist sanitizer (nh3) that keeps only harmless tags and http(s)/mailto/relative links.
+``allow_html: true`` in playbook.yaml lets raw HTML through for handbooks whose every editor is
+trusted.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+
+TAGS = {
+    "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub",
+}  # fmt: skip
+ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+# Markdown extensions (attr_list above all) in the *site's* Markdown could still read these.
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
+@lru_cache(maxsize=2)
+def _markdown(allow_html: bool) -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    if not allow_html:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+    return md
+
+
+def to_html(text: str | None, *, allow_html: bool = False) -> str:
+    """Render content Markdown to HTML that runs nothing.
+
+    Args:
+        text: Markdown written by an editor (``None`` gives an empty string).
+        allow_html: keep the editor's raw HTML (only for trusted editors).
+    """
+    if not text:
+        return ""
+    md = _markdown(allow_html)
+    md.reset()
+    out = md.convert(text)
+    if not allow_html:
+        out = nh3.clean(
+            out,
+            tags=TAGS,
+            attributes=ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            link_rel="noopener noreferrer",
+            strip_comments=True,
+        )
+    return out.translate(_BRACES)
+
+
+def to_inline_html(text: str | None, *, allow_html: bool = False) -> str:
+    """Render one line of Markdown without the surrounding paragraph."""
+    out = to_html(text, allow_html=allow_html).strip()
+    match = _PARAGRAPH.match(out)
+    return match.group(1) if match and "<p>" not in match.group(1) else out
+
+
+def to_plain(text: str | None) -> str:
+    """Return the text a reader sees, without markup (for titles, exports and attributes)."""
+    if not text:
+        return ""
+    out = _markdown(False)
+    out.reset()
+    rendered = out.convert(text)
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
