@@ -22,7 +22,7 @@ from .i18n import words
 from .model import Handbook
 
 ASSET_DIR = "assets/playbook"
-ASSETS = ("pb.css", "pb.js")
+ASSETS = ("pb.css", "pb-core.js", "pb-assessment.js", "pb-checklist.js")
 """Our CSS and JS, shipped in the package and added to every page (they act only where needed)."""
 
 
@@ -65,7 +65,7 @@ def render_site(
             resources.files(__package__) / "assets" / name
         ).read_bytes()
     site.extra_css = [f"{ASSET_DIR}/pb.css"]
-    site.extra_javascript = [f"{ASSET_DIR}/pb.js"]
+    site.extra_javascript = [f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js")]
     site.nav = _nav(handbook, site.pages, renderer.words)
     return site
 

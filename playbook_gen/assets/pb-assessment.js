@@ -1,0 +1,1 @@
+/* playbook-gen: the self-assessment page (built on pb-core.js). */

@@ -1,0 +1,1 @@
+/* playbook-gen: checklist and onboarding pages (built on pb-core.js). */

@@ -1,0 +1,137 @@
+/* playbook-gen core: what the assessment and checklist pages share.
+ * Storage, page data, downloads, CSV, number formatting and start-up. No framework, no network.
+ * User text is only ever written with textContent. */
+(function () {
+  "use strict";
+  var PB = (window.PB = window.PB || {});
+  var starters = [];
+
+  /* Run `fn(root)` on every page view, including Material's instant navigation. */
+  PB.onPage = function (fn) {
+    starters.push(fn);
+  };
+  function start() {
+    starters.forEach(function (fn) {
+      try {
+        fn(document);
+      } catch (err) {
+        if (window.console) console.warn("playbook-gen:", err);
+      }
+    });
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    setTimeout(start, 0);
+  }
+
+  /* Read the JSON a page carries in <script type="application/json" id="...">. */
+  PB.data = function (id) {
+    var el = document.getElementById(id);
+    if (!el) return null;
+    try {
+      return JSON.parse(el.textContent);
+    } catch (err) {
+      return null;
+    }
+  };
+
+  /* The site's identity for storage keys: its base path, so two handbooks on one host don't mix. */
+  PB.site = function () {
+    var base = document.querySelector("base");
+    var url = new URL(base ? base.href : ".", location.href);
+    return url.pathname;
+  };
+
+  /* Namespaced, versioned localStorage. A corrupt or missing value reads as null, never throws. */
+  PB.store = {
+    key: function (kind, id) {
+      return "pb:" + PB.site() + ":" + kind + ":" + id;
+    },
+    read: function (kind, id, version) {
+      try {
+        var raw = localStorage.getItem(PB.store.key(kind, id));
+        if (!raw) return null;
+        var value = JSON.parse(raw);
+        if (!value || typeof value !== "object" || value.v !== version) return null;
+        return value;
+      } catch (err) {
+        return null;
+      }
+    },
+    write: function (kind, id, version, value) {
+      value.v = version;
+      try {
+        localStorage.setItem(PB.store.key(kind, id), JSON.stringify(value));
+        return true;
+      } catch (err) {
+        return false; /* storage full or disabled: the page still works, it just forgets */
+      }
+    },
+    clear: function (kind, id) {
+      try {
+        localStorage.removeItem(PB.store.key(kind, id));
+      } catch (err) {
+        /* nothing to do */
+      }
+    },
+  };
+
+  /* A plain object holding only own, safe keys (no __proto__, constructor, prototype). */
+  PB.safeKey = function (key) {
+    return typeof key === "string" && key !== "__proto__" && key !== "constructor" &&
+      key !== "prototype";
+  };
+
+  /* Offer text as a file download. */
+  PB.download = function (filename, mime, text) {
+    var blob = new Blob([text], { type: mime });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+      a.remove();
+    }, 0);
+  };
+
+  /* One CSV cell: quoted, and neutralised when a spreadsheet would run it as a formula. */
+  PB.csvCell = function (value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return '"' + text.replace(/"/g, '""') + '"';
+  };
+  PB.csv = function (rows) {
+    return rows.map(function (row) {
+      return row.map(PB.csvCell).join(",");
+    }).join("\r\n") + "\r\n";
+  };
+
+  /* A file name part from free text: letters, digits and hyphens. */
+  PB.slug = function (text) {
+    return String(text || "").toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "export";
+  };
+
+  PB.lang = function () {
+    return document.documentElement.lang || "en";
+  };
+  PB.number = function (value, digits) {
+    return new Intl.NumberFormat(PB.lang(), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(value);
+  };
+  PB.today = function () {
+    var d = new Date();
+    var pad = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  };
+})();

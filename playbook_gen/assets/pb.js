@@ -1,1 +1,0 @@
-/* playbook-gen page scripts: each part acts only on pages that carry its data-pb-* hooks. */
