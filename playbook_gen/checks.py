@@ -56,7 +56,7 @@ class _Checker:
                 play_doc, ("phases",), [p.id for p in handbook.playbook.phases], "phase"
             )
         for kind in ("principles", "examples", "assessments", "checklists"):
-            yield from _check_aliases(handbook, kind, docs)
+            yield from _check_aliases(handbook, kind, docs, self.broken.get(kind, set()))
         for pid, principle in handbook.principles.items():
             doc = docs[("principles", pid)]
             yield from self.refs(doc, ("examples",), principle.examples, "examples")
@@ -72,27 +72,35 @@ class _Checker:
         live = self.handbook.entities(kind)
         for i, ref in enumerate(ids):
             if ref not in live and ref not in self.broken.get(kind, ()):
-                yield doc.problem(
-                    path + (i,),
-                    f"unknown {KIND_NAMES[kind]} '{ref}'",
-                    _suggest(ref, kind, self.handbook),
+                yield self.unknown(doc, path + (i,), ref, kind)
+
+    def unknown(self, doc: Document, path: tuple, ref: str, kind: str, in_ref: str = "") -> Problem:
+        """Return the problem for a reference to an id that does not exist (or was renamed)."""
+        what = KIND_NAMES[kind]
+        inside = f" in '{in_ref}'" if in_ref else ""
+        for id_, entity in self.handbook.entities(kind).items():
+            if ref in entity.aliases:
+                return doc.problem(
+                    path, f"{what} '{ref}'{inside} was renamed to '{id_}'", "use the new id"
                 )
+        hint = did_you_mean(ref, self.handbook.entities(kind))
+        return doc.problem(path, f"unknown {what} '{ref}'{inside}", hint)
 
     def assessment(self, a: Assessment, doc: Document) -> Iterator[Problem]:
         scale = a.scale
         scale_ok = scale.min < scale.max
         if not scale_ok:
             yield doc.problem(
-                ("scale", "max"), f"max ({scale.max}) must be greater than min ({scale.min})"
+                ("scale", "max"), f"{scale.max} must be greater than min, which is {scale.min}"
             )
         else:
             want = scale.max - scale.min + 1
             if len(scale.labels) != want:
                 yield doc.problem(
                     ("scale", "labels"),
-                    f"{len(scale.labels)} labels for a scale of {want} answers "
-                    f"({scale.min} to {scale.max})",
-                    f"give exactly {want} labels, one per answer",
+                    f"{_count(len(scale.labels), 'label')} for a scale from {scale.min} to "
+                    f"{scale.max}, which has {want} answers",
+                    f"give exactly {want} labels, one per answer, lowest first",
                 )
 
         yield from _unique(doc, ("dimensions",), [d.id for d in a.dimensions], "dimension")
@@ -100,10 +108,10 @@ class _Checker:
         for d, dim in enumerate(a.dimensions):
             for q, question in enumerate(dim.questions):
                 if question.id in seen:
-                    line = doc.position(("dimensions", *seen[question.id]))[0]
+                    line = doc.position(("dimensions", *seen[question.id], "id"))[0]
                     yield doc.problem(
                         ("dimensions", d, "questions", q, "id"),
-                        f"duplicate question id '{question.id}', also on line {line}",
+                        f"duplicate question id '{question.id}', already used on line {line}",
                         "question ids must be unique across the whole assessment",
                     )
                 else:
@@ -111,8 +119,9 @@ class _Checker:
             if a.min_answered > len(dim.questions):
                 yield doc.problem(
                     ("min_answered",),
-                    f"min_answered is {a.min_answered}, but dimension '{dim.id}' has only "
-                    f"{len(dim.questions)} question(s), so it could never be scored",
+                    f"{a.min_answered} answers are needed, but dimension '{dim.id}' has only "
+                    f"{_count(len(dim.questions), 'question')}, so it could never be scored",
+                    "lower min_answered, or add questions",
                 )
             base = ("dimensions", d, "recommend")
             yield from self.refs(
@@ -135,22 +144,24 @@ class _Checker:
         if checklist is None:
             if checklist_id in self.broken.get("checklists", ()):
                 return
-            yield doc.problem(
-                path,
-                f"unknown checklist '{checklist_id}' in '{ref}'",
-                _suggest(checklist_id, "checklists", self.handbook),
-            )
+            yield self.unknown(doc, path, checklist_id, "checklists", ref)
             return
         ids = [item.id for item in checklist.items]
         if item_id in ids:
             return
         renamed = [item.id for item in checklist.items if item_id in item.aliases]
-        hint = (
-            f"'{item_id}' was renamed to '{renamed[0]}'; use the new id"
-            if renamed
-            else did_you_mean(item_id, ids)
-        )
-        yield doc.problem(path, f"unknown item '{item_id}' in checklist '{checklist_id}'", hint)
+        if renamed:
+            yield doc.problem(
+                path,
+                f"item '{item_id}' in checklist '{checklist_id}' was renamed to '{renamed[0]}'",
+                "use the new id",
+            )
+        else:
+            yield doc.problem(
+                path,
+                f"unknown item '{item_id}' in checklist '{checklist_id}'",
+                did_you_mean(item_id, ids),
+            )
 
     def checklist(self, c: Checklist, doc: Document) -> Iterator[Problem]:
         roles, phases = self.handbook.roles, self.handbook.phases
@@ -163,25 +174,31 @@ class _Checker:
                 yield doc.problem(base + ("text",), "must be one line", "put the rest in 'details'")
             if self.roles_known and item.role not in roles:
                 yield doc.problem(
-                    base + ("role",), f"unknown role '{item.role}'", did_you_mean(item.role, roles)
+                    base + ("role",), f"unknown role '{item.role}'", _choose(item.role, roles)
                 )
             if self.roles_known and item.when not in phases:
                 yield doc.problem(
-                    base + ("when",),
-                    f"unknown phase '{item.when}'",
-                    did_you_mean(item.when, phases),
+                    base + ("when",), f"unknown phase '{item.when}'", _choose(item.when, phases)
                 )
             yield from self.refs(doc, base + ("principles",), item.principles, "principles")
             for j, alias in enumerate(item.aliases):
-                if alias in ids:
+                if alias == item.id:
+                    yield doc.problem(
+                        base + ("aliases", j),
+                        f"alias '{alias}' is this item's own id",
+                        "list only old ids under aliases",
+                    )
+                elif alias in ids:
                     yield doc.problem(
                         base + ("aliases", j),
                         f"alias '{alias}' is the id of another item in this checklist",
+                        "an old id can only point here once no item uses it",
                     )
                 elif alias in alias_owner:
                     yield doc.problem(
                         base + ("aliases", j),
-                        f"alias '{alias}' is also an alias of '{alias_owner[alias]}'",
+                        _alias_taken(alias, alias_owner[alias], item.id, "item"),
+                        "an old id can point to one item only",
                     )
                 else:
                     alias_owner[alias] = item.id
@@ -191,36 +208,54 @@ def _unique(doc: Document, path: tuple, ids: list[str], what: str) -> Iterator[P
     seen: dict[str, int] = {}
     for i, id_ in enumerate(ids):
         if id_ in seen:
-            line = doc.position(path + (seen[id_],))[0]
-            yield doc.problem(path + (i, "id"), f"duplicate {what} id '{id_}', also on line {line}")
+            line = doc.position(path + (seen[id_], "id"))[0]
+            yield doc.problem(
+                path + (i, "id"),
+                f"duplicate {what} id '{id_}', already used on line {line}",
+                f"give each {what} its own id",
+            )
         else:
             seen[id_] = i
 
 
-def _suggest(ref: str, kind: str, handbook: Handbook) -> str:
-    """Suggest the live id for an alias, else the closest live id."""
-    for id_, entity in handbook.entities(kind).items():
-        if ref in getattr(entity, "aliases", []):
-            return f"'{ref}' was renamed to '{id_}'; use the new id"
-    return did_you_mean(ref, handbook.entities(kind))
+def _choose(word: str, choices: dict) -> str:
+    """Suggest the closest choice, or list them all when none is close."""
+    return did_you_mean(word, choices) or ("choose one of: " + ", ".join(choices))
 
 
-def _check_aliases(handbook: Handbook, kind: str, docs) -> Iterator[Problem]:
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _alias_taken(alias: str, first: str, second: str, what: str) -> str:
+    if first == second:
+        return f"alias '{alias}' is listed twice"
+    return f"alias '{alias}' is already an alias of {what} '{first}'"
+
+
+def _check_aliases(handbook: Handbook, kind: str, docs, broken: set[str]) -> Iterator[Problem]:
     live = handbook.entities(kind)
+    what = KIND_NAMES[kind]
     owner: dict[str, str] = {}
     for id_, entity in live.items():
         doc = docs[(kind, id_)]
         for i, alias in enumerate(entity.aliases):
-            if alias in live:
+            if alias == id_:
                 yield doc.problem(
                     ("aliases", i),
-                    f"alias '{alias}' is the id of another {KIND_NAMES[kind]}",
-                    "an old id can only redirect once nothing else uses it",
+                    f"alias '{alias}' is this {what}'s own id",
+                    "list only old ids under aliases",
+                )
+            elif alias in live or alias in broken:
+                yield doc.problem(
+                    ("aliases", i),
+                    f"alias '{alias}' is the id of another {what}",
+                    "an old id can only redirect here once no file uses it",
                 )
             elif alias in owner:
                 yield doc.problem(
                     ("aliases", i),
-                    f"alias '{alias}' is also an alias of '{owner[alias]}'",
+                    _alias_taken(alias, owner[alias], id_, what),
                     "an old id can redirect to one place only",
                 )
             else:
@@ -233,7 +268,7 @@ def _check_bands(a: Assessment, doc: Document) -> Iterator[Problem]:
     for i, band in enumerate(a.bands):
         path = ("bands", i, "upto")
         if band.upto < lo or band.upto > hi:
-            yield doc.problem(path, f"upto {_num(band.upto)} is outside the scale ({lo} to {hi})")
+            yield doc.problem(path, f"{_num(band.upto)} is outside the scale ({lo} to {hi})")
         elif previous is not None and band.upto == previous:
             yield doc.problem(
                 path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -48,10 +49,8 @@ def load_handbook(content_dir: str | os.PathLike) -> Handbook:
         problems.append(
             Problem(
                 display_path(playbook_file),
-                0,
-                0,
-                "",
-                "missing: every handbook needs a playbook.yaml",
+                message="this file is missing; every handbook needs one",
+                hint="it holds the title, the organisation, the roles and the phases",
             )
         )
 
@@ -110,8 +109,6 @@ _NO_PLAYBOOK = Playbook.model_construct(roles=[], phases=[], title="", organisat
 
 
 def _file_name_problem(file: Path) -> Problem | None:
-    import re
-
     if file.suffix == ".yml":
         return Problem(
             display_path(file),
@@ -174,25 +171,42 @@ def translate_errors(exc: ValidationError, model: type[BaseModel], doc: Document
         kind = err["type"]
         value = err.get("input")
         if kind == "missing":
-            out.append(doc.problem(loc[:-1], f"missing required field '{loc[-1]}'"))
+            if loc in doc.keys:  # written as `name:` with nothing after it
+                out.append(doc.problem(loc, "has no value", _empty_hint(model, loc), key=loc))
+            else:
+                out.append(doc.problem(loc[:-1], f"missing required field '{loc[-1]}'"))
             continue
         if kind == "extra_forbidden":
-            fields = (
-                list(_model_at(model, loc[:-1]).model_fields) if _model_at(model, loc[:-1]) else []
-            )
+            holder = _model_at(model, loc[:-1])
+            fields = list(holder.model_fields) if holder else []
             hint = did_you_mean(str(loc[-1]), fields)
             if loc[-1] == "id" and len(loc) == 1:
                 hint = "the id is the file name; remove this line"
+            elif not hint and fields:
+                hint = "the fields here are: " + ", ".join(fields)
             out.append(doc.problem(loc[:-1], f"unknown field '{loc[-1]}'", hint, key=loc))
             continue
-        message, hint = _describe(kind, value, err)
+        if value is None:  # an empty entry in a list: `- ` or `[a, , b]`
+            message, hint = "this entry is empty", "write its text, or remove the entry"
+        else:
+            message, hint = _describe(kind, value, err)
         out.append(doc.problem(loc, message, hint))
     return out
 
 
+def _empty_hint(model: type[BaseModel], loc: tuple) -> str:
+    holder = _model_at(model, loc[:-1])
+    field = holder.model_fields.get(str(loc[-1])) if holder else None
+    if field is not None:
+        if typing.get_origin(field.annotation) is list:
+            return "list its entries on the lines below, each starting with '- '"
+        target = _unwrap(field.annotation)
+        if isinstance(target, type) and issubclass(target, BaseModel):
+            return "write its fields on the lines below, indented"
+    return "write a value after the ':'"
+
+
 def _describe(kind: str, value: Any, err: dict) -> tuple[str, str]:
-    if value is None and kind.endswith("_type") or value is None and kind.endswith("_parsing"):
-        return "has no value", "write a value after the ':'"
     shown = _show(value)
     if kind == "string_type":
         return f"expected text, not {shown}", ""
@@ -218,8 +232,8 @@ def _describe(kind: str, value: Any, err: dict) -> tuple[str, str]:
     if kind == "too_short":
         return "needs at least one entry", ""
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected fields ('name: value' lines), not {shown}", ""
-    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return f"expected fields written as 'name: value' lines, not {shown}", ""
+    if kind in ("int_parsing", "int_from_float", "int_type", "int_parsing_size"):
         return f"expected a whole number, not {shown}", ""
     if kind in ("float_parsing", "float_type", "finite_number"):
         return f"expected a number, not {shown}", ""
@@ -234,13 +248,11 @@ def _show(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
-        return "fields"
+        return "'name: value' fields"
     return f"'{value}'"
 
 
 def _slugify(text: str) -> str:
-    import re
-
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "my-id"
 
 

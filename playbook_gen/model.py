@@ -24,7 +24,10 @@ Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
 class Strict(BaseModel):
     """Base for every content model: unknown fields are errors, not silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+    # Infinity and NaN would slip past every range check (threshold, band limits).
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, str_strip_whitespace=False, allow_inf_nan=False
+    )
 
 
 class Entity(Strict):

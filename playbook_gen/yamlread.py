@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             _PurePythonParser.__init__(self)
 
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = 1_000_000  # a long principle is ~10 KB; this only stops accidents
 MAX_DEPTH = 32
 MAX_PROBLEMS_PER_FILE = 50
 NULLS = {"", "~", "null", "Null", "NULL"}
@@ -93,17 +93,23 @@ def read_yaml(source: bytes | str, file: str) -> Document:
 
 
 def _decode(source: bytes | str, file: str) -> str:
+    if len(source) > MAX_BYTES:
+        raise ContentError(
+            [
+                Problem(
+                    file,
+                    message=f"the file is larger than the limit of {MAX_BYTES:,} bytes",
+                    hint="shorten it; even a long principle is far smaller",
+                )
+            ]
+        )
     if isinstance(source, bytes):
-        if len(source) > MAX_BYTES:
-            raise ContentError(
-                [Problem(file, 1, 1, "", f"the file is larger than {MAX_BYTES // 1000} KB")]
-            )
         try:
             text = source.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = source.count(b"\n", 0, exc.start) + 1
-            column = exc.start - (source.rfind(b"\n", 0, exc.start) + 1) + 1
-            byte = source[exc.start]
+            start = source.rfind(b"\n", 0, exc.start) + 1
+            column = len(source[start : exc.start].decode("utf-8", "replace")) + 1
             raise ContentError(
                 [
                     Problem(
@@ -111,17 +117,13 @@ def _decode(source: bytes | str, file: str) -> str:
                         line,
                         column,
                         "",
-                        f"this file is not UTF-8 text (byte 0x{byte:02x})",
-                        "save it as UTF-8",
+                        "this character can't be read: the file is not saved as UTF-8 text",
+                        "save the file again with the UTF-8 encoding",
                     )
                 ]
             ) from None
     else:
         text = source
-        if len(text) > MAX_BYTES:
-            raise ContentError(
-                [Problem(file, 1, 1, "", f"the file is larger than {MAX_BYTES // 1000} KB")]
-            )
     text = text.removeprefix("\ufeff")
     problems = []
     for match in _NOT_PRINTABLE.finditer(text):
@@ -210,9 +212,15 @@ class _Composer:
                     continue
 
                 frame = stack[-1] if stack else None
+                if frame is not None and frame[2] is _Skip:  # value of a refused key
+                    if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                        skip_depth = 1
+                    else:
+                        self._after_value(stack)
+                    continue
                 is_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
                 path = self._path(frame) if frame is not None and not is_key else ()
-                self._check_node(event, path)
+                self._check_node(event, frame[1] if is_key else path)
 
                 if is_key:
                     self._key(event, frame)
@@ -221,12 +229,6 @@ class _Composer:
                     continue
 
                 mark = event.start_mark
-                if frame is not None and frame[2] is _Skip:  # value of a refused key
-                    if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                        skip_depth = 1
-                    else:
-                        self._after_value(stack)
-                    continue
                 if kind is yaml.AliasEvent:
                     value: Any = None
                 elif kind is yaml.ScalarEvent:
@@ -240,7 +242,8 @@ class _Composer:
                 if frame is None:
                     root = value
                 elif isinstance(frame[0], dict):
-                    frame[0][frame[2]] = value
+                    if value is not None:  # `name:` with no value means the field is absent
+                        frame[0][frame[2]] = value
                 else:
                     frame[0].append(value)
                 if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
@@ -254,7 +257,15 @@ class _Composer:
 
         if not self.problems:
             if root is None:
-                self.problems.append(Problem(self.file, 1, 1, "", "the file is empty"))
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        message="the file has no fields"
+                        if self.text.strip()
+                        else "the file is empty",
+                        hint="write its fields as 'name: value' lines, or delete the file",
+                    )
+                )
             elif not isinstance(root, dict):
                 what = "a list" if isinstance(root, list) else "a single text"
                 self.problems.append(
@@ -262,7 +273,9 @@ class _Composer:
                         self.file,
                         *self.values[()],
                         "",
-                        f"the file holds {what}; it must hold fields ('name: value' lines)",
+                        f"the file holds {what} instead of fields",
+                        "write each field as a 'name: value' line"
+                        + (", with no '-' in front" if isinstance(root, list) else ""),
                     )
                 )
         if self.problems:
@@ -286,15 +299,15 @@ class _Composer:
             if isinstance(event, yaml.AliasEvent):
                 self.report(
                     mark,
-                    f"aliases (*{event.anchor}) are not allowed",
+                    f"YAML aliases such as '*{event.anchor}' are not allowed",
                     "write the text out in full, or put it in quotes if it starts with '*'",
                     path,
                 )
             else:
                 self.report(
                     mark,
-                    f"anchors (&{event.anchor}) are not allowed",
-                    "put the text in quotes if it starts with '&'",
+                    f"YAML anchors such as '&{event.anchor}' are not allowed",
+                    "remove it, or put the text in quotes if it starts with '&'",
                     path,
                 )
         tag = getattr(event, "tag", None)
@@ -302,29 +315,43 @@ class _Composer:
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             self.report(
                 mark,
-                f"tags ('{tag}') are not allowed",
-                "put the text in quotes if it starts with '!'",
+                f"YAML tags such as '{tag}' are not allowed",
+                "remove it, or put the text in quotes if it starts with '!'",
                 path,
             )
 
     def _key(self, event, frame: list) -> None:
         mark = event.start_mark
-        container, path = frame[0], frame[1]
+        path = frame[1]
         if not isinstance(event, yaml.ScalarEvent):
-            self.report(mark, "a field name must be text, not a list or mapping", path=path)
+            self.report(
+                mark,
+                "a field name must be plain text, not a list or a group of fields",
+                "remove the brackets or braces around the name",
+                path,
+            )
             frame[2] = _Skip
             return
         key = event.value
         if event.implicit[0] and key == "<<":
             self.report(
-                mark, "merge keys ('<<') are not allowed", "write the fields out in full", path
+                mark,
+                "YAML merge keys ('<<') are not allowed",
+                "write the fields out in full",
+                path,
             )
-        elif event.implicit[0] and key in NULLS:
+            frame[2] = _Skip
+            return
+        if event.implicit[0] and key in NULLS:
             self.report(mark, "a field name is missing before ':'", path=path)
-        if key in container:
-            first = self.keys.get(path + (key,))
-            where = f", already set on line {first[0]}" if first else ""
-            self.report(mark, f"duplicate field '{key}'{where}", "keep only one of them", path)
+        first = self.keys.get(path + (key,))
+        if first is not None:
+            self.report(
+                mark,
+                f"duplicate field '{key}', already set on line {first[0]}",
+                "keep only one of them",
+                path,
+            )
             frame[2] = _Skip
             return
         frame[2] = key
@@ -332,40 +359,56 @@ class _Composer:
 
     def _malformed(self, exc: yaml.MarkedYAMLError) -> None:
         mark = exc.problem_mark or exc.context_mark
+        if mark is None:  # pragma: no cover - PyYAML always marks these
+            self.problems.append(Problem(self.file, message="this file could not be read"))
+            return
         problem = (exc.problem or "").strip()
         context = (exc.context or "").strip()
-        char = ""
-        if mark is not None and 0 <= mark.index < len(self.text):
-            char = self.text[mark.index]
         lines = self.text.splitlines()
-        line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-        if char == "\t" or (problem.startswith("found character") and "\t" in line_text):
+        line_text = lines[mark.line] if mark.line < len(lines) else ""
+        char = line_text[mark.column] if mark.column < len(line_text) else ""
+        before = line_text[: mark.column].rstrip()
+        opened = exc.context_mark or mark  # where an unclosed quote or bracket begins
+        if (
+            char == "\t"
+            or ("tab" in problem)
+            or (problem.startswith("found character") and "\t" in line_text)
+        ):
             hint = "tabs can't indent YAML; use spaces"
-        elif char in ("@", "`"):
+        elif char in ("@", "`", "%") and (not before or before.endswith((":", "-", ",", "["))):
             hint = f"a value can't start with '{char}'; put the whole value in quotes"
-        elif char == "%":
-            hint = "a value can't start with '%'; put the whole value in quotes"
         elif "alias" in context or "anchor" in context:
             sign = "*" if "alias" in context else "&"
-            hint = f"a value starting with '{sign}' must be put in quotes"
+            hint = f"a value that starts with '{sign}' must be put in quotes"
+            mark = opened
         elif "mapping values are not allowed" in problem:
-            hint = "a value that contains ': ' must be put in quotes"
+            if ": " in before.strip() + " " or before.strip().startswith("- "):
+                hint = "a value that contains ': ' must be put in quotes"
+            else:
+                hint = "this line is indented more than the field above it"
         elif "quoted scalar" in context:
-            hint = "a quote is opened but never closed"
+            hint = "a quote is opened here but never closed"
+            mark = opened
         elif "flow sequence" in context:
-            hint = "a '[' list is opened but never closed, or needs quotes around a value"
+            hint = "a '[' list is opened here but never closed, or a value in it needs quotes"
+            mark = opened
         elif "flow mapping" in context:
-            hint = "a '{' is opened but never closed, or needs quotes around a value"
+            hint = "a '{' is opened here but never closed, or a value in it needs quotes"
+            mark = opened
+        elif "block scalar" in context:
+            hint = "after '|' or '>' the text must start on the next line, indented"
+            mark = opened
+        elif line_text.strip().startswith(":"):
+            hint = "a field name is missing before ':'"
+        elif before.endswith(('"', "'")) and char and not char.isspace():
+            hint = "nothing may follow a closing quote; put the whole value in quotes"
+        elif before.rstrip().endswith(('"', "'")):
+            hint = "nothing may follow a closing quote; put the whole value in quotes"
         elif "block" in context or "expected" in problem:
             hint = "the indentation does not line up with the lines above"
         else:
-            hint = problem or "YAML could not be read here"
-        if mark is None:  # pragma: no cover - PyYAML always marks these
-            self.problems.append(
-                Problem(self.file, 1, 1, "", f"this file could not be read: {hint}")
-            )
-        else:
-            self.report(mark, f"this line could not be read: {hint}")
+            hint = "YAML could not be read here"
+        self.report(mark, f"this line could not be read: {hint}")
 
 
 class _Stop(Exception):
