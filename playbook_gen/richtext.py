@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import markdown
 import nh3
+from markdown.treeprocessors import Treeprocessor
 
 TAGS = {
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a",
@@ -28,12 +29,50 @@ _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
+class _FitIntoPage(Treeprocessor):
+    """Fit content into a generated page: headings sit below the page's, images become text.
+
+    The page has its own title and sections, so ``#`` in a field becomes ``<h3>``. Images are
+    not allowed (a page must load nothing from elsewhere), so an image shows its description
+    instead of vanishing.
+    """
+
+    def __init__(self, md: markdown.Markdown, keep_images: bool):
+        super().__init__(md)
+        self.keep_images = keep_images
+
+    def run(self, root):
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    child.tag = f"h{min(6, int(child.tag[1]) + 2)}"
+                elif child.tag == "img" and not self.keep_images:
+                    _replace_with_text(parent, child, child.get("alt") or "")
+
+
+def _replace_with_text(parent, child, text: str) -> None:
+    text += child.tail or ""
+    index = list(parent).index(child)
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(child)
+
+
 @lru_cache(maxsize=2)
 def _markdown(allow_html: bool) -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    md = markdown.Markdown(
+        extensions=["tables", "sane_lists"],
+        extension_configs={"tables": {"use_align_attribute": True}},  # style= would be dropped
+        output_format="html",
+    )
     if not allow_html:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+    # After inline patterns (20), which create the images, and before prettify (10).
+    md.treeprocessors.register(_FitIntoPage(md, keep_images=allow_html), "pb-fit", 15)
     return md
 
 

@@ -1,0 +1,233 @@
+"""Content Markdown becomes HTML that shows what was written and runs nothing."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from playbook_gen.richtext import ATTRIBUTES, TAGS, URL_SCHEMES, to_html, to_inline_html, to_plain
+
+
+class _Collect(HTMLParser):
+    """Collect every start tag with its attributes, and any comment or declaration."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.other: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+    def handle_comment(self, data):
+        self.other.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.other.append(decl)
+
+    def handle_pi(self, data):
+        self.other.append(data)
+
+    def unknown_decl(self, data):
+        self.other.append(data)
+
+
+def _is_safe_url(url: str) -> bool:
+    # Browsers ignore whitespace and control characters inside a scheme; so must we.
+    squashed = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url)).lower()
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", squashed)
+    return scheme is None or scheme.group(1) in URL_SCHEMES
+
+
+def assert_inert(out: str) -> None:
+    """Fail unless `out` holds only allowed tags, allowed attributes and safe links."""
+    parser = _Collect()
+    parser.feed(out)
+    parser.close()
+    assert not parser.other, parser.other
+    for tag, attrs in parser.tags:
+        assert tag in TAGS, f"tag <{tag}> in {out!r}"
+        allowed = ATTRIBUTES.get(tag, set()) | ({"rel"} if tag == "a" else set())
+        for name, value in attrs:
+            assert name in allowed, f"attribute {name} on <{tag}> in {out!r}"
+            assert not name.startswith("on")
+            if name in ("href", "src"):
+                assert _is_safe_url(value or ""), f"{name}={value!r} in {out!r}"
+    lowered = out.lower()
+    for active in ("<script", "<iframe", "<object", "<embed", "<style", "<img", "<svg", "<math"):
+        assert active not in lowered, out
+    assert "{" not in out and "}" not in out  # attr_list in the site's Markdown can't see any
+
+
+# -- behaviour -------------------------------------------------------------------------------------
+
+
+def test_raw_html_is_shown_as_text():
+    out = to_html("Press <b>here</b> <script>alert(1)</script>")
+    assert "&lt;b&gt;here&lt;/b&gt;" in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "<b>" not in out and "<script" not in out
+
+
+def test_html_block_is_shown_as_text():
+    out = to_html('<div onclick="steal()">\nhello\n</div>')
+    assert "<div" not in out
+    assert "&lt;div" in out
+
+
+def test_html_comments_are_shown_as_text():
+    assert to_html("a <!-- secret --> b") == "<p>a &lt;!-- secret --&gt; b</p>"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](java&#115;cript:alert(1))",
+        "[x](&#x6a;avascript:alert(1))",
+        "[x]( javascript:alert(1))",
+        "[x](vbscript:msgbox(1))",
+        "[x](data:text/html,<script>alert(1)</script>)",
+        "<javascript:alert(1)>",
+        "[x][ref]\n\n[ref]: javascript:alert(1)",
+    ],
+)
+def test_javascript_links_are_dropped(link):
+    out = to_html(link)
+    assert "href" not in out
+    assert_inert(out)
+
+
+@pytest.mark.parametrize(
+    "link, href",
+    [
+        ("[site](https://example.org/a?b=1)", "https://example.org/a?b=1"),
+        ("[mail](mailto:hr@example.org)", "mailto:hr@example.org"),
+        ("[page](../principles/one-owner/)", "../principles/one-owner/"),
+        ("<https://example.org>", "https://example.org"),
+    ],
+)
+def test_web_mail_and_relative_links_are_kept(link, href):
+    out = to_html(link)
+    assert f'href="{href}"' in out
+    assert 'rel="noopener noreferrer"' in out
+
+
+def test_attr_list_braces_cannot_add_attributes():
+    out = to_html('Click me{: onclick="steal()" } and [x](https://a.example){: onmouseover=x }')
+    assert "<p>Click me&#123;: onclick=" in out  # shown as typed, in a text node
+    assert "{" not in out and "}" not in out
+    assert "&#123;" in out and "&#125;" in out
+    assert_inert(out)
+
+
+def test_braces_still_read_as_braces():
+    assert html.unescape(to_plain("{a}")) == "{a}"
+    assert html.unescape(to_html("`{x}`")) == "<p><code>{x}</code></p>"
+
+
+def test_images_show_their_description_instead():
+    assert to_html("See ![the intake chart](chart.png) below.") == (
+        "<p>See the intake chart below.</p>"
+    )
+    assert to_html("![](https://tracker.example/pixel.gif)") == "<p></p>"
+
+
+def test_headings_sit_below_the_page_headings():
+    assert to_html("# Why\n\n## How\n\n###### Deep") == "<h3>Why</h3>\n<h4>How</h4>\n<h6>Deep</h6>"
+
+
+def test_markdown_basics_render():
+    out = to_html("**bold** and *italic* and `code`\n\n- one\n- two\n\n1. first\n2. second")
+    assert "<strong>bold</strong>" in out
+    assert "<em>italic</em>" in out
+    assert "<code>code</code>" in out
+    assert "<ul>\n<li>one</li>" in out
+    assert "<ol>\n<li>first</li>" in out
+
+
+def test_table_alignment_survives():
+    out = to_html("| a | b |\n|:--|--:|\n| 1 | 2 |")
+    assert '<th align="left">a</th>' in out
+    assert '<td align="right">2</td>' in out
+
+
+def test_allow_html_true_keeps_html():
+    out = to_html('Press <b class="x">here</b>\n\n<div markdown="0">raw</div>', allow_html=True)
+    assert '<b class="x">here</b>' in out
+    assert "<div" in out
+
+
+def test_allow_html_true_keeps_markdown_images():
+    assert "<img" in to_html("![chart](chart.png)", allow_html=True)
+
+
+def test_empty_text_gives_empty_html():
+    assert to_html(None) == ""
+    assert to_html("") == ""
+    assert to_inline_html(None) == ""
+    assert to_plain(None) == ""
+
+
+def test_inline_html_drops_the_paragraph():
+    assert to_inline_html("**Run** one intake channel.") == (
+        "<strong>Run</strong> one intake channel."
+    )
+
+
+def test_inline_html_keeps_several_paragraphs():
+    out = to_inline_html("one\n\ntwo")
+    assert out.count("<p>") == 2
+
+
+def test_plain_text_has_no_markup():
+    assert to_plain("**Bold** [link](https://example.org) `code` & more") == (
+        "Bold link code & more"
+    )
+
+
+def test_plain_text_keeps_what_looks_like_html_as_text():
+    assert to_plain("Use <b> for bold") == "Use <b> for bold"
+
+
+def test_rendering_does_not_leak_between_calls():
+    to_html("[a]: https://example.org/first\n\n[a]")
+    assert "example.org" not in to_html("[a]")
+
+
+# -- properties -----------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "<", ">", "/", "=", '"', "'", "`", "[", "]", "(", ")", "{", "}", "!", ":", "&", "#", ";",
+        "*", "_", "\n", "\n\n", "    ", "\t", " ", "-", "|", "\\", "x", "a",
+        "script", "iframe", "object", "embed", "style", "img", "svg", "math", "form", "base",
+        "javascript", "JaVaScRiPt", "vbscript", "data", "java\tscript", "java\nscript",
+        "&#106;", "&#x6a;", "&colon;", "&#58;", "\x00", "%6a", "onerror", "onclick", "src",
+        "href", "{: ", " }", "<!--", "-->", "<![CDATA[", "]]>", "http://", "mailto:",
+        "<a href=", "](", "![", "[x]: ", "<https://", "markdown=\"1\"", "<div>", "</div>",
+    ]
+)  # fmt: skip
+_MARKUPISH = st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_MARKUPISH, st.text()))
+def test_no_output_ever_contains_active_content(text):
+    assert_inert(to_html(text))
+    assert_inert(to_inline_html(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_MARKUPISH, st.text()))
+def test_plain_text_never_raises(text):
+    assert isinstance(to_plain(text), str)
