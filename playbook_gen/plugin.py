@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from .loader import load_handbook
 from .problems import ContentError
-from .render import Site, problems_site, render_site
+from .render import Site, hand_written_pages, problems_site, render_site
 
 
 class PlaybookConfig(Config):
@@ -51,12 +51,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # While serving, show the problems in the browser; the next save rebuilds.
             self.site = problems_site(exc.problems)
         else:
-            hand_written = _hand_written(config)
             self.site = render_site(
-                handbook, hand_written=hand_written, directory_urls=config.use_directory_urls
+                handbook,
+                hand_written=hand_written_pages(config.docs_dir),
+                directory_urls=config.use_directory_urls,
             )
             if config.theme.name == "material" and "language" not in config.theme:
                 config.theme["language"] = handbook.playbook.language
+        if config.theme.name == "material":
+            config.theme["font"] = False  # the site makes no request to another host (SPEC)
         for css in self.site.extra_css:
             if css not in config.extra_css:
                 config.extra_css.append(css)
@@ -83,9 +86,3 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         server.watch(str(self.content_dir(config)))
         return server
 
-
-def _hand_written(config) -> frozenset[str]:
-    docs = Path(config.docs_dir)
-    if not docs.is_dir():
-        return frozenset()
-    return frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))

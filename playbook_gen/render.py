@@ -12,6 +12,7 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -68,6 +69,14 @@ def render_site(
     site.extra_javascript = [f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js")]
     site.nav = _nav(handbook, site.pages, renderer.words)
     return site
+
+
+def hand_written_pages(docs_dir) -> frozenset[str]:
+    """Return the docs-relative paths of the hand-written Markdown pages in `docs_dir`."""
+    docs = Path(docs_dir)
+    if not docs.is_dir():
+        return frozenset()
+    return frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
 
 
 def problems_site(problems) -> Site:

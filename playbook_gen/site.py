@@ -1,0 +1,336 @@
+"""Build the site into a fresh folder and swap it in; export the pages; write the JSON Schemas.
+
+``build_site`` reads like ``mkdocs.commands.build.build()``: load the config, check the content,
+build with MkDocs into a new folder beside the target, and only then put it in place. A failed or
+killed build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.yaml import yaml_load
+
+from .loader import load_handbook
+from .model import Assessment, Checklist, Example, Handbook, Playbook, Principle
+from .plugin import PlaybookPlugin
+from .render import Site, hand_written_pages, render_site
+
+SCHEMAS = {
+    "playbook": Playbook,
+    "principle": Principle,
+    "example": Example,
+    "assessment": Assessment,
+    "checklist": Checklist,
+}
+"""Schema name -> model; content files point at ``schemas/<name>.schema.json``."""
+
+
+class UsageProblem(Exception):
+    """A request that cannot be carried out as asked (the CLI exits 2)."""
+
+
+def build_site(
+    config_file: str | os.PathLike = "mkdocs.yml",
+    site_dir: str | os.PathLike | None = None,
+    *,
+    strict: bool | None = None,
+) -> Path:
+    """Validate the content, build the site into a fresh folder, then swap it in.
+
+    Args:
+        config_file: the handbook's mkdocs.yml.
+        site_dir: where the site goes (relative to the working directory); default: the
+            ``site_dir`` of mkdocs.yml.
+        strict: override mkdocs.yml's ``strict`` (warnings abort the build).
+
+    Returns:
+        The site folder.
+
+    Raises:
+        UsageProblem: the site folder overlaps the sources, or is not a folder.
+        ContentError: the content has problems; nothing was touched.
+        mkdocs.exceptions.MkDocsException: MkDocs could not build; nothing was touched.
+    """
+    config = load_config(str(config_file), strict=strict)
+    target = Path(site_dir or config.site_dir).resolve()
+    check_output_dir(target, config, what="site")
+    if target.exists() and not target.is_dir():
+        raise UsageProblem(f"the site folder {target} is a file, not a folder")
+
+    load_handbook(content_dir(config))  # every problem, before anything is written
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    sweep_leftovers(target)
+    staging = _staging_dir(target)
+    try:
+        config.site_dir = str(staging)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def export_site(
+    config_file: str | os.PathLike, out_dir: str | os.PathLike, *, force: bool = False
+) -> Path:
+    """Write the handbook as a plain MkDocs project that builds without the playbook plugin.
+
+    The project holds the generated Markdown pages, our assets and redirect pages, the
+    hand-written docs, the theme folder and an mkdocs.yml with an explicit ``nav``.
+
+    Args:
+        config_file: the handbook's mkdocs.yml.
+        out_dir: the folder to write; it must be empty or missing unless `force` is set, in
+            which case its old contents are replaced.
+        force: replace a non-empty `out_dir`.
+
+    Raises:
+        UsageProblem: `out_dir` is not empty (without `force`) or overlaps the sources.
+        ContentError: the content has problems; nothing was written.
+    """
+    config = load_config(str(config_file))
+    target = Path(out_dir).resolve()
+    check_output_dir(target, config, what="export")
+    if target.exists() and not target.is_dir():
+        raise UsageProblem(f"{target} is a file, not a folder")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise UsageProblem(f"{target} is not empty (use --force to replace it)")
+
+    handbook = load_handbook(content_dir(config))
+    docs_dir = Path(config.docs_dir)
+    site = render_site(
+        handbook,
+        hand_written=hand_written_pages(docs_dir),
+        directory_urls=config.use_directory_urls,
+    )
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    sweep_leftovers(target)
+    staging = _staging_dir(target)
+    try:
+        shutil.copytree(docs_dir, staging / "docs", dirs_exist_ok=True)
+        for path, data in [*site.pages.items(), *site.files.items()]:
+            file = staging / "docs" / path
+            if file.exists():  # a hand-written file wins, as in the plugin
+                continue
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_bytes(data.encode() if isinstance(data, str) else data)
+        theme_dir = None
+        if config.theme.custom_dir:
+            theme_dir = _theme_copy_path(Path(config.theme.custom_dir), project_dir(config))
+            shutil.copytree(config.theme.custom_dir, staging / theme_dir)
+        settings = exported_config(config, site, handbook, theme_dir)
+        (staging / "mkdocs.yml").write_text(
+            f"# Exported by playbook-gen from {Path(config.config_file_path).name}; "
+            "build it with `mkdocs build`.\n"
+            + yaml.dump(settings, Dumper=yaml.Dumper, sort_keys=False, allow_unicode=True),
+            encoding="utf-8",
+        )
+        swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def exported_config(
+    config: MkDocsConfig, site: Site, handbook: Handbook, theme_dir: str | None
+) -> dict[str, Any]:
+    """Return the settings of an exported project: the original's, without the playbook plugin."""
+    with open(config.config_file_path, "rb") as fd:
+        settings = yaml_load(fd)
+    settings["docs_dir"] = "docs"
+    settings["site_dir"] = "site"
+
+    theme = settings.get("theme") or {"name": "mkdocs"}
+    theme = {"name": theme} if isinstance(theme, str) else dict(theme)
+    if theme_dir:
+        theme["custom_dir"] = theme_dir
+    if theme.get("name") == "material":
+        theme["font"] = False  # as the plugin does: no web fonts from another host
+        theme.setdefault("language", handbook.playbook.language)
+    settings["theme"] = theme
+
+    plugins = settings.get("plugins", ["search"])
+    if isinstance(plugins, dict):
+        plugins = [{name: options} for name, options in plugins.items()]
+    settings["plugins"] = [
+        p for p in plugins if (p if isinstance(p, str) else next(iter(p), None)) != "playbook"
+    ]
+
+    if not settings.get("nav"):
+        hand_written = hand_written_pages(Path(config.docs_dir)) - set(site.pages)
+        settings["nav"] = site.nav + sorted(hand_written)
+    for key, ours in (("extra_css", site.extra_css), ("extra_javascript", site.extra_javascript)):
+        theirs = list(settings.get(key) or [])
+        known = {x if isinstance(x, str) else x.get("path") for x in theirs}
+        settings[key] = theirs + [x for x in ours if x not in known]
+    return settings
+
+
+def write_schemas(out_dir: str | os.PathLike) -> list[Path]:
+    """Write one JSON Schema per kind of content file, for editor completion.
+
+    Returns:
+        The files written, ``<out_dir>/<kind>.schema.json``.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_texts().items():
+        file = out / f"{name}.schema.json"
+        file.write_text(text, encoding="utf-8")
+        written.append(file)
+    return written
+
+
+def schema_texts() -> dict[str, str]:
+    """Return {kind: JSON Schema text} for every kind of content file."""
+    texts = {}
+    for name, model in SCHEMAS.items():
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"playbook-gen {name} file",
+            **{k: v for k, v in model.model_json_schema().items() if k != "title"},
+        }
+        texts[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return texts
+
+
+# -- where things are ------------------------------------------------------------------------------
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    """Return the folder that holds mkdocs.yml."""
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+def content_dir(config: MkDocsConfig) -> Path:
+    """Return the content folder named by the playbook plugin's settings.
+
+    Raises:
+        UsageProblem: mkdocs.yml does not use the playbook plugin.
+    """
+    for plugin in config.plugins.values():
+        if isinstance(plugin, PlaybookPlugin):
+            return plugin.content_dir(config).resolve()
+    raise UsageProblem(
+        f"{config.config_file_path} does not use the playbook plugin "
+        "(add `- playbook` under `plugins:`)"
+    )
+
+
+def check_output_dir(target: Path, config: MkDocsConfig, *, what: str) -> None:
+    """Refuse an output folder that is, contains or sits inside a source folder.
+
+    The default ``site/`` inside the project folder is fine; the project folder itself, or a
+    folder around it, is not (replacing it would delete the sources).
+
+    Raises:
+        UsageProblem: with one line naming the source folder in the way.
+    """
+    project = project_dir(config)
+    target = target.resolve()
+    if target == project or project.is_relative_to(target):
+        raise UsageProblem(
+            f"refusing to write the {what} into {target}: it holds the project ({project})"
+        )
+    sources = {"docs": Path(config.docs_dir), "content": content_dir(config)}
+    if config.theme.custom_dir:
+        sources["theme"] = Path(config.theme.custom_dir)
+    if (project / "themes").is_dir():
+        sources["themes"] = project / "themes"
+    for name, folder in sources.items():
+        folder = folder.resolve()
+        if target == folder or target.is_relative_to(folder) or folder.is_relative_to(target):
+            raise UsageProblem(
+                f"refusing to write the {what} into {target}: it overlaps the {name} folder "
+                f"({folder})"
+            )
+
+
+def _theme_copy_path(custom_dir: Path, project: Path) -> str:
+    custom_dir = custom_dir.resolve()
+    if custom_dir.is_relative_to(project):
+        return custom_dir.relative_to(project).as_posix()
+    return f"themes/{custom_dir.name}"
+
+
+# -- swapping folders ------------------------------------------------------------------------------
+# A new folder is made beside the target (same file system, so renames are atomic):
+# ".<name>-new-<pid>-<random>". The swap renames the old folder to ".<name>-old-<pid>-<random>",
+# renames the new one in and deletes the old one. A process killed half-way leaves such folders;
+# the next run removes them, or puts the old site back if it died between the two renames.
+
+_LEFTOVER = re.compile(r"\.(?P<name>.+)-(?P<kind>new|old)-(?P<pid>\d+)-[A-Za-z0-9_]+")
+
+
+def _staging_dir(target: Path) -> Path:
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-{os.getpid()}-", dir=target.parent))
+    staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a web server must read it
+    return staging
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Put `new` in place of `target` with two renames, then delete the old folder."""
+    if not target.exists():
+        os.rename(new, target)
+        return
+    old = target.parent / f".{target.name}-old-{os.getpid()}-{os.urandom(4).hex()}"
+    os.rename(target, old)
+    os.rename(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def sweep_leftovers(target: Path) -> None:
+    """Remove folders that builds of `target` killed half-way left behind."""
+    for path in target.parent.glob(f".{glob_escape(target.name)}-*-*-*"):
+        match = _LEFTOVER.fullmatch(path.name)
+        if not match or match["name"] != target.name or _alive(int(match["pid"])):
+            continue
+        if match["kind"] == "old" and not target.exists():
+            os.rename(path, target)  # killed between the two renames: the old site goes back
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def glob_escape(text: str) -> str:
+    """Escape glob wildcards in a file name."""
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # os.kill(pid, 0) would not be a harmless probe
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
