@@ -1,0 +1,209 @@
+"""Helpers for site tests: copy handbooks, read built HTML, find loads from other hosts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+
+FORBIDDEN_HOSTS = (
+    "fonts.googleapis.com",
+    "fonts.gstatic.com",
+    "googletagmanager.com",
+    "google-analytics.com",
+    "cdn.jsdelivr.net",
+    "cdnjs.cloudflare.com",
+    "use.fontawesome.com",
+    "unpkg.com",
+)
+"""Hosts of web fonts, CDNs and analytics: no built file may even mention them (see below)."""
+
+MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js(\.map)?")
+"""Material's bundle names unpkg.com in two lazy loaders: mermaid (only on a page with a
+``class="mermaid"`` element, which the tests rule out) and a ResizeObserver polyfill (only in
+browsers that predate it). Those two strings are the only mention tolerated."""
+
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".map", ".txt", ".webmanifest"}
+
+
+def copy_project(src: Path, dest: Path) -> Path:
+    """Copy a handbook project (mkdocs.yml, content/, docs/, themes/) to `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("content", "docs", "themes"):
+        if (src / name).is_dir():
+            shutil.copytree(src / name, dest / name)
+    return dest
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """Return {relative path: sha256} of every file under `folder` (empty dirs as 'dir')."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        out[rel] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
+    return out
+
+
+def leftovers(parent: Path) -> list[str]:
+    """Return the names of staging folders (``.<name>-new-...``/``-old-...``) in `parent`."""
+    return sorted(p.name for p in parent.iterdir() if re.match(r"\..+-(new|old)-\d+-", p.name))
+
+
+def page_file(site: Path, url: str) -> Path:
+    """Return the HTML file that serves a site-relative URL like ``principles/x/``."""
+    return site / url / "index.html" if url.endswith("/") or not url else site / url
+
+
+class _Collect(HTMLParser):
+    """Collect tags with attributes, noting whether each is inside <article> or the primary nav."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str], frozenset[str]]] = []
+        self.styles: list[str] = []
+        self._stack: list[tuple[str, str | None]] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {k: v or "" for k, v in attrs}
+        region = None
+        classes = attributes.get("class", "").split()
+        if tag == "article":
+            region = "article"
+        elif tag == "nav" and "md-nav--primary" in classes:
+            region = "nav"
+        regions = frozenset(r for _, r in self._stack if r) | ({region} if region else set())
+        self.tags.append((tag, attributes, frozenset(regions)))
+        if tag == "style":
+            self._in_style = True
+        if tag not in VOID:
+            self._stack.append((tag, region))
+
+    def handle_startendtag(self, tag, attrs):
+        regions = frozenset(r for _, r in self._stack if r)
+        self.tags.append((tag, {k: v or "" for k, v in attrs}, regions))
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+        for i in range(len(self._stack) - 1, -1, -1):
+            if self._stack[i][0] == tag:
+                del self._stack[i:]
+                break
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+
+VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+}  # fmt: skip
+
+
+def parse(html: str) -> _Collect:
+    """Parse HTML into tags (name, attributes, regions) and <style> texts."""
+    parser = _Collect()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def links(html: str, page_url: str, *, region: str | None = None) -> set[str]:
+    """Return the site-relative targets (``path#anchor``) of <a href> links on a page.
+
+    Args:
+        html: the page.
+        page_url: the page's site-relative URL, e.g. ``principles/x/``.
+        region: only links inside ``"article"`` (the page body) or ``"nav"`` (primary nav).
+    """
+    base = "http://site.invalid/" + page_url
+    out = set()
+    for tag, attrs, regions in parse(html).tags:
+        if tag != "a" or "href" not in attrs or (region and region not in regions):
+            continue
+        parts = urlsplit(urljoin(base, attrs["href"]))
+        if parts.netloc != "site.invalid":
+            continue
+        target = parts.path.lstrip("/")
+        out.add(target + (f"#{parts.fragment}" if parts.fragment else ""))
+    return out
+
+
+def ids(html: str) -> set[str]:
+    """Return every id attribute on a page."""
+    return {attrs["id"] for _, attrs, _ in parse(html).tags if "id" in attrs}
+
+
+# -- loads from other hosts ------------------------------------------------------------------------
+
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.I | re.S)
+_CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?['"]?([^'"\s);]+)""", re.I)
+RESOURCE_ATTRS = {"src", "srcset", "poster", "data", "background", "formaction", "action"}
+RESOURCE_HREF_TAGS = {"link", "base", "image", "use"}
+
+
+def is_external(url: str) -> bool:
+    """Whether a URL points at another host (absolute or scheme-relative; data: is local)."""
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme.lower() in ("http", "https", "ftp", "ws", "wss")
+
+
+def css_loads(css: str) -> list[str]:
+    """Return the URLs a stylesheet loads (url(...) and @import)."""
+    return [m[2] for m in _CSS_URL.finditer(css)] + [m[1] for m in _CSS_IMPORT.finditer(css)]
+
+
+def html_loads(html: str) -> list[str]:
+    """Return the URLs an HTML page loads by itself (not the ones a reader may follow)."""
+    doc = parse(html)
+    urls = []
+    for tag, attrs, _ in doc.tags:
+        for name, value in attrs.items():
+            if name in RESOURCE_ATTRS:
+                if name == "srcset":
+                    urls += [c.strip().split()[0] for c in value.split(",") if c.strip()]
+                else:
+                    urls.append(value)
+            elif name in ("href", "xlink:href") and tag in RESOURCE_HREF_TAGS:
+                urls.append(value)
+            elif name == "style":
+                urls += css_loads(value)
+        if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+            _, _, target = attrs.get("content", "").partition("url=")
+            urls.append(target)
+    for css in doc.styles:
+        urls += css_loads(css)
+    return urls
+
+
+def external_loads(site: Path) -> list[str]:
+    """Return 'file: url' for every load from another host, or mention of a CDN/font/analytics."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
+            continue
+        rel = path.relative_to(site).as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        urls = []
+        if path.suffix == ".html":
+            urls = html_loads(text)
+            if re.search(r"""class=["'][^"']*\bmermaid\b""", text):
+                found.append(f"{rel}: a mermaid diagram (Material loads mermaid from unpkg.com)")
+        elif path.suffix == ".css":
+            urls = css_loads(text)
+        elif path.name == "sitemap.xml":
+            urls = re.findall(r"<loc>(.*?)</loc>", text)
+        found += [f"{rel}: {url}" for url in urls if is_external(url)]
+        for host in FORBIDDEN_HOSTS:
+            if host in text and not (host == "unpkg.com" and MATERIAL_BUNDLE.fullmatch(rel)):
+                found.append(f"{rel}: mentions {host}")
+    return found

@@ -1,0 +1,408 @@
+"""Built sites: facts about pages, links, redirects and outside requests; export; atomic builds."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import mkdocs.commands.build
+import pytest
+import yaml
+from mkdocs.exceptions import MkDocsException
+from site_support import (
+    ROOT,
+    SITES,
+    copy_project,
+    external_loads,
+    ids,
+    leftovers,
+    links,
+    page_file,
+    tree_hashes,
+)
+
+from playbook_gen.loader import load_handbook
+from playbook_gen.model import Handbook
+from playbook_gen.problems import ContentError
+from playbook_gen.site import build_site, export_site, sweep_leftovers
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Built:
+    name: str
+    project: Path
+    site: Path
+    handbook: Handbook
+
+    def html(self, url: str) -> str:
+        return page_file(self.site, url).read_text(encoding="utf-8")
+
+
+def _build(name: str, project: Path, site: Path) -> Built:
+    build_site(project / "mkdocs.yml", site, strict=True)
+    return Built(name, project, site, load_handbook(project / "content"))
+
+
+@pytest.fixture(scope="session")
+def default_built(tmp_path_factory) -> Built:
+    """The repository's own handbook, built once with --strict into a temporary folder."""
+    return _build("default", ROOT, tmp_path_factory.mktemp("default") / "site")
+
+
+@pytest.fixture(scope="session")
+def small_built(tmp_path_factory) -> Built:
+    """tests/sites/small (a handbook written against SPEC.md), copied and built once."""
+    project = copy_project(SITES / "small", tmp_path_factory.mktemp("small") / "project")
+    return _build("small", project, project / "site")
+
+
+@pytest.fixture(params=["default", "small"])
+def built(request) -> Built:
+    return request.getfixturevalue(f"{request.param}_built")
+
+
+def _raw(project: Path, kind: str) -> dict[str, dict]:
+    """Read content files with plain YAML, independently of the loader under test."""
+    folder = project / "content" / kind
+    return {f.stem: yaml.safe_load(f.read_text()) for f in sorted(folder.glob("*.yaml"))}
+
+
+# -- pages ----------------------------------------------------------------------------------------
+
+
+def test_every_entity_has_its_page(built):
+    expected = ["", "principles/", "examples/", "onboarding/"]
+    for kind in ("principles", "examples", "assessments", "checklists"):
+        expected += [f"{kind}/{stem}/" for stem in _raw(built.project, kind)]
+    roles = yaml.safe_load((built.project / "content/playbook.yaml").read_text())["roles"]
+    expected += [f"onboarding/{role['id']}/" for role in roles]
+    missing = [url for url in expected if not page_file(built.site, url).is_file()]
+    assert missing == []
+
+
+def test_hand_written_pages_sit_beside_generated_ones(built):
+    for md in (built.project / "docs").rglob("*.md"):
+        url = md.relative_to(built.project / "docs").with_suffix("").as_posix() + "/"
+        assert page_file(built.site, url.removesuffix("index/")).is_file(), url
+
+
+def test_principles_and_examples_link_both_ways(built):
+    pairs = set()
+    for pid, principle in _raw(built.project, "principles").items():
+        pairs |= {(pid, eid) for eid in principle.get("examples") or []}
+    for eid, example in _raw(built.project, "examples").items():
+        pairs |= {(pid, eid) for pid in example["principles"]}
+    assert pairs
+    for pid, eid in sorted(pairs):
+        assert f"examples/{eid}/" in links(
+            built.html(f"principles/{pid}/"), f"principles/{pid}/", region="article"
+        ), f"principles/{pid} does not link to examples/{eid}"
+        assert f"principles/{pid}/" in links(
+            built.html(f"examples/{eid}/"), f"examples/{eid}/", region="article"
+        ), f"examples/{eid} does not link to principles/{pid}"
+
+
+def test_checklist_items_and_their_old_anchors_are_targets(built):
+    for cid, checklist in _raw(built.project, "checklists").items():
+        anchors = ids(built.html(f"checklists/{cid}/"))
+        for item in checklist["items"]:
+            assert item["id"] in anchors
+            for alias in item.get("aliases") or []:
+                assert alias in anchors
+
+
+def test_onboarding_page_lists_every_item_of_its_role(built):
+    for cid, checklist in _raw(built.project, "checklists").items():
+        for item in checklist["items"]:
+            url = f"onboarding/{item['role']}/"
+            assert f"checklists/{cid}/#{item['id']}" in links(
+                built.html(url), url, region="article"
+            ), f"{url} misses {cid}#{item['id']}"
+
+
+def test_aliases_redirect_to_the_new_page_with_relative_links(built):
+    aliases = []
+    for kind in ("principles", "examples", "assessments", "checklists"):
+        for stem, data in _raw(built.project, kind).items():
+            aliases += [
+                (f"{kind}/{alias}/", f"{kind}/{stem}/") for alias in data.get("aliases") or []
+            ]
+    if built.name == "small":
+        assert len(aliases) == 2
+    for old, new in aliases:
+        html = built.html(old)
+        refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
+        assert refresh, old
+        assert not re.match(r"[a-z]+:|/", refresh[1]), "redirect must be relative"
+        assert links(html, old) == {new}
+
+
+def test_navigation_lists_generated_pages(built):
+    nav_home = links(built.html(""), "", region="nav")
+    for section in ("principles/", "examples/", "checklists/", "onboarding/"):
+        assert any(link.startswith(section) for link in nav_home), section
+    for kind in ("principles", "examples", "assessments", "checklists"):
+        stems = list(_raw(built.project, kind))
+        # With navigation.prune only the open section is in the page, so look from inside it.
+        nav = links(built.html(f"{kind}/{stems[0]}/"), f"{kind}/{stems[0]}/", region="nav")
+        for stem in stems:
+            assert f"{kind}/{stem}/" in nav, f"{kind}/{stem} is not in the navigation"
+
+
+def test_no_request_to_another_host(built):
+    assert external_loads(built.site) == []
+
+
+def test_sitemap_has_no_absolute_urls(built):
+    sitemap = (built.site / "sitemap.xml").read_text()
+    assert "<loc>http" not in sitemap and "None" not in sitemap
+
+
+def test_content_hyperlinks_to_sources_stay_plain_links(small_built):
+    html = small_built.html("principles/listen-first/")
+    assert 'href="https://example.org/listening"' in html
+
+
+def test_detector_catches_loads_from_other_hosts(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
+        '<img srcset="x.png 1x, //cdn.example/y.png 2x"><a href="https://ok.example/">ok</a>'
+    )
+    (tmp_path / "b.css").write_text('@import "https://x.example/a.css"; a{background:url(x.png)}')
+    (tmp_path / "c.js").write_text('load("https://www.googletagmanager.com/gtag/js")')
+    found = external_loads(tmp_path)
+    assert len(found) == 5, found
+    assert not any("ok.example" in f for f in found)
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["default", "small"])
+def test_export_builds_with_plain_mkdocs_and_has_the_same_pages(name, request, tmp_path):
+    built: Built = request.getfixturevalue(f"{name}_built")
+    out = export_site(built.project / "mkdocs.yml", tmp_path / "export")
+    settings = yaml.load((out / "mkdocs.yml").read_text(), Loader=yaml.Loader)
+    plugin_names = [p if isinstance(p, str) else next(iter(p)) for p in settings["plugins"]]
+    assert "playbook" not in plugin_names and "search" in plugin_names
+    assert settings["theme"]["font"] is False
+    assert settings["nav"]
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml")],
+        check=True,
+        env=ENV,
+        cwd=tmp_path,
+    )
+
+    def pages(site: Path) -> set[str]:
+        return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+    assert pages(out / "site") == pages(built.site)
+    assert external_loads(out / "site") == []
+
+
+def test_export_keeps_the_theme_and_hand_written_pages(default_built, tmp_path):
+    out = export_site(default_built.project / "mkdocs.yml", tmp_path / "export")
+    settings = yaml.safe_load((out / "mkdocs.yml").read_text().split("\n", 1)[1])
+    assert (out / settings["theme"]["custom_dir"]).is_dir()
+    assert (out / "docs" / "editing.md").read_bytes() == (ROOT / "docs/editing.md").read_bytes()
+    assert "editing.md" in settings["nav"]
+
+
+# -- atomic builds -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    """A fresh copy of the small handbook with a built site/ in it."""
+    project = copy_project(SITES / "small", tmp_path / "project")
+    build_site(project / "mkdocs.yml")
+    return project
+
+
+def test_bad_content_leaves_the_site_untouched(small_project):
+    site = small_project / "site"
+    before = tree_hashes(site)
+    file = small_project / "content/principles/listen-first.yaml"
+    file.write_text(file.read_text().replace("title:", "tittle:"))
+    with pytest.raises(ContentError):
+        build_site(small_project / "mkdocs.yml")
+    assert tree_hashes(site) == before
+    assert leftovers(small_project) == []
+
+
+def test_a_crash_during_the_build_leaves_the_site_untouched(small_project, monkeypatch):
+    site = small_project / "site"
+    before = tree_hashes(site)
+    (small_project / "docs/contact.md").write_text("# Changed\n")
+    real = mkdocs.commands.build._build_page
+    built = []
+
+    def crash_on_third_page(page, *args, **kwargs):
+        if len(built) == 2:
+            raise OSError("disk full")
+        built.append(page)
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs.commands.build, "_build_page", crash_on_third_page)
+    with pytest.raises(OSError, match="disk full"):
+        build_site(small_project / "mkdocs.yml")
+    assert tree_hashes(site) == before
+    assert leftovers(small_project) == []
+
+
+def test_a_failed_strict_build_leaves_the_site_untouched(small_project):
+    site = small_project / "site"
+    before = tree_hashes(site)
+    (small_project / "docs/contact.md").write_text("[broken](nowhere.md)\n")
+    with pytest.raises(MkDocsException):
+        build_site(small_project / "mkdocs.yml", strict=True)
+    assert tree_hashes(site) == before
+    assert leftovers(small_project) == []
+
+
+def test_a_killed_build_leaves_the_site_untouched_and_the_next_build_cleans_up(small_project):
+    site = small_project / "site"
+    before = tree_hashes(site)
+    (small_project / "docs/contact.md").write_text("# Changed\n")
+    script = textwrap.dedent(
+        """
+        import os, signal, sys
+        import mkdocs.commands.build as b
+        from playbook_gen.site import build_site
+        real, count = b._build_page, []
+        def killed_on_third_page(*args, **kwargs):
+            if len(count) == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+            count.append(1)
+            return real(*args, **kwargs)
+        b._build_page = killed_on_third_page
+        build_site(sys.argv[1])
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(small_project / "mkdocs.yml")],
+        env=ENV,
+        cwd=small_project,
+    )
+    assert proc.returncode == -signal.SIGKILL
+    assert tree_hashes(site) == before
+    assert len(leftovers(small_project)) == 1  # the half-built folder of the dead process
+
+    build_site(small_project / "mkdocs.yml")
+    assert leftovers(small_project) == []
+    assert "Changed" in (site / "contact/index.html").read_text()
+
+
+def test_a_build_killed_between_the_renames_gets_its_old_site_back(small_project):
+    site = small_project / "site"
+    before = tree_hashes(site)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    site.rename(small_project / f".site-old-{dead.pid}-abcd")
+    (small_project / f".site-new-{dead.pid}-efgh").mkdir()
+    sweep_leftovers(site)
+    assert tree_hashes(site) == before
+    assert leftovers(small_project) == []
+
+
+def test_the_new_site_is_readable_by_a_web_server(small_project):
+    mode = (small_project / "site").stat().st_mode & 0o777
+    assert mode == 0o777 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# -- serve ---------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except OSError:
+        return 0, ""
+
+
+def _wait_for(check, what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+@pytest.mark.parametrize("command", ["mkdocs", "playbook-gen"])
+def test_serve_shows_content_problems_until_they_are_fixed(command, tmp_path):
+    project = copy_project(SITES / "small", tmp_path / "project")
+    port = _free_port()
+    runner = ["-m", "mkdocs"] if command == "mkdocs" else ["-m", "playbook_gen.cli"]
+    proc = subprocess.Popen(
+        [sys.executable, *runner, "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(proc.stdout), daemon=True)
+    reader.start()
+    base = f"http://127.0.0.1:{port}/"
+    page = base + "principles/listen-first/"
+    file = project / "content/principles/listen-first.yaml"
+    good = file.read_text()
+    try:
+        _wait_for(lambda: _get(page)[0] == 200, "the first build")
+
+        file.write_text(good.replace("title: Listen first", "tittle: Listen first"))
+        line = "content/principles/listen-first.yaml:1:1: unknown field 'tittle'"
+        _wait_for(lambda: any(line in text for text in output), "the problem line")
+        _wait_for(lambda: "Content problems" in _get(base)[1], "the problems page")
+        assert html.escape(line) in _get(base)[1]
+
+        file.write_text(good)
+        _wait_for(lambda: _get(page)[0] == 200, "the page to come back")
+        assert "Content problems" not in _get(base)[1]
+        assert proc.poll() is None, "the server stopped"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    assert "Traceback" not in "".join(output)
+
+
+def test_search_index_is_local_json(small_built):
+    index = json.loads((small_built.site / "search/search_index.json").read_text())
+    assert any(doc["location"].startswith("principles/listen-first/") for doc in index["docs"])
