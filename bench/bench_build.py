@@ -1,0 +1,215 @@
+"""Build speed: what the playbook layer costs on top of MkDocs, and how it scales.
+
+Prints three ratios, each against a baseline measured in the same run:
+
+1. plugin ÷ plain: building through the ``playbook`` plugin versus building the exported plain
+   Markdown with MkDocs alone (target ≤ 1.05), for the default handbook and a generated
+   1,000-entity handbook;
+2. per-page milliseconds at 1,000 entities ÷ at 100 entities (target ≤ 1.15: no quadratic
+   blow-up);
+3. ``validate`` of 1,000 entity files ÷ plain YAML parsing of the same files (target ≤ 2).
+
+Usage: python bench/bench_build.py [--repeat N] [--entities N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import logging
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from playbook_gen.loader import load_handbook  # noqa: E402
+from playbook_gen.site import export_site  # noqa: E402
+
+
+def generate_handbook(dest: Path, entities: int) -> Path:
+    """Write a handbook with `entities` entity files: principles, examples, checklists, one
+    assessment. Each principle links two examples; each checklist item cites a principle."""
+    content = dest / "content"
+    for kind in ("principles", "examples", "checklists", "assessments"):
+        (content / kind).mkdir(parents=True)
+    shutil.copy2(ROOT / "content" / "playbook.yaml", content / "playbook.yaml")
+    roles = [r["id"] for r in yaml.safe_load((content / "playbook.yaml").read_text())["roles"]]
+    phases = [p["id"] for p in yaml.safe_load((content / "playbook.yaml").read_text())["phases"]]
+    n_checklists = max(1, entities // 20)
+    n_principles = (entities - n_checklists - 1) // 2
+    n_examples = entities - n_checklists - 1 - n_principles
+    para = "Teams that serve other teams **measure effort**, own requests and close the loop. " * 4
+    for i in range(n_principles):
+        (content / "principles" / f"principle-{i}.yaml").write_text(
+            yaml.safe_dump(
+                {
+                    "title": f"Principle number {i}",
+                    "summary": f"One line about principle {i}.",
+                    "why": para,
+                    "practices": [f"Practice {j} of principle {i}." for j in range(4)],
+                    "anti_patterns": [f"Anti-pattern {j}." for j in range(3)],
+                    "examples": [f"example-{(2 * i + k) % n_examples}" for k in range(2)],
+                    "tags": [f"tag-{i % 10}"],
+                    "sources": [{"title": f"Source {i % 40}", "author": "Someone", "year": 2000}],
+                    "order": i,
+                },
+                sort_keys=False,
+            )
+        )
+    for i in range(n_examples):
+        (content / "examples" / f"example-{i}.yaml").write_text(
+            yaml.safe_dump(
+                {
+                    "title": f"Example number {i}",
+                    "summary": f"What example {i} shows.",
+                    "story": para,
+                    "lesson": para,
+                    "principles": [f"principle-{i % n_principles}"],
+                    "caveats": "It is only an example.",
+                    "order": i,
+                },
+                sort_keys=False,
+            )
+        )
+    for c in range(n_checklists):
+        items = [
+            {
+                "id": f"item-{j}",
+                "text": f"Do thing {j} of checklist {c}.",
+                "details": para,
+                "role": roles[j % len(roles)],
+                "when": phases[j % len(phases)],
+                "principles": [f"principle-{(c * 10 + j) % n_principles}"],
+            }
+            for j in range(10)
+        ]
+        (content / "checklists" / f"checklist-{c}.yaml").write_text(
+            yaml.safe_dump(
+                {"title": f"Checklist {c}", "summary": "Things to do.", "items": items},
+                sort_keys=False,
+            )
+        )
+    shutil.copy2(
+        ROOT / "content" / "assessments" / "internal-service.yaml",
+        content / "assessments" / "internal-service.yaml",
+    )
+    # The default assessment recommends items of the default checklists: bring those along.
+    for name in ("internal-service", "feedback-culture"):
+        shutil.copy2(ROOT / "content" / "checklists" / f"{name}.yaml", content / "checklists")
+    for name in (ROOT / "content" / "principles").iterdir():
+        shutil.copy2(name, content / "principles" / name.name)
+    for name in (ROOT / "content" / "examples").iterdir():
+        shutil.copy2(name, content / "examples" / name.name)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(ROOT / "themes", dest / "themes")
+    return dest
+
+
+def mkdocs_build(config_file: Path, site_dir: Path) -> float:
+    """Build a site with MkDocs' own API; return seconds."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    start = time.perf_counter()
+    with contextlib.redirect_stderr(io.StringIO()):
+        config = load_config(str(config_file), site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return time.perf_counter() - start
+
+
+def page_count(site_dir: Path) -> int:
+    return sum(1 for _ in site_dir.rglob("index.html"))
+
+
+def compare_builds(project: Path, work: Path, repeat: int) -> dict:
+    """Build `project` through the plugin and its export without it, interleaved."""
+    exported = work / "exported"
+    export_site(project / "mkdocs.yml", exported)
+    plugin_times, plain_times = [], []
+    for _ in range(repeat):
+        plugin_times.append(mkdocs_build(project / "mkdocs.yml", work / "site-plugin"))
+        plain_times.append(mkdocs_build(exported / "mkdocs.yml", work / "site-plain"))
+    pages = page_count(work / "site-plugin")
+    return {
+        "plugin": statistics.median(plugin_times),
+        "plain": statistics.median(plain_times),
+        "pages": pages,
+    }
+
+
+def compare_validate(project: Path, repeat: int) -> dict:
+    files = sorted((project / "content").rglob("*.yaml"))
+    parse_times, validate_times = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for file in files:
+            yaml.load(file.read_bytes(), Loader=yaml.CSafeLoader)
+        parse_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        load_handbook(project / "content")
+        validate_times.append(time.perf_counter() - start)
+    return {
+        "files": len(files),
+        "parse": min(parse_times),
+        "validate": min(validate_times),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--entities", type=int, default=1000)
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+
+    with tempfile.TemporaryDirectory(prefix="pb-bench-") as tmp:
+        work = Path(tmp)
+        small = generate_handbook(work / "h100", args.entities // 10)
+        large = generate_handbook(work / "h1000", args.entities)
+
+        rows = []
+        for name, project in (("default", ROOT), ("100", small), (str(args.entities), large)):
+            (work / name).mkdir()
+            rows.append((name, compare_builds(project, work / name, args.repeat)))
+
+        print(f"{'handbook':>10} {'pages':>6} {'plugin s':>9} {'plain s':>8} {'plugin÷plain':>13}")
+        for name, r in rows:
+            print(
+                f"{name:>10} {r['pages']:>6} {r['plugin']:>9.2f} {r['plain']:>8.2f} "
+                f"{r['plugin'] / r['plain']:>13.3f}"
+            )
+        worst = max(r["plugin"] / r["plain"] for _, r in rows)
+        print(f"plugin ÷ plain, worst: {worst:.3f}  (target ≤ 1.05)")
+
+        per_page = {name: r["plugin"] / r["pages"] * 1000 for name, r in rows[1:]}
+        small_ms, large_ms = per_page["100"], per_page[str(args.entities)]
+        print(
+            f"per-page ms: {small_ms:.2f} at {args.entities // 10} entities, {large_ms:.2f} at "
+            f"{args.entities}; ratio {large_ms / small_ms:.3f}  (target ≤ 1.15)"
+        )
+
+        v = compare_validate(large, max(args.repeat, 3))
+        print(
+            f"validate {v['files']} files: {v['validate'] * 1000:.0f} ms; plain YAML parsing "
+            f"(CSafeLoader): {v['parse'] * 1000:.0f} ms; ratio {v['validate'] / v['parse']:.2f}"
+            "  (target ≤ 2)"
+        )
+
+
+if __name__ == "__main__":
+    main()
