@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+import signal
+import sys
 from pathlib import Path
 
 import click
@@ -203,6 +205,8 @@ def schema(out_dir: Path) -> None:
 
 def main() -> None:
     """Run the command line (the ``playbook-gen`` entry point)."""
+    # On SIGTERM, unwind like Ctrl-C so a build removes its half-built folder.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     cli(prog_name="playbook-gen")
 
 

@@ -85,4 +85,3 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.content_dir(config)))
         return server
-

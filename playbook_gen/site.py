@@ -65,8 +65,7 @@ def build_site(
     config = load_config(str(config_file), strict=strict)
     target = Path(site_dir or config.site_dir).resolve()
     check_output_dir(target, config, what="site")
-    if target.exists() and not target.is_dir():
-        raise UsageProblem(f"the site folder {target} is a file, not a folder")
+    check_replaceable(target)
 
     load_handbook(content_dir(config))  # every problem, before anything is written
 
@@ -108,8 +107,7 @@ def export_site(
     config = load_config(str(config_file))
     target = Path(out_dir).resolve()
     check_output_dir(target, config, what="export")
-    if target.exists() and not target.is_dir():
-        raise UsageProblem(f"{target} is a file, not a folder")
+    check_replaceable(target)
     if target.is_dir() and any(target.iterdir()) and not force:
         raise UsageProblem(f"{target} is not empty (use --force to replace it)")
 
@@ -168,7 +166,7 @@ def exported_config(
         theme.setdefault("language", handbook.playbook.language)
     settings["theme"] = theme
 
-    plugins = settings.get("plugins", ["search"])
+    plugins = settings.get("plugins") or []
     if isinstance(plugins, dict):
         plugins = [{name: options} for name, options in plugins.items()]
     settings["plugins"] = [
@@ -266,6 +264,21 @@ def check_output_dir(target: Path, config: MkDocsConfig, *, what: str) -> None:
             )
 
 
+def check_replaceable(target: Path) -> None:
+    """Refuse an output folder that cannot be swapped in by renaming.
+
+    Raises:
+        UsageProblem: `target` is a file, or a mount point (which cannot be renamed).
+    """
+    if target.exists() and not target.is_dir():
+        raise UsageProblem(f"{target} is a file, not a folder")
+    if target.is_dir() and os.path.ismount(target):
+        raise UsageProblem(
+            f"{target} is a mount point, which cannot be replaced by renaming; "
+            f"use a folder inside it, e.g. {target / 'handbook'}"
+        )
+
+
 def _theme_copy_path(custom_dir: Path, project: Path) -> str:
     custom_dir = custom_dir.resolve()
     if custom_dir.is_relative_to(project):
@@ -284,7 +297,8 @@ _LEFTOVER = re.compile(r"\.(?P<name>.+)-(?P<kind>new|old)-(?P<pid>\d+)-[A-Za-z0-
 
 def _staging_dir(target: Path) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-{os.getpid()}-", dir=target.parent))
-    staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a web server must read it
+    # mkdtemp makes the folder private, but a web server must read it: keep the old mode.
+    staging.chmod(target.stat().st_mode & 0o7777 if target.is_dir() else 0o777 & ~_umask())
     return staging
 
 
@@ -295,7 +309,11 @@ def swap_in(new: Path, target: Path) -> None:
         return
     old = target.parent / f".{target.name}-old-{os.getpid()}-{os.urandom(4).hex()}"
     os.rename(target, old)
-    os.rename(new, target)
+    try:
+        os.rename(new, target)
+    except BaseException:
+        os.rename(old, target)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 

@@ -6,6 +6,7 @@ import html
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -193,32 +194,46 @@ def test_detector_catches_loads_from_other_hosts(tmp_path):
 # -- export --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["default", "small"])
-def test_export_builds_with_plain_mkdocs_and_has_the_same_pages(name, request, tmp_path):
-    built: Built = request.getfixturevalue(f"{name}_built")
-    out = export_site(built.project / "mkdocs.yml", tmp_path / "export")
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory):
+    """Return a function that exports a built handbook once per session."""
+    done: dict[str, Path] = {}
+
+    def export(built: Built) -> Path:
+        if built.name not in done:
+            out = tmp_path_factory.mktemp(f"export-{built.name}") / "export"
+            done[built.name] = export_site(built.project / "mkdocs.yml", out)
+        return done[built.name]
+
+    return export
+
+
+def test_export_builds_with_plain_mkdocs_and_has_the_same_pages(built, exported, tmp_path):
+    out = exported(built)
     settings = yaml.load((out / "mkdocs.yml").read_text(), Loader=yaml.Loader)
     plugin_names = [p if isinstance(p, str) else next(iter(p)) for p in settings["plugins"]]
     assert "playbook" not in plugin_names and "search" in plugin_names
     assert settings["theme"]["font"] is False
     assert settings["nav"]
+    site = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml"),
+         "-d", str(site)],
         check=True,
         env=ENV,
         cwd=tmp_path,
-    )
+    )  # fmt: skip
 
-    def pages(site: Path) -> set[str]:
-        return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    def pages(folder: Path) -> set[str]:
+        return {p.relative_to(folder).as_posix() for p in folder.rglob("*.html")}
 
-    assert pages(out / "site") == pages(built.site)
-    assert external_loads(out / "site") == []
+    assert pages(site) == pages(built.site)
+    assert external_loads(site) == []
 
 
-def test_export_keeps_the_theme_and_hand_written_pages(default_built, tmp_path):
-    out = export_site(default_built.project / "mkdocs.yml", tmp_path / "export")
-    settings = yaml.safe_load((out / "mkdocs.yml").read_text().split("\n", 1)[1])
+def test_export_keeps_the_theme_and_hand_written_pages(default_built, exported):
+    out = exported(default_built)
+    settings = yaml.safe_load((out / "mkdocs.yml").read_text())
     assert (out / settings["theme"]["custom_dir"]).is_dir()
     assert (out / "docs" / "editing.md").read_bytes() == (ROOT / "docs/editing.md").read_bytes()
     assert "editing.md" in settings["nav"]
@@ -228,11 +243,9 @@ def test_export_keeps_the_theme_and_hand_written_pages(default_built, tmp_path):
 
 
 @pytest.fixture
-def small_project(tmp_path) -> Path:
+def small_project(small_built, tmp_path) -> Path:
     """A fresh copy of the small handbook with a built site/ in it."""
-    project = copy_project(SITES / "small", tmp_path / "project")
-    build_site(project / "mkdocs.yml")
-    return project
+    return Path(shutil.copytree(small_built.project, tmp_path / "project", symlinks=True))
 
 
 def test_bad_content_leaves_the_site_untouched(small_project):
@@ -244,6 +257,24 @@ def test_bad_content_leaves_the_site_untouched(small_project):
         build_site(small_project / "mkdocs.yml")
     assert tree_hashes(site) == before
     assert leftovers(small_project) == []
+
+
+def test_plain_mkdocs_build_prints_the_problems_and_exits_1(small_project):
+    site = small_project / "site"
+    before = tree_hashes(site)
+    file = small_project / "content/principles/listen-first.yaml"
+    file.write_text(file.read_text().replace("title:", "tittle:"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=small_project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1
+    assert "content/principles/listen-first.yaml:1:1: unknown field 'tittle'" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert tree_hashes(site) == before
 
 
 def test_a_crash_during_the_build_leaves_the_site_untouched(small_project, monkeypatch):
@@ -309,6 +340,49 @@ def test_a_killed_build_leaves_the_site_untouched_and_the_next_build_cleans_up(s
     assert "Changed" in (site / "contact/index.html").read_text()
 
 
+def test_a_terminated_build_cleans_up_after_itself(small_project):
+    site = small_project / "site"
+    before = tree_hashes(site)
+    script = textwrap.dedent(
+        """
+        import os, signal, sys
+        import mkdocs.commands.build as b
+        from playbook_gen import cli
+        real, count = b._build_page, []
+        def terminated_on_third_page(*args, **kwargs):
+            if len(count) == 2:
+                os.kill(os.getpid(), signal.SIGTERM)
+            count.append(1)
+            return real(*args, **kwargs)
+        b._build_page = terminated_on_third_page
+        sys.argv = ["playbook-gen", "build"]
+        cli.main()
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], env=ENV, cwd=small_project)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert tree_hashes(site) == before
+    assert leftovers(small_project) == []
+
+
+def test_a_failed_swap_puts_the_old_site_back(small_project, monkeypatch):
+    site = small_project / "site"
+    before = tree_hashes(site)
+    real = os.rename
+
+    def renaming_the_new_site_in_fails(src, dst):
+        if Path(src).name.startswith(".site-new-") and Path(dst) == site:
+            assert not site.exists()  # the old site was moved aside first
+            raise OSError("no space")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "rename", renaming_the_new_site_in_fails)
+    with pytest.raises(OSError, match="no space"):
+        build_site(small_project / "mkdocs.yml")
+    assert tree_hashes(site) == before
+    assert leftovers(small_project) == []
+
+
 def test_a_build_killed_between_the_renames_gets_its_old_site_back(small_project):
     site = small_project / "site"
     before = tree_hashes(site)
@@ -321,9 +395,12 @@ def test_a_build_killed_between_the_renames_gets_its_old_site_back(small_project
     assert leftovers(small_project) == []
 
 
-def test_the_new_site_is_readable_by_a_web_server(small_project):
-    mode = (small_project / "site").stat().st_mode & 0o777
-    assert mode == 0o777 & ~_umask()
+def test_the_new_site_is_readable_by_a_web_server(small_project, tmp_path):
+    fresh = build_site(small_project / "mkdocs.yml", tmp_path / "fresh")
+    assert fresh.stat().st_mode & 0o777 == 0o777 & ~_umask()
+    (small_project / "site").chmod(0o750)
+    build_site(small_project / "mkdocs.yml")
+    assert (small_project / "site").stat().st_mode & 0o777 == 0o750
 
 
 def _umask() -> int:
