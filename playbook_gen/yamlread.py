@@ -39,9 +39,11 @@ MAX_BYTES = 1_000_000  # a long principle is ~10 KB; this only stops accidents
 MAX_DEPTH = 32
 MAX_PROBLEMS_PER_FILE = 50
 NULLS = {"", "~", "null", "Null", "NULL"}
-# What the YAML spec (and PyYAML's reader) refuses, less the BOM we strip first.
+# What the YAML spec (and PyYAML's reader) refuses, less the BOM we strip first. Also NEL and the
+# Unicode line and paragraph separators: YAML 1.1 breaks lines there but editors don't, so every
+# line number after one would be wrong (and the text would change).
 _NOT_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 
 Pos = tuple[int, int]

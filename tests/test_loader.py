@@ -1,0 +1,715 @@
+"""Strict YAML, the shape of each file, and the meaning of the content as a whole."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from playbook_gen import yamlread
+from playbook_gen.loader import display_path, load_handbook, validate_document
+from playbook_gen.model import KINDS, Checklist, Example, Handbook, Playbook, Principle
+from playbook_gen.problems import (
+    ContentError,
+    Problem,
+    did_you_mean,
+    format_path,
+    problems_json,
+    sort_problems,
+)
+from playbook_gen.yamlread import Document, read_yaml
+
+BASE = Path(__file__).parent / "golden" / "base" / "content"
+MODELS = [Playbook, *KINDS.values()]
+PRINCIPLE = "title: T\nsummary: S\nwhy: W\npractices: [p]\n"
+
+
+def problems_of(source: str | bytes, model=Principle) -> list[str]:
+    """Return the formatted problems of one file read as `model` (empty when it is fine)."""
+    try:
+        validate_document(read_yaml(source, "f.yaml"), model)
+    except ContentError as exc:
+        return [p.format() for p in exc.problems]
+    return []
+
+
+@pytest.fixture
+def handbook_dir(tmp_path, monkeypatch) -> Path:
+    """A copy of the small valid handbook, with the working directory at its parent."""
+    shutil.copytree(BASE, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "content"
+
+
+def load_problems(content: Path) -> list[str]:
+    try:
+        load_handbook(content)
+    except ContentError as exc:
+        return [p.format() for p in exc.problems]
+    return []
+
+
+# -- text stays text -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written, read",
+    [
+        ("no", "no"),
+        ("on", "on"),
+        ("yes", "yes"),
+        ("off", "off"),
+        ("Yes", "Yes"),
+        ("true", "true"),
+        ("12:30", "12:30"),
+        ("1.10", "1.10"),
+        ("2024-01-02", "2024-01-02"),
+        ("0x1F", "0x1F"),
+        ("0o17", "0o17"),
+        ("1e3", "1e3"),
+        (".inf", ".inf"),
+        ("-.inf", "-.inf"),
+        (".nan", ".nan"),
+        ("010", "010"),
+        ("1_000", "1_000"),
+        ("'~'", "~"),
+        ('"null"', "null"),
+        ("''", ""),
+        ("'yes'", "yes"),
+        ("  spaced out  ", "spaced out"),
+    ],
+)
+def test_yaml_1_1_looking_text_stays_exactly_as_written(written, read):
+    doc = read_yaml(f"title: {written}\n", "f.yaml")
+    assert doc.data == {"title": read}
+    if read:
+        text = f"title: T\nsummary: {written}\nwhy: W\npractices:\n  - {written}\n"
+        principle = validate_document(read_yaml(text, "f.yaml"), Principle)
+        assert principle.summary == read
+        assert principle.practices == [read]
+
+
+@pytest.mark.parametrize("written", ["", "~", "null", "Null", "NULL"])
+def test_null_and_empty_mean_the_field_is_absent(written):
+    doc = read_yaml(f"{PRINCIPLE}order: {written}\nexamples: {written}\n", "f.yaml")
+    assert "order" not in doc.data and "examples" not in doc.data
+    principle = validate_document(doc, Principle)
+    assert principle.order is None
+    assert principle.examples == []
+
+
+def test_required_field_without_value_says_it_has_no_value():
+    assert problems_of("title:\nsummary: S\nwhy: W\npractices: [p]\n") == [
+        "f.yaml:1:1: title: has no value (write a value after the ':')"
+    ]
+
+
+def test_required_list_without_value_says_how_to_write_entries():
+    assert problems_of("title: T\nsummary: S\nwhy: W\npractices:\n") == [
+        "f.yaml:4:1: practices: has no value "
+        "(list its entries on the lines below, each starting with '- ')"
+    ]
+
+
+def test_block_text_keeps_its_lines():
+    doc = read_yaml("why: |\n  one\n  two\nsummary: >\n  folded\n  text\n", "f.yaml")
+    assert doc.data == {"why": "one\ntwo\n", "summary": "folded text\n"}
+
+
+def test_numbers_are_converted_only_where_a_field_is_a_number():
+    text = "title: 1994\nsummary: S\nwhy: W\npractices: ['2']\norder: 3\n"
+    principle = validate_document(read_yaml(text, "f.yaml"), Principle)
+    assert principle.title == "1994"
+    assert principle.practices == ["2"]
+    assert principle.order == 3
+
+
+def test_true_and_false_are_read_for_true_false_fields():
+    base = "title: t\norganisation: o\nsummary: s\nroles: [{id: a, name: A}]\n"
+    base += "phases: [{id: b, name: B}]\n"
+    assert validate_document(read_yaml(base + "allow_html: true\n", "f"), Playbook).allow_html
+    assert not validate_document(read_yaml(base + "allow_html: false\n", "f"), Playbook).allow_html
+
+
+def test_infinity_is_not_a_threshold():
+    assert any(
+        "threshold: expected a number, not '.inf'" in p
+        for p in problems_of(
+            (BASE / "assessments" / "internal-service.yaml")
+            .read_text()
+            .replace("threshold: 3", "threshold: .inf"),
+            KINDS["assessments"],
+        )
+    )
+
+
+def test_byte_order_mark_and_windows_line_ends_are_accepted():
+    text = "\ufeff" + PRINCIPLE.replace("\n", "\r\n")
+    assert validate_document(read_yaml(text.encode("utf-8"), "f.yaml"), Principle).title == "T"
+
+
+# -- strict YAML ---------------------------------------------------------------------------------
+
+
+def test_duplicate_key_names_the_first_line():
+    assert problems_of("title: a\nsummary: b\ntitle: c\n") == [
+        "f.yaml:3:1: duplicate field 'title', already set on line 1 (keep only one of them)"
+    ]
+
+
+def test_duplicate_of_an_empty_key_is_still_a_duplicate():
+    assert problems_of("title:\ntitle: c\n") == [
+        "f.yaml:2:1: duplicate field 'title', already set on line 1 (keep only one of them)"
+    ]
+
+
+def test_anchors_aliases_tags_and_merge_keys_are_refused():
+    found = problems_of("a: &x 1\nb: *x\nc: !!int 3\n<<: {d: 1}\n")
+    assert [p.split(": ", 1)[0] for p in found] == ["f.yaml:1:4", "f.yaml:2:4", "f.yaml:3:4",
+                                                     "f.yaml:4:1"]  # fmt: skip
+    assert "anchors" in found[0] and "aliases" in found[1] and "tags" in found[2]
+    assert "merge keys" in found[3]
+
+
+def test_a_billion_laughs_is_refused_without_expanding():
+    lol = 'a: &a ["lol","lol"]\n' + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)}]\n" for i in range(20)
+    )
+    with pytest.raises(ContentError) as info:
+        read_yaml(lol, "f.yaml")
+    assert len(info.value.problems) <= yamlread.MAX_PROBLEMS_PER_FILE
+
+
+def test_deep_nesting_is_refused_without_crashing():
+    with pytest.raises(ContentError, match="nested more than"):
+        read_yaml("title: " + "[" * 100_000 + "]" * 100_000, "f.yaml")
+    deep = "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "x: 1\n"
+    with pytest.raises(ContentError, match="nested more than"):
+        read_yaml(deep, "f.yaml")
+
+
+def test_oversized_file_is_refused_before_reading():
+    with pytest.raises(ContentError) as info:
+        read_yaml(b"# " + b"x" * yamlread.MAX_BYTES, "f.yaml")
+    assert info.value.problems[0].format() == (
+        "f.yaml: the file is larger than the limit of 1,000,000 bytes "
+        "(shorten it; even a long principle is far smaller)"
+    )
+
+
+def test_non_utf8_position_counts_characters_not_bytes():
+    assert problems_of("title: café\nsummary: ñé".encode() + b"\xff\n")[0].startswith(
+        "f.yaml:2:12: this character can't be read"
+    )
+
+
+def test_control_characters_are_located():
+    assert problems_of("title: a\nsummary: b\x1bc\n") == [
+        "f.yaml:2:11: control character U+001B is not allowed "
+        "(delete it; it is often pasted in invisibly)"
+    ]
+
+
+def test_problems_per_file_are_capped():
+    text = "".join(f"k: &a{i} x\n" for i in range(200))
+    with pytest.raises(ContentError) as info:
+        read_yaml(text, "f.yaml")
+    assert len(info.value.problems) == yamlread.MAX_PROBLEMS_PER_FILE
+
+
+@pytest.mark.parametrize(
+    "text, hint",
+    [
+        ("title: a\n\tsummary: b\n", "tabs can't indent YAML; use spaces"),
+        ("title: Rule: one owner\n", "a value that contains ': ' must be put in quotes"),
+        ("title: a\n  summary: b\n", "this line is indented more than the field above it"),
+        ("title: *bold* move\n", "a value that starts with '*' must be put in quotes"),
+        ("title: &co\n", "YAML anchors such as '&co' are not allowed"),
+        ("title: @home\n", "a value can't start with '@'; put the whole value in quotes"),
+        ("title: `x`\n", "a value can't start with '`'; put the whole value in quotes"),
+        ("title: %x\n", "a value can't start with '%'; put the whole value in quotes"),
+        ('title: "open\n', "a quote is opened here but never closed"),
+        ("title: [a, b\n", "a '[' list is opened here but never closed"),
+        ("title: {a: b\n", "a '{' is opened here but never closed"),
+        ("title: | text\n", "after '|' or '>' the text must start on the next line"),
+        ('title: "a" b\n', "nothing may follow a closing quote"),
+        (": x\n", "a field name is missing before ':'"),
+    ],
+)
+def test_malformed_yaml_gets_a_hint(text, hint):
+    found = problems_of(text)
+    assert len(found) == 1 and hint in found[0], found
+
+
+def test_unclosed_quote_points_at_the_opening_quote():
+    assert problems_of('title: a\nsummary: "open\nwhy: w\n')[0].startswith("f.yaml:2:10:")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "f.yaml: the file is empty"),
+        ("# just a comment\n", "f.yaml: the file has no fields"),
+        ("~\n", "f.yaml: the file has no fields"),
+        ("- a\n", "f.yaml:1:1: the file holds a list instead of fields"),
+        ("just text\n", "f.yaml:1:1: the file holds a single text instead of fields"),
+        ("a: 1\n---\nb: 2\n", "f.yaml:2:1: this file holds more than one YAML document"),
+        ("[a]: 1\n", "f.yaml:1:1: a field name must be plain text"),
+    ],
+)
+def test_file_shape_problems(text, message):
+    found = problems_of(text)
+    assert len(found) == 1 and found[0].startswith(message), found
+
+
+def test_positions_of_keys_and_values_are_kept():
+    doc = read_yaml("title: T\nsources:\n  - title: S\n    year: 1994\n", "f.yaml")
+    assert doc.position(("sources", 0, "year")) == (4, 11)
+    assert doc.position(("sources", 0, "year"), key=True) == (4, 5)
+    assert doc.position(("sources", 0, "nothing", 3)) == (3, 5)
+    assert doc.position(()) == (1, 1)
+
+
+# -- shape of each file --------------------------------------------------------------------------
+
+
+def test_unknown_field_suggests_closest_name():
+    assert problems_of(PRINCIPLE + "exampels: [a]\n") == [
+        "f.yaml:5:1: unknown field 'exampels' (did you mean 'examples'?)"
+    ]
+
+
+def test_unknown_nested_field_suggests_closest_name():
+    found = problems_of(PRINCIPLE + "sources:\n  - title: S\n    yaer: 1994\n")
+    assert found == ["f.yaml:7:5: sources[0]: unknown field 'yaer' (did you mean 'year'?)"]
+
+
+def test_unknown_field_without_a_close_name_lists_the_fields():
+    found = problems_of(PRINCIPLE + "sources:\n  - title: S\n    isbn: 123\n")
+    assert found == [
+        "f.yaml:7:5: sources[0]: unknown field 'isbn' "
+        "(the fields here are: title, author, year, publisher, url)"
+    ]
+
+
+def test_id_field_in_an_entity_file_explains_the_file_name_is_the_id():
+    assert problems_of("id: x\n" + PRINCIPLE) == [
+        "f.yaml:1:1: unknown field 'id' (the id is the file name; remove this line)"
+    ]
+
+
+def test_missing_nested_field_names_the_entry():
+    text = (BASE / "assessments" / "internal-service.yaml").read_text()
+    text = text.replace("        text: Every request has one named owner.\n", "")
+    assert problems_of(text, KINDS["assessments"]) == [
+        "f.yaml:22:9: dimensions[1].questions[0]: missing required field 'text'"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("title: [a, b]", "f.yaml:1:8: title: expected text, not a list"),
+        ("title: {a: b}", "f.yaml:1:8: title: expected text, not 'name: value' fields"),
+        ("practices: one", "f.yaml:4:12: practices: expected a list, not 'one'"),
+        ("order: first", "f.yaml:5:8: order: expected a whole number, not 'first'"),
+        ("order: 1.5", "f.yaml:5:8: order: expected a whole number, not '1.5'"),
+        ("sources: [x]", "f.yaml:5:11: sources[0]: expected fields written as 'name: value'"),
+        ("examples: [Zappos]", "f.yaml:5:12: examples[0]: 'Zappos' is not a valid id"),
+        ("practices: []", "f.yaml:4:12: practices: needs at least one entry"),
+        ("practices: [a, '']", "f.yaml:4:16: practices[1]: must not be empty"),
+        ("practices: [a, ~]", "f.yaml:4:16: practices[1]: this entry is empty"),
+    ],
+)
+def test_wrong_types_are_explained_in_words(line, message):
+    field = line.split(":")[0]
+    lines = (
+        [ln for ln in PRINCIPLE.splitlines() if not ln.startswith(field + ":")]
+        if field in ("title", "practices")
+        else PRINCIPLE.splitlines()
+    )
+    if field == "title":
+        lines.insert(0, line)
+    elif field == "practices":
+        lines.insert(3, line)
+    else:
+        lines.append(line)
+    found = problems_of("\n".join(lines) + "\n")
+    assert len(found) == 1 and found[0].startswith(message), found
+
+
+def test_bool_field_given_maybe():
+    text = "title: t\norganisation: o\nsummary: s\nroles: [{id: a, name: A}]\n"
+    text += "phases: [{id: b, name: B}]\nallow_html: maybe\n"
+    assert problems_of(text, Playbook) == [
+        "f.yaml:6:13: allow_html: expected true or false, not 'maybe'"
+    ]
+
+
+def test_validate_document_returns_the_model():
+    assert isinstance(validate_document(read_yaml(PRINCIPLE, "f"), Principle), Principle)
+
+
+# -- the handbook as a whole ---------------------------------------------------------------------
+
+
+def test_valid_handbook_loads(handbook_dir):
+    handbook = load_handbook(handbook_dir)
+    assert isinstance(handbook, Handbook)
+    assert list(handbook.principles) == ["serve-inside-out", "one-owner"]
+    assert handbook.principles["one-owner"].id == "one-owner"
+
+
+def test_default_content_loads():
+    root = Path(__file__).parent.parent / "content"
+    if not root.is_dir():
+        pytest.skip("no default content")
+    assert load_handbook(root).principles
+
+
+def test_every_problem_in_every_file_is_reported_at_once(handbook_dir):
+    (handbook_dir / "principles" / "one-owner.yaml").write_text(PRINCIPLE + "tittle: x\n")
+    (handbook_dir / "examples" / "dell.yaml").write_text("title: 'open\n")
+    checklist = handbook_dir / "checklists" / "internal-service.yaml"
+    checklist.write_text(checklist.read_text().replace("role: manager", "role: boss"))
+    found = load_problems(handbook_dir)
+    assert [p.split(":")[0] for p in found] == [
+        "content/checklists/internal-service.yaml",
+        "content/examples/dell.yaml",
+        "content/principles/one-owner.yaml",
+    ]
+
+
+def test_problems_are_sorted_by_file_then_line(handbook_dir):
+    path = handbook_dir / "assessments" / "internal-service.yaml"
+    text = path.read_text().replace("threshold: 3", "threshold: 9")
+    text = text.replace("[serve-inside-out]", "[nowhere]")
+    path.write_text(text)
+    found = load_problems(handbook_dir)
+    lines = [int(p.split(":")[1]) for p in found]
+    assert lines == sorted(lines) and len(lines) == 2
+
+
+def test_reference_to_failed_file_is_not_reported_twice(handbook_dir):
+    (handbook_dir / "examples" / "zappos.yaml").write_text("title: [broken\n")
+    assert load_problems(handbook_dir) == [
+        "content/examples/zappos.yaml:1:8: this line could not be read: "
+        "a '[' list is opened here but never closed, or a value in it needs quotes"
+    ]  # serve-inside-out.yaml names zappos, and that is not a second problem
+
+
+def test_failed_playbook_means_roles_are_not_checked(handbook_dir):
+    (handbook_dir / "playbook.yaml").write_text("title: x\n")
+    found = load_problems(handbook_dir)
+    assert all(p.startswith("content/playbook.yaml") for p in found), found
+
+
+def test_reference_to_renamed_id_names_the_new_id(handbook_dir):
+    path = handbook_dir / "examples" / "zappos.yaml"
+    path.write_text(path.read_text().replace("  - one-owner", "  - single-owner"))
+    assert load_problems(handbook_dir) == [
+        "content/examples/zappos.yaml:7:5: principles[0]: principle 'single-owner' was renamed "
+        "to 'one-owner' (use the new id)"
+    ]
+
+
+def test_unknown_reference_suggests_closest_id(handbook_dir):
+    path = handbook_dir / "principles" / "serve-inside-out.yaml"
+    path.write_text(path.read_text().replace("  - zappos", "  - zapos"))
+    assert load_problems(handbook_dir) == [
+        "content/principles/serve-inside-out.yaml:8:5: examples[0]: unknown example 'zapos' "
+        "(did you mean 'zappos'?)"
+    ]
+
+
+def test_missing_content_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert load_problems(tmp_path / "nope") == ["nope: the content folder does not exist"]
+
+
+def test_hidden_files_results_and_schemas_are_ignored(handbook_dir):
+    (handbook_dir / ".DS_Store").write_bytes(b"\x00\x01")
+    (handbook_dir / "principles" / ".one-owner.yaml.swp").write_bytes(b"\xff")
+    (handbook_dir / "results").mkdir()
+    (handbook_dir / "results" / "team.json").write_text("{}")
+    (handbook_dir / "schemas").mkdir()
+    (handbook_dir / "schemas" / "principle.schema.json").write_text("{}")
+    (handbook_dir / "README.md").write_text("notes")
+    assert load_problems(handbook_dir) == []
+
+
+def test_display_path_is_relative_to_the_working_directory(handbook_dir):
+    assert display_path(handbook_dir / "playbook.yaml") == "content/playbook.yaml"
+
+
+def test_examples_named_by_either_side_link_both_ways(handbook_dir):
+    handbook = load_handbook(handbook_dir)
+    # serve-inside-out names zappos; dell names serve-inside-out; zappos names one-owner.
+    assert [e.id for e in handbook.examples_of("serve-inside-out")] == ["dell", "zappos"]
+    assert [p.id for p in handbook.principles_of("zappos")] == ["serve-inside-out", "one-owner"]
+
+
+# -- problems --------------------------------------------------------------------------------------
+
+
+def test_problem_without_position_prints_path_and_message():
+    assert Problem("content/x.yaml", message="gone", hint="add it").format() == (
+        "content/x.yaml: gone (add it)"
+    )
+
+
+def test_problem_with_position_and_field():
+    problem = Problem("f.yaml", 3, 5, "items[0].role", "unknown role 'x'")
+    assert problem.format() == "f.yaml:3:5: items[0].role: unknown role 'x'"
+
+
+def test_sort_problems_drops_exact_repeats():
+    a = Problem("b.yaml", 2, 1, "", "m")
+    b = Problem("a.yaml", 9, 1, "", "m")
+    assert sort_problems([a, b, a]) == [b, a]
+
+
+def test_problems_json_is_machine_readable():
+    data = json.loads(problems_json([Problem("f.yaml", 1, 2, "title", "bad", "fix")]))
+    assert data == {
+        "problems": [
+            {"file": "f.yaml", "line": 1, "column": 2, "where": "title", "message": "bad",
+             "hint": "fix"}
+        ]
+    }  # fmt: skip
+
+
+def test_format_path_reads_like_the_yaml():
+    assert format_path(("dimensions", 2, "questions", 0, "text")) == (
+        "dimensions[2].questions[0].text"
+    )
+    assert format_path((3,)) == "[3]"
+
+
+def test_did_you_mean_needs_a_close_match():
+    assert did_you_mean("zapos", ["zappos", "dell"]) == "did you mean 'zappos'?"
+    assert did_you_mean("qqq", ["zappos"]) == ""
+
+
+# -- properties: nothing but a model or a ContentError --------------------------------------------
+
+_YAMLISH = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                ":",
+                ": ",
+                "-",
+                "- ",
+                "[",
+                "]",
+                "{",
+                "}",
+                ",",
+                "&",
+                "*",
+                "!",
+                "!!",
+                "|",
+                ">",
+                "?",
+                "#",
+                "%",
+                "@",
+                "`",
+                "'",
+                '"',
+                "\t",
+                "\n",
+                "\r\n",
+                "  ",
+                "    ",
+                "~",
+                "---\n",
+                "...\n",
+                "<<",
+                "title",
+                "summary",
+                "why",
+                "practices",
+                "id",
+                "items",
+                "scale",
+                "min",
+                "max",
+                "bands",
+                "upto",
+                "roles",
+                "phases",
+                "aliases",
+                "1",
+                "2.5",
+                "null",
+                "yes",
+                "é",
+                "😀",
+                "\u2028",
+                "\x85",
+                "\ufeff",
+                "\x00",
+                "\\",
+                "\\u",
+            ]
+        ),
+        st.text(max_size=4),
+    ),
+    max_size=60,
+).map("".join)
+
+_PROPERTY = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _read_and_validate(source: str | bytes) -> None:
+    try:
+        doc = read_yaml(source, "f.yaml")
+    except ContentError as exc:
+        assert exc.problems
+        _check_problems(exc.problems, source)
+        return
+    assert isinstance(doc, Document) and isinstance(doc.data, dict)
+    for model in MODELS:
+        try:
+            assert isinstance(validate_document(doc, model), model)
+        except ContentError as exc:
+            assert exc.problems
+            _check_problems(exc.problems, source)
+
+
+def _check_problems(problems, source) -> None:
+    text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+    line_count = text.count("\n") + text.count("\r") + 2
+    for problem in problems:
+        assert 0 <= problem.line <= line_count
+        assert (problem.line == 0) == (problem.column == 0)
+        formatted = problem.format()
+        assert "\n" not in formatted or "\n" in problem.where + problem.message
+        assert "Traceback" not in formatted and "pydantic" not in formatted
+
+
+@_PROPERTY
+@given(st.text())
+def test_any_text_gives_a_model_or_a_content_error(text):
+    _read_and_validate(text)
+
+
+@_PROPERTY
+@given(st.binary())
+def test_any_bytes_give_a_model_or_a_content_error(data):
+    _read_and_validate(data)
+
+
+@_PROPERTY
+@given(_YAMLISH)
+def test_yaml_looking_text_gives_a_model_or_a_content_error(text):
+    _read_and_validate(text)
+    _read_and_validate(PRINCIPLE + text)
+
+
+@_PROPERTY
+@given(
+    st.recursive(
+        st.one_of(st.none(), st.text(max_size=5), st.sampled_from(["1", "x", "a-b", "c#d"])),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4),
+            st.dictionaries(
+                st.sampled_from(
+                    ["title", "summary", "why", "practices", "id", "text", "role", "when",
+                     "items", "scale", "min", "max", "labels", "dimensions", "questions",
+                     "bands", "upto", "name", "threshold", "roles", "phases", "sources", "x"]
+                ),
+                inner,
+                max_size=6,
+            ),
+        ),
+        max_leaves=20,
+    )
+)  # fmt: skip
+def test_any_data_shape_gives_a_model_or_a_content_error(data):
+    """Every pydantic error, whatever the shape, is translated and located."""
+    doc = Document("f.yaml", data if isinstance(data, dict) else {"title": data})
+    for model in MODELS:
+        try:
+            validate_document(doc, model)
+        except ContentError as exc:
+            _check_problems(exc.problems, "")
+
+
+_TROUBLE = ":-[{&*!|>'\"\t#%@`\n\u2028"
+
+
+def _mutate(text: str, ops: list[tuple[int, int, int]]) -> str:
+    for op, a, b in ops:
+        lines = text.splitlines(keepends=True)
+        if op == 0 and lines:  # delete a line
+            del lines[a % len(lines)]
+        elif op == 1 and lines:  # duplicate a line
+            i = a % len(lines)
+            lines.insert(i, lines[i])
+        elif op == 2 and len(text) > 1:  # swap two characters
+            i, j = a % len(text), b % len(text)
+            chars = list(text)
+            chars[i], chars[j] = chars[j], chars[i]
+            return "".join(chars)
+        elif op == 3:  # insert a troublesome character
+            i = a % (len(text) + 1)
+            return text[:i] + _TROUBLE[b % len(_TROUBLE)] + text[i:]
+        text = "".join(lines)
+    return text
+
+
+_FILES = sorted(p.relative_to(BASE).as_posix() for p in BASE.rglob("*.yaml"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_FILES),
+            st.lists(
+                st.tuples(st.integers(0, 3), st.integers(0, 10_000), st.integers(0, 10_000)),
+                min_size=1,
+                max_size=3,
+            ),
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_mutated_handbook_gives_a_handbook_or_a_content_error(mutations):
+    with tempfile.TemporaryDirectory() as tmp:
+        content = Path(tmp) / "content"
+        shutil.copytree(BASE, content)
+        for rel, ops in mutations:
+            path = content / rel
+            path.write_text(_mutate(path.read_text(), ops))
+        cwd = os.getcwd()
+        os.chdir(tmp)
+        try:
+            handbook = load_handbook("content")
+        except ContentError as exc:
+            assert exc.problems
+            for problem in exc.problems:
+                assert problem.file.startswith("content")
+                if problem.line:
+                    lines = (Path(tmp) / problem.file).read_text().splitlines()
+                    assert problem.line <= len(lines) + 1, problem.format()
+        else:
+            assert isinstance(handbook, Handbook)
+            assert isinstance(handbook.playbook, Playbook)
+            for checklist in handbook.checklists.values():
+                assert isinstance(checklist, Checklist)
+            for example in handbook.examples.values():
+                assert isinstance(example, Example)
+        finally:
+            os.chdir(cwd)
