@@ -45,9 +45,7 @@ class _Group(click.Group):
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # click prints these itself, with their own exit codes
         except Exception as exc:
             if ctx.params.get("debug"):
                 raise
@@ -58,15 +56,13 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(package_name="playbook-gen", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected errors.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """Publish a service-culture handbook from YAML content as a static site.
 
     \b
     Example: playbook-gen validate && playbook-gen build
     """
-    ctx.obj = {"debug": debug}
-    _log_mkdocs(logging.DEBUG if debug else logging.WARNING)
+    _log_mkdocs(logging.INFO if debug else logging.WARNING)
 
 
 @cli.command()
@@ -156,8 +152,7 @@ def build(config_file: str, site_dir: Path | None, strict: bool | None) -> None:
     show_default=True,
     help="Address to serve on.",
 )
-@click.pass_obj
-def serve(obj: dict, config_file: str, dev_addr: str) -> None:
+def serve(config_file: str, dev_addr: str) -> None:
     """Preview in a browser, rebuilt when content changes.
 
     \b
@@ -165,7 +160,7 @@ def serve(obj: dict, config_file: str, dev_addr: str) -> None:
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    _log_mkdocs(logging.DEBUG if obj["debug"] else logging.INFO)
+    _log_mkdocs(logging.INFO)
     mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
 
 
@@ -216,7 +211,7 @@ def _shown(path: Path) -> str:
 
 
 def _log_mkdocs(level: int) -> None:
-    """Show MkDocs' own messages on stderr: warnings; more while serving or with --debug."""
+    """Show MkDocs' own messages on stderr: warnings, or progress too (serve, --debug)."""
     logger = logging.getLogger("mkdocs")
     if not any(isinstance(h, _MkDocsHandler) for h in logger.handlers):
         logger.addHandler(_MkDocsHandler())
@@ -228,6 +223,14 @@ class _MkDocsHandler(logging.StreamHandler):
     def __init__(self):
         super().__init__()
         self.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+
+    @property
+    def stream(self):
+        return sys.stderr  # whatever stderr is now (tests swap it)
+
+    @stream.setter
+    def stream(self, value):
+        pass
 
 
 if __name__ == "__main__":

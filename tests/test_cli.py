@@ -235,6 +235,7 @@ def test_build_strict_stops_on_mkdocs_warnings(project):
     before = tree_hashes(project / "site")
     result = run("build", "--strict")
     assert result.exit_code == 1
+    assert "'nowhere.md'" in result.stderr  # MkDocs' own warning is shown
     assert_no_traceback(result)
     assert tree_hashes(project / "site") == before
 
