@@ -38,11 +38,12 @@
     }
   };
 
-  /* The site's identity for storage keys: its base path, so two handbooks on one host don't mix. */
+  /* The site's identity for storage keys: its root path, so all pages of a handbook share keys
+   * and two handbooks on one host don't mix. Pages have no <base>; this file is served from
+   * <root>/assets/playbook/, which gives the root from any page. */
+  var root = new URL("../../", (document.currentScript || location).src || location.href).pathname;
   PB.site = function () {
-    var base = document.querySelector("base");
-    var url = new URL(base ? base.href : ".", location.href);
-    return url.pathname;
+    return root;
   };
 
   /* Namespaced, versioned localStorage. A corrupt or missing value reads as null, never throws. */
@@ -133,5 +134,21 @@
       return (n < 10 ? "0" : "") + n;
     };
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  };
+
+  /* Tell screen readers (and everyone) what just happened, in the page's [data-pb-status]. */
+  PB.say = function (text) {
+    var el = document.querySelector("[data-pb-status]");
+    if (el) el.textContent = text;
+  };
+
+  /* Print; while the dialog is open <html data-pb-print="mode"> lets CSS vary (e.g. "blank"). */
+  PB.print = function (mode) {
+    var html = document.documentElement;
+    html.setAttribute("data-pb-print", mode || "");
+    window.addEventListener("afterprint", function () {
+      html.removeAttribute("data-pb-print");
+    }, { once: true });
+    window.print();
   };
 })();
