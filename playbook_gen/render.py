@@ -59,8 +59,10 @@ def render_site(
         if path in hand_written:
             continue
         site.pages[path] = renderer.render(template, path, **context)
-    for old, new in redirects(handbook).items():
-        site.files[old] = redirect_page(old, new, directory_urls, renderer.words).encode()
+    for old, new in redirects(handbook, directory_urls).items():
+        site.files[old] = redirect_page(
+            old, new, directory_urls, renderer.words, handbook.playbook.language
+        ).encode()
     for name in ASSETS:
         site.files[f"{ASSET_DIR}/{name}"] = (
             resources.files(__package__) / "assets" / name
@@ -125,14 +127,32 @@ def _page_plan(handbook: Handbook):
         yield (
             f"checklists/{checklist.id}.md",
             "checklist.md.j2",
-            {"checklist": checklist, "data": checklist_data(handbook, checklist)},
+            {
+                "checklist": checklist,
+                "data": checklist_data(handbook, checklist),
+                "filters": checklist_filters(handbook, checklist),
+            },
         )
-    yield "onboarding/index.md", "onboarding_index.md.j2", {}
+    plans = {role.id: onboarding_plan(handbook, role.id) for role in handbook.playbook.roles}
+    yield (
+        "onboarding/index.md",
+        "onboarding_index.md.j2",
+        {
+            "counts": [
+                (role, sum(len(group["entries"]) for group in plans[role.id]))
+                for role in handbook.playbook.roles
+            ]
+        },
+    )
     for role in handbook.playbook.roles:
         yield (
             f"onboarding/{role.id}.md",
             "onboarding.md.j2",
-            {"role": role, "phases": onboarding_plan(handbook, role.id)},
+            {
+                "role": role,
+                "phases": plans[role.id],
+                "data": onboarding_data(handbook, role, plans[role.id]),
+            },
         )
     tags = tag_index(handbook)
     if tags:
@@ -146,7 +166,11 @@ def _page_plan(handbook: Handbook):
 
 
 def onboarding_plan(handbook: Handbook, role_id: str) -> list[dict]:
-    """Return [{phase, entries: [(checklist, item), ...]}] for one role, phases in playbook order."""
+    """Return [{phase, entries: [(checklist, item), ...]}] for a role, phases in playbook order.
+
+    Phases without items for the role are left out; within a phase, checklists come in handbook
+    order and items in reading order.
+    """
     plan = []
     for phase in handbook.playbook.phases:
         items = [
@@ -205,34 +229,85 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
     }
 
 
+CHECKLIST_WORDS = (
+    "progress", "progress_shown", "copied", "copy_manual", "reset_confirm", "yes", "no",
+)  # fmt: skip
+"""Labels the checklist page script needs (the rest of the page is rendered in Python)."""
+
+
 def checklist_data(handbook: Handbook, checklist) -> dict:
     """Return the data the checklist page script reads (JSON, via a script element)."""
+    return _list_data(
+        handbook,
+        kind="checklist",
+        title=richtext.to_plain(checklist.title),
+        file=f"checklist-{checklist.id}",
+        entries=[(checklist, item) for item in checklist.items],
+    )
+
+
+def onboarding_data(handbook: Handbook, role, plan: list[dict]) -> dict:
+    """Return the data an onboarding page's script reads: the same shape as a checklist's."""
+    t = words(handbook.playbook.language)
+    return _list_data(
+        handbook,
+        kind="onboarding",
+        title=t["onboarding_for"].format(role=richtext.to_plain(role.name)),
+        file=f"onboarding-{role.id}",
+        entries=[entry for group in plan for entry in group["entries"]],
+    )
+
+
+def _list_data(handbook: Handbook, *, kind: str, title: str, file: str, entries) -> dict:
+    """Items with the names their exports need; ticks are stored per checklist and item id."""
+    t = words(handbook.playbook.language)
     return {
-        "id": checklist.id,
-        "title": richtext.to_plain(checklist.title),
+        "kind": kind,
+        "title": title,
+        "file": file,
         "items": [
             {
+                "checklist": checklist.id,
                 "id": item.id,
                 "text": richtext.to_plain(item.text),
                 "role": item.role,
                 "when": item.when,
                 "aliases": item.aliases,
             }
-            for item in checklist.items
+            for checklist, item in entries
         ],
+        "checklists": {c.id: richtext.to_plain(c.title) for c, _ in entries},
+        "roles": {i.role: richtext.to_plain(handbook.roles[i.role].name) for _, i in entries},
+        "phases": {i.when: richtext.to_plain(handbook.phases[i.when].name) for _, i in entries},
+        "t": {key: t[key] for key in CHECKLIST_WORDS},
+    }
+
+
+def checklist_filters(handbook: Handbook, checklist) -> dict[str, list]:
+    """Return the roles and phases a checklist uses, in playbook order, for its filter menus."""
+    roles = {item.role for item in checklist.items}
+    phases = {item.when for item in checklist.items}
+    return {
+        "role": [r for r in handbook.playbook.roles if r.id in roles],
+        "when": [p for p in handbook.playbook.phases if p.id in phases],
     }
 
 
 # -- redirects and navigation ----------------------------------------------------------------------
 
 
-def redirects(handbook: Handbook) -> dict[str, str]:
-    """Return {old docs-relative redirect file: new page path} for every alias."""
+def redirects(handbook: Handbook, directory_urls: bool = True) -> dict[str, str]:
+    """Return {old docs-relative redirect file: new page path} for every alias.
+
+    The file sits where the old page was published: ``<kind>/<alias>/index.html`` with directory
+    URLs, else ``<kind>/<alias>.html``.
+    """
     out = {}
     for kind in ("principles", "examples", "assessments", "checklists"):
         for entity in handbook.entities(kind).values():
             for alias in entity.aliases:
-                out[f"{kind}/{alias}/index.html"] = f"{kind}/{entity.id}.md"
+                old = f"{kind}/{alias}/index.html" if directory_urls else f"{kind}/{alias}.html"
+                out[old] = f"{kind}/{entity.id}.md"
     return out
 
 
@@ -244,21 +319,31 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
-def redirect_page(old_file: str, new_page: str, directory_urls: bool, t: dict[str, str]) -> str:
-    """Return a static HTML page that sends its visitor (query and anchor kept) to `new_page`."""
+def redirect_page(
+    old_file: str, new_page: str, directory_urls: bool, t: dict[str, str], language: str = "en"
+) -> str:
+    """Return a static HTML page that sends its visitor (query and anchor kept) to `new_page`.
+
+    The script keeps ``?role=...`` and ``#item`` (a meta refresh would drop them); the meta
+    refresh and the link serve browsers without JavaScript.
+    """
     base = posixpath.dirname(old_file)
-    target = posixpath.relpath(page_url(new_page, directory_urls) or ".", base)
-    if page_url(new_page, directory_urls).endswith("/") and not target.endswith("/"):
+    new_url = page_url(new_page, directory_urls)
+    target = posixpath.relpath(new_url or ".", base or ".")
+    if (new_url.endswith("/") or not new_url) and not target.endswith("/"):
         target += "/"
     href = jinja2.filters.escape(target)
+    title = jinja2.filters.escape(t["redirect"])
+    script = _json_for_script(target)
     return (
-        '<!doctype html>\n<html><head><meta charset="utf-8">\n'
-        f"<title>{jinja2.filters.escape(t['redirect'])}</title>\n"
+        f'<!doctype html>\n<html lang="{jinja2.filters.escape(language)}"><head>'
+        '<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n"
+        '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{href}">\n'
+        f"<script>location.replace({script} + location.search + location.hash)</script>\n"
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
-        f"<script>location.replace({json.dumps(target)} + location.search + location.hash)</script>\n"
-        f'</head><body><p>{jinja2.filters.escape(t["redirect"])} <a href="{href}">{href}</a>.</p>'
-        "</body></html>\n"
+        f'</head><body><p>{title} <a href="{href}">{href}</a>.</p></body></html>\n'
     )
 
 

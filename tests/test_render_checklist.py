@@ -1,0 +1,281 @@
+"""Checklist and onboarding pages as rendered Markdown/HTML: hooks, anchors, aliases, grouping."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from playbook_gen.loader import load_handbook
+from playbook_gen.render import (
+    checklist_data,
+    onboarding_plan,
+    redirect_page,
+    redirects,
+    render_site,
+)
+
+FIXTURE = Path(__file__).parent / "sites" / "checklists"
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(FIXTURE / "content")
+
+
+@pytest.fixture(scope="module")
+def site(handbook):
+    return render_site(handbook)
+
+
+class Elements(HTMLParser):
+    """Every start tag of a page, as (tag, attributes), plus the visible text of each <label>."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.labels: dict[str, str] = {}
+        self._label: str | None = None
+        self._hidden: str | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, attrs))
+        if tag == "label":
+            self._label = attrs.get("for", "")
+            self.labels[self._label] = ""
+        elif "hidden" in attrs and self._label is not None:
+            self._hidden = tag
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self._label = None
+        elif tag == self._hidden:
+            self._hidden = None
+
+    def handle_data(self, data):
+        if self._label is not None and self._hidden is None:
+            self.labels[self._label] += data
+
+    def having(self, attr: str) -> list[dict]:
+        return [a for _, a in self.tags if attr in a]
+
+    def ids(self) -> list[str]:
+        return [a["id"] for _, a in self.tags if "id" in a]
+
+
+def page_data(page: str) -> dict:
+    match = re.search(
+        r'<script type="application/json" id="pb-checklist-data">(.*?)</script>', page
+    )
+    assert match, "page data is missing"
+    return json.loads(match.group(1))
+
+
+def test_checklist_items_carry_hook_anchor_and_labelled_checkbox(site):
+    page = Elements(site.pages["checklists/onboarding-basics.md"])
+    items = page.having("data-pb-item")
+    assert [a["data-pb-item"] for a in items] == [
+        "onboarding-basics#welcome-call",
+        "onboarding-basics#announce",
+        "onboarding-basics#set-goals",
+        "onboarding-basics#quarterly-review",
+    ]
+    assert [a["id"] for a in items] == ["welcome-call", "announce", "set-goals", "quarterly-review"]
+    boxes = [a for tag, a in page.tags if tag == "input" and a.get("type") == "checkbox"]
+    assert len(boxes) == 4
+    assert page.labels[boxes[0]["id"]].strip() == "Call the new joiner before day one."
+    assert page.labels[boxes[3]["id"]] == "Hold a quarterly review of the goals."
+
+
+def test_item_aliases_are_extra_anchors_on_the_checklist_page_only(site):
+    ids = Elements(site.pages["checklists/onboarding-basics.md"]).ids()
+    assert "intro-call" in ids and "old-review" in ids
+    assert len(ids) == len(set(ids)), "anchors must be unique on the page"
+    onboarding_ids = Elements(site.pages["onboarding/manager.md"]).ids()
+    assert "intro-call" not in onboarding_ids and "welcome-call" not in onboarding_ids
+
+
+def test_copy_link_and_item_meta_use_relative_urls(site):
+    page = Elements(site.pages["checklists/onboarding-basics.md"])
+    copy = [a for a in page.having("data-pb-action") if a["data-pb-action"] == "copy-link"]
+    assert copy[0]["href"] == "./#welcome-call"
+    assert copy[0]["aria-label"] == "Copy link to: Call the new joiner before day one."
+    hrefs = [a["href"] for tag, a in page.tags if tag == "a"]
+    assert "../../onboarding/manager/" in hrefs
+    assert "../../principles/one-owner/" in hrefs
+    assert "?when=week-1" in hrefs
+
+
+def test_filter_menus_offer_the_roles_and_phases_the_checklist_uses_in_playbook_order(site):
+    source = site.pages["checklists/team-habits.md"]
+    role = re.search(r'<select data-pb-filter="role">(.*?)</select>', source).group(1)
+    when = re.search(r'<select data-pb-filter="when">(.*?)</select>', source).group(1)
+    assert re.findall(r'value="([^"]*)"', role) == ["", "manager", "team-member"]
+    assert re.findall(r'value="([^"]*)"', when) == ["", "week-1", "month-1"]
+    assert ">All roles<" in role and ">All phases<" in when
+
+
+def test_page_controls_stay_hidden_until_the_script_runs(site):
+    source = site.pages["checklists/onboarding-basics.md"]
+    bar = re.search(r'<div class="pb-bar"[^>]*>', source).group(0)
+    assert "hidden" in bar and "data-pb-js" in bar
+    for action in ("export-md", "export-csv", "print", "reset"):
+        assert f'data-pb-action="{action}"' in source
+    assert 'data-pb-print="blank"' in source and 'data-pb-print="ticks"' in source
+    assert re.search(r'data-pb-progress data-done="0" data-total="4">0 of 4 done<', source)
+
+
+def test_checklist_data_holds_plain_text_aliases_and_names(handbook):
+    data = checklist_data(handbook, handbook.checklists["onboarding-basics"])
+    assert data["kind"] == "checklist" and data["file"] == "checklist-onboarding-basics"
+    review = data["items"][3]
+    assert review == {
+        "checklist": "onboarding-basics",
+        "id": "quarterly-review",
+        "text": "Hold a quarterly review of the goals.",
+        "role": "manager",
+        "when": "quarterly",
+        "aliases": ["old-review"],
+    }
+    assert data["roles"] == {"manager": "People manager", "team-member": "Team member"}
+    assert data["phases"]["quarterly"] == "Every quarter"
+    assert data["t"]["progress"] == "{done} of {total} done"
+
+
+def test_onboarding_plan_groups_by_phase_in_playbook_order(handbook):
+    plan = onboarding_plan(handbook, "manager")
+    assert [(g["phase"].id, [(c.id, i.id) for c, i in g["entries"]]) for g in plan] == [
+        ("week-1", [("onboarding-basics", "welcome-call"), ("onboarding-basics", "announce")]),
+        ("month-1", [("team-habits", "feedback-round")]),
+        ("quarterly", [("onboarding-basics", "quarterly-review")]),
+    ]
+    plan = onboarding_plan(handbook, "team-member")
+    assert [(g["phase"].id, [i.id for _, i in g["entries"]]) for g in plan] == [
+        ("week-1", ["weekly-notes"]),
+        ("month-1", ["set-goals"]),
+    ]
+    assert onboarding_plan(handbook, "hr") == []
+
+
+def test_onboarding_page_links_each_item_to_its_checklist_anchor(site):
+    source = site.pages["onboarding/manager.md"]
+    page = Elements(source)
+    assert [a["data-pb-item"] for a in page.having("data-pb-item")] == [
+        "onboarding-basics#welcome-call",
+        "onboarding-basics#announce",
+        "team-habits#feedback-round",
+        "onboarding-basics#quarterly-review",
+    ]
+    hrefs = [a["href"] for tag, a in page.tags if tag == "a"]
+    assert "../../checklists/team-habits/#feedback-round" in hrefs
+    assert "../../checklists/onboarding-basics/#quarterly-review" in hrefs
+    headings = re.findall(r'^## <span id="([^"]+)"></span>(.+)$', source, re.M)
+    assert headings == [
+        ("week-1", "First week"),
+        ("month-1", "First month"),
+        ("quarterly", "Every quarter"),
+    ]
+    data = page_data(source)
+    assert data["kind"] == "onboarding" and data["title"] == "Onboarding plan: People manager"
+    assert [i["id"] for i in data["items"]] == [
+        "welcome-call",
+        "announce",
+        "feedback-round",
+        "quarterly-review",
+    ]
+
+
+def test_role_without_items_gets_a_page_that_says_so(site):
+    source = site.pages["onboarding/hr.md"]
+    assert "There are no checklist items for this role yet." in source
+    assert "data-pb-item" not in source and "data-pb-progress" not in source
+    assert "onboarding/hr.md" in json.dumps(site.nav), "the empty plan is still linked"
+
+
+def test_onboarding_index_lists_roles_with_item_counts(site):
+    source = site.pages["onboarding/index.md"]
+    assert "- [People manager](manager.md) — 4 items" in source
+    assert "- [Team member](team-member.md) — 2 items" in source
+    assert "- [People team](hr.md) — 0 items" in source
+
+
+def test_checklists_index_counts_items(site):
+    source = site.pages["checklists/index.md"]
+    assert "[Onboarding basics](onboarding-basics.md) — 4 items" in source
+    assert "[Team habits](team-habits.md) — 2 items" in source
+
+
+def test_entity_aliases_get_redirect_files_where_the_old_page_was(handbook):
+    assert redirects(handbook) == {
+        "checklists/first-steps/index.html": "checklists/onboarding-basics.md",
+        "principles/single-owner/index.html": "principles/one-owner.md",
+    }
+    assert redirects(handbook, directory_urls=False) == {
+        "checklists/first-steps.html": "checklists/onboarding-basics.md",
+        "principles/single-owner.html": "principles/one-owner.md",
+    }
+
+
+def test_redirect_page_keeps_query_and_hash(handbook):
+    t = {"redirect": "This page has moved to"}
+    page = redirect_page("checklists/first-steps/index.html", "checklists/x.md", True, t, "de")
+    assert '<html lang="de">' in page
+    assert 'location.replace("../x/" + location.search + location.hash)' in page
+    assert 'content="0; url=../x/"' in page and '<a href="../x/">' in page
+    flat = redirect_page("checklists/first-steps.html", "checklists/x.md", False, t)
+    assert 'location.replace("x.html" + location.search + location.hash)' in flat
+
+
+def test_item_text_cannot_break_out_of_the_page_data(tmp_path):
+    content = shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    path = content / "checklists" / "team-habits.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "Share three lines of weekly notes.", "Share </script><script>alert(1)</script> notes."
+        )
+    )
+    source = render_site(load_handbook(content)).pages["checklists/team-habits.md"]
+    data_block = re.search(r'id="pb-checklist-data">(.*?)</script>', source, re.S).group(1)
+    assert "<" not in data_block
+    assert page_data(source)["items"][0]["text"].startswith("Share </script><script>")
+    assert "<script>alert" not in source
+
+
+def test_labels_follow_the_handbook_language(tmp_path):
+    content = shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    playbook = content / "playbook.yaml"
+    playbook.write_text(playbook.read_text() + "language: de\n")
+    site = render_site(load_handbook(content))
+    source = site.pages["checklists/onboarding-basics.md"]
+    assert "0 von 4 erledigt" in source and ">Alle Rollen<" in source
+    assert (
+        page_data(source)["t"]["progress_shown"]
+        == "{done} von {total} angezeigten Punkten erledigt"
+    )
+    assert "Für diese Rolle gibt es noch keine Checklistenpunkte." in site.pages["onboarding/hr.md"]
+
+
+def test_built_site_keeps_anchors_hooks_and_redirects(tmp_path):
+    from browser_support import build_handbook, copy_project
+
+    project = copy_project(FIXTURE, tmp_path / "project")
+    out = build_handbook(project, tmp_path / "site")
+    html = (out / "checklists" / "onboarding-basics" / "index.html").read_text()
+    page = Elements(html)
+    ids = page.ids()
+    for anchor in ("welcome-call", "intro-call", "quarterly-review", "old-review"):
+        assert anchor in ids
+    assert len(page.having("data-pb-item")) == 4
+    assert page_data(html)["items"][0]["id"] == "welcome-call"
+    assert (out / "checklists" / "first-steps" / "index.html").is_file()
+    assert (out / "principles" / "single-owner" / "index.html").is_file()
+    plan = Elements((out / "onboarding" / "manager" / "index.html").read_text()).ids()
+    assert {"week-1", "month-1", "quarterly"} <= set(plan), "phase anchors survive Markdown"
+    onboarding = (out / "onboarding" / "hr" / "index.html").read_text()
+    assert "There are no checklist items for this role yet." in onboarding
