@@ -279,3 +279,14 @@ def test_built_site_keeps_anchors_hooks_and_redirects(tmp_path):
     assert {"week-1", "month-1", "quarterly"} <= set(plan), "phase anchors survive Markdown"
     onboarding = (out / "onboarding" / "hr" / "index.html").read_text()
     assert "There are no checklist items for this role yet." in onboarding
+
+
+def test_links_work_without_directory_urls(handbook):
+    site = render_site(handbook, directory_urls=False)
+    checklist = Elements(site.pages["checklists/onboarding-basics.md"])
+    copy = [a["href"] for a in checklist.having("data-pb-action") if "href" in a]
+    assert copy[0] == "onboarding-basics.html#welcome-call"
+    plan = Elements(site.pages["onboarding/manager.md"])
+    hrefs = [a["href"] for tag, a in plan.tags if tag == "a"]
+    assert "../checklists/team-habits.html#feedback-round" in hrefs
+    assert "checklists/first-steps.html" in site.files
