@@ -44,6 +44,7 @@
     for (const el of $$("[data-pb-js]")) el.hidden = false;
     P.prog = document.querySelector("[data-pb-progress]");
     go();
+    for (const el of $$(".pb-list")) el.dataset.pbReady = ""; /* for tools: the page is live */
   });
 
   function paint() {
