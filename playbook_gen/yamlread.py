@@ -176,82 +176,85 @@ class _Composer:
         stack: list[list] = []
         skip_depth = 0  # > 0 while inside a collection we refused (e.g. a mapping used as a key)
         parser = _Parser(self.text)
+        values = self.values
+        # Locals: this loop runs once per YAML node, so lookups add up over 1,000 files.
+        scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
+        map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
         try:
             while parser.check_event():
                 event = parser.get_event()
                 kind = type(event)
+                opens = kind is map_start or kind is seq_start
                 if skip_depth:
-                    if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                    if opens:
                         skip_depth += 1
-                    elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                    elif kind is map_end or kind is seq_end:
                         skip_depth -= 1
                         if not skip_depth:
                             self._after_value(stack)
                     continue
-                if kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents == 2:
-                        self.report(
-                            event.start_mark,
-                            "this file holds more than one YAML document",
-                            "remove the second '---' line and what follows, or merge them",
-                        )
-                    continue
-                if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                if kind is map_end or kind is seq_end:
                     stack.pop()
-                    self._after_value(stack)
+                    if stack and stack[-1][0].__class__ is dict:
+                        stack[-1][2] = None
                     continue
-                if kind not in (
-                    yaml.ScalarEvent,
-                    yaml.MappingStartEvent,
-                    yaml.SequenceStartEvent,
-                    yaml.AliasEvent,
-                ):
-                    continue  # stream and document ends
+                if not (opens or kind is scalar or kind is alias):
+                    if kind is yaml.DocumentStartEvent:
+                        documents += 1
+                        if documents == 2:
+                            self.report(
+                                event.start_mark,
+                                "this file holds more than one YAML document",
+                                "remove the second '---' line and what follows, or merge them",
+                            )
+                    continue  # stream and document starts and ends
                 if documents > 1:
-                    if kind is not yaml.ScalarEvent:
+                    if opens:
                         skip_depth = 1
                     continue
 
                 frame = stack[-1] if stack else None
                 if frame is not None and frame[2] is _Skip:  # value of a refused key
-                    if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                    if opens:
                         skip_depth = 1
                     else:
                         self._after_value(stack)
                     continue
-                is_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
+                is_key = frame is not None and frame[2] is None and frame[0].__class__ is dict
                 path = self._path(frame) if frame is not None and not is_key else ()
-                self._check_node(event, frame[1] if is_key else path)
+                if event.anchor is not None or getattr(event, "tag", None) not in (None, "!"):
+                    self._check_node(event, frame[1] if is_key else path)
+                elif opens and event.tag is not None:
+                    self._check_node(event, frame[1] if is_key else path)
 
                 if is_key:
                     self._key(event, frame)
-                    if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                    if opens:
                         skip_depth = 1
                     continue
 
                 mark = event.start_mark
-                if kind is yaml.AliasEvent:
-                    value: Any = None
-                elif kind is yaml.ScalarEvent:
+                if kind is scalar:
                     value = None if (event.implicit[0] and event.value in NULLS) else event.value
+                elif kind is alias:
+                    value = None
                 elif len(stack) >= MAX_DEPTH:
                     self.report(mark, f"the content is nested more than {MAX_DEPTH} levels deep")
                     raise _Stop
                 else:
-                    value = {} if kind is yaml.MappingStartEvent else []
-                self.values[path] = (mark.line + 1, mark.column + 1)
+                    value = {} if kind is map_start else []
+                values[path] = (mark.line + 1, mark.column + 1)
                 if frame is None:
                     root = value
-                elif isinstance(frame[0], dict):
+                elif frame[0].__class__ is dict:
                     if value is not None:  # `name:` with no value means the field is absent
                         frame[0][frame[2]] = value
+                    frame[2] = None  # the next scalar is a key again (or this value opens)
                 else:
                     frame[0].append(value)
-                if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                if opens:
                     stack.append([value, path, None, None])
-                else:
-                    self._after_value(stack)
         except yaml.MarkedYAMLError as exc:
             self._malformed(exc)
         except _Stop:
