@@ -8,6 +8,80 @@ from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
+        # assessment page (a_*: also handed to pb-assessment.js)
+        "decimal": ".",
+        "a_jump": (
+            "Your answers are saved in this browser as you go. Scores, recommendations, export, "
+            "import and printing are at the end: {link}."
+        ),
+        "a_team": "Team name",
+        "a_comment": "Comments on “{dimension}” (optional)",
+        "a_dim_score": "Score for this dimension:",
+        "a_results": "Your results",
+        "a_overall": "Overall score",
+        "a_band": "Band",
+        "a_dimension": "Dimension",
+        "a_answered": "Answered",
+        "a_score": "Score",
+        "a_of": "{n} of {total}",
+        "a_progress": "{n} of {total} questions answered",
+        "a_not_enough": "Not enough answers",
+        "a_no_score": "No score yet",
+        "a_table": "Scores by dimension",
+        "a_chart": (
+            "Bar chart of the scores by dimension on the scale from {min} to {max}; the line "
+            "marks the threshold of {threshold}. The table has the same figures."
+        ),
+        "a_threshold": "Threshold",
+        "a_recommendations": "What to work on next",
+        "a_rec_intro": "Dimensions below {threshold}, weakest first:",
+        "a_rec_none": "No dimension scores below {threshold}.",
+        "a_rec_wait": "Recommendations appear once dimensions have scores.",
+        "a_nojs": (
+            "Scores, the chart and recommendations are worked out in your browser and need "
+            "JavaScript. You can still read and print the questions. If a dimension scores below "
+            "{threshold}, start with its list below."
+        ),
+        "a_if_low": "If a dimension scores low",
+        "a_read": "Read",
+        "a_do": "Do",
+        "a_actions": "Save and share",
+        "a_stored": (
+            "Your answers are kept in this browser only. Export them to hand them in or to "
+            "continue on another device."
+        ),
+        "a_export_json": "Export JSON",
+        "a_export_csv": "Export CSV",
+        "a_import": "Import JSON",
+        "a_reset": "Reset",
+        "a_print": "Print",
+        "a_reset_confirm": (
+            "Delete all answers, the team name and the comments on this page? This cannot be "
+            "undone."
+        ),
+        "a_reset_done": "All answers were deleted.",
+        "a_imported": "Imported {count} answers from {file}.",
+        "a_ignored": "Ignored answers to questions this assessment does not have: {ids}.",
+        "a_unchanged": "Your current answers were not changed.",
+        "a_err_json": "{file} is not a JSON file.",
+        "a_err_format": "{file} is not an exported assessment result.",
+        "a_err_version": "{file} has results format version {value}, which this page cannot read.",
+        "a_err_assessment": (
+            "{file} is a result for the assessment “{value}”, not for this one (“{expected}”)."
+        ),
+        "a_err_answer": (
+            "{file}: the answer to question “{key}” is {value}, which is not on the scale from "
+            "{min} to {max}."
+        ),
+        "a_err_key": "{file} contains the key “{key}”, which is not allowed.",
+        "a_err_field": "{file}: the field “{key}” is not valid.",
+        "a_err_size": "{file} is too large to be a results file.",
+        "a_question_id": "Question ID",
+        "a_question": "Question",
+        "a_answer": "Answer",
+        "a_answer_label": "Answer label",
+        "a_comment_short": "Comment",
+        "a_date": "Date",
         "home": "Home",
         "principles": "Principles",
         "examples": "Examples",
@@ -72,6 +146,79 @@ WORDS: dict[str, dict[str, str]] = {
         "no": "no",
     },
     "de": {
+        "decimal": ",",
+        "a_jump": (
+            "Ihre Antworten werden beim Ausfüllen in diesem Browser gespeichert. Ergebnis, "
+            "Empfehlungen, Export, Import und Drucken finden Sie am Ende: {link}."
+        ),
+        "a_team": "Teamname",
+        "a_comment": "Anmerkungen zu „{dimension}“ (optional)",
+        "a_dim_score": "Wert dieser Dimension:",
+        "a_results": "Ihr Ergebnis",
+        "a_overall": "Gesamtwert",
+        "a_band": "Stufe",
+        "a_dimension": "Dimension",
+        "a_answered": "Beantwortet",
+        "a_score": "Wert",
+        "a_of": "{n} von {total}",
+        "a_progress": "{n} von {total} Fragen beantwortet",
+        "a_not_enough": "Zu wenige Antworten",
+        "a_no_score": "Noch kein Wert",
+        "a_table": "Werte nach Dimension",
+        "a_chart": (
+            "Balkendiagramm der Werte nach Dimension auf der Skala von {min} bis {max}; die Linie "
+            "markiert die Schwelle von {threshold}. Die Tabelle enthält dieselben Zahlen."
+        ),
+        "a_threshold": "Schwelle",
+        "a_recommendations": "Woran Sie als Nächstes arbeiten",
+        "a_rec_intro": "Dimensionen unter {threshold}, die schwächste zuerst:",
+        "a_rec_none": "Keine Dimension liegt unter {threshold}.",
+        "a_rec_wait": "Empfehlungen erscheinen, sobald Dimensionen einen Wert haben.",
+        "a_nojs": (
+            "Werte, Diagramm und Empfehlungen werden in Ihrem Browser berechnet und brauchen "
+            "JavaScript. Die Fragen können Sie trotzdem lesen und drucken. Liegt eine Dimension "
+            "unter {threshold}, beginnen Sie mit ihrer Liste unten."
+        ),
+        "a_if_low": "Wenn eine Dimension niedrig liegt",
+        "a_read": "Lesen",
+        "a_do": "Umsetzen",
+        "a_actions": "Sichern und weitergeben",
+        "a_stored": (
+            "Ihre Antworten bleiben nur in diesem Browser. Exportieren Sie sie, um sie abzugeben "
+            "oder auf einem anderen Gerät weiterzumachen."
+        ),
+        "a_export_json": "JSON exportieren",
+        "a_export_csv": "CSV exportieren",
+        "a_import": "JSON importieren",
+        "a_reset": "Zurücksetzen",
+        "a_print": "Drucken",
+        "a_reset_confirm": (
+            "Alle Antworten, den Teamnamen und die Anmerkungen auf dieser Seite löschen? Das "
+            "lässt sich nicht rückgängig machen."
+        ),
+        "a_reset_done": "Alle Antworten wurden gelöscht.",
+        "a_imported": "{count} Antworten aus {file} importiert.",
+        "a_ignored": "Antworten auf Fragen, die es hier nicht gibt, wurden ignoriert: {ids}.",
+        "a_unchanged": "Ihre bisherigen Antworten wurden nicht verändert.",
+        "a_err_json": "{file} ist keine JSON-Datei.",
+        "a_err_format": "{file} ist kein exportiertes Ergebnis einer Selbsteinschätzung.",
+        "a_err_version": "{file} hat die Formatversion {value}, die diese Seite nicht lesen kann.",
+        "a_err_assessment": (
+            "{file} ist ein Ergebnis der Selbsteinschätzung „{value}“, nicht dieser („{expected}“)."
+        ),
+        "a_err_answer": (
+            "{file}: Die Antwort auf Frage „{key}“ ist {value} und liegt nicht auf der Skala von "
+            "{min} bis {max}."
+        ),
+        "a_err_key": "{file} enthält den unzulässigen Schlüssel „{key}“.",
+        "a_err_field": "{file}: Das Feld „{key}“ ist ungültig.",
+        "a_err_size": "{file} ist zu groß für eine Ergebnisdatei.",
+        "a_question_id": "Frage-ID",
+        "a_question": "Frage",
+        "a_answer": "Antwort",
+        "a_answer_label": "Antwort (Text)",
+        "a_comment_short": "Anmerkung",
+        "a_date": "Datum",
         "home": "Start",
         "principles": "Prinzipien",
         "examples": "Beispiele",
@@ -104,7 +251,7 @@ WORDS: dict[str, dict[str, str]] = {
         "bands": "Bewertungsstufen",
         "score_upto": "bis",
         "threshold": "Dimensionen unter {threshold} erhalten Empfehlungen.",
-        "not_applicable": "Trifft nicht zu",
+        "not_applicable": "Nicht anwendbar",
         "no_items_for_role": "Für diese Rolle gibt es noch keine Checklistenpunkte.",
         "onboarding_intro": "Alle Checklistenpunkte für {role}, nach Phase gruppiert.",
         "tagged": "Seiten mit dem Schlagwort",

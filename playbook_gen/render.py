@@ -119,7 +119,11 @@ def _page_plan(handbook: Handbook):
         yield (
             f"assessments/{assessment.id}.md",
             "assessment.md.j2",
-            {"assessment": assessment, "data": assessment_data(handbook, assessment)},
+            {
+                "assessment": assessment,
+                "data": assessment_data(handbook, assessment),
+                "recommend": assessment_links(handbook, assessment),
+            },
         )
     if handbook.checklists:
         yield "checklists/index.md", "checklists.md.j2", {}
@@ -204,12 +208,39 @@ def source_index(handbook: Handbook) -> list:
     return [seen[key] for key in sorted(seen)]
 
 
+ASSESSMENT_WORDS = (
+    "not_applicable", "a_of", "a_progress", "a_not_enough", "a_no_score", "a_chart",
+    "a_threshold", "a_rec_intro", "a_rec_none", "a_rec_wait", "a_reset_confirm", "a_reset_done",
+    "a_imported", "a_ignored", "a_unchanged", "a_err_json", "a_err_format", "a_err_version",
+    "a_err_assessment", "a_err_answer", "a_err_key", "a_err_field", "a_err_size", "a_dimension",
+    "a_question_id", "a_question", "a_answer", "a_answer_label", "a_score", "a_overall", "a_band",
+    "a_team", "a_date", "a_comment_short",
+)  # fmt: skip
+"""Labels the assessment page script needs (the rest of the page is rendered in Python)."""
+
+
 def assessment_data(handbook: Handbook, assessment) -> dict:
-    """Return the data the assessment page script reads (JSON, via a script element)."""
+    """Return the data the assessment page script reads (JSON, via a script element).
+
+    Recommendation links are not in here: the page renders them (they work without
+    JavaScript) and the script only picks which to show.
+    """
+    t = words(handbook.playbook.language)
+    scale = assessment.scale
+    fill = {
+        "threshold": format_number(assessment.threshold, t["decimal"]),
+        "min": format_number(scale.min, t["decimal"]),
+        "max": format_number(scale.max, t["decimal"]),
+    }
     return {
         "id": assessment.id,
         "title": richtext.to_plain(assessment.title),
-        "scale": assessment.scale.model_dump(),
+        "scale": {
+            "min": scale.min,
+            "max": scale.max,
+            "labels": [richtext.to_plain(label) for label in scale.labels],
+            "allow_na": scale.allow_na,
+        },
         "dimensions": [
             {
                 "id": d.id,
@@ -218,15 +249,48 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
                     {"id": q.id, "text": richtext.to_plain(q.text), "reverse": q.reverse}
                     for q in d.questions
                 ],
-                "recommend": d.recommend.model_dump(),
             }
             for d in assessment.dimensions
         ],
-        "bands": [b.model_dump() for b in assessment.bands],
+        "bands": [
+            {
+                "upto": b.upto,
+                "name": richtext.to_plain(b.name),
+                "text": richtext.to_plain(b.description),
+            }
+            for b in assessment.bands
+        ],
         "threshold": assessment.threshold,
         "min_answered": assessment.min_answered,
         "recommend_max": assessment.recommend_max,
+        "t": {key.removeprefix("a_"): _fill(t[key], fill) for key in ASSESSMENT_WORDS},
     }
+
+
+def assessment_links(handbook: Handbook, assessment) -> dict[str, dict[str, list]]:
+    """Return {dimension id: {principles, checklist_items: [(checklist, item)]}} to recommend."""
+    out = {}
+    for d in assessment.dimensions:
+        items = []
+        for ref in d.recommend.checklist_items:
+            checklist_id, _, item_id = ref.partition("#")
+            checklist = handbook.checklists[checklist_id]
+            items.append((checklist, next(i for i in checklist.items if i.id == item_id)))
+        principles = [handbook.principles[p] for p in d.recommend.principles]
+        if principles or items:
+            out[d.id] = {"principles": principles, "checklist_items": items}
+    return out
+
+
+def format_number(value: float, decimal: str = ".") -> str:
+    """Return a number as people write it: no trailing zeros, the language's decimal mark."""
+    return f"{value:g}".replace(".", decimal)
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
 
 
 CHECKLIST_WORDS = (
@@ -403,6 +467,7 @@ class _Renderer:
         )
         self.env.filters["plain"] = richtext.to_plain
         self.env.filters["tojson_script"] = _json_for_script
+        self.env.filters["num"] = lambda n: format_number(n, self.words["decimal"])
         self.env.globals.update(
             handbook=handbook, pb=handbook.playbook, t=self.words, roles=handbook.roles,
             phases=handbook.phases,
