@@ -1,8 +1,8 @@
 """Real-browser test support: Debian's Chromium driven by Playwright, sites served on loopback.
 
-Import the fixtures into a test module::
-
-    from browser_support import browser, page, serve_site, build_site  # noqa: F401
+tests/conftest.py registers this module as a plugin: every test gets the fixtures browser,
+page, serve_site and default_site, from one Playwright instance per session. Import the plain
+helpers (build_handbook, copy_project, ROOT) where they are used.
 
 In CI (``CI=true``) a missing browser fails the test run; elsewhere it skips.
 """

@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-# Fixtures: browser, page, serve_site, default_site. Helpers are imported where they are used, so
-# that pytest can load the module as a plugin first (and rewrite its asserts).
-pytest_plugins = ["browser_support"]
+# Fixtures browser, page, serve_site and default_site come from browser_support via conftest.py.
 
 FIXTURE = Path(__file__).parent / "sites" / "checklists"
 BASICS = "checklists/onboarding-basics/"
