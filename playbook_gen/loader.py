@@ -211,18 +211,19 @@ def _describe(kind: str, value: Any, err: dict) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         if pattern == SLUG_PATTERN:
+            slug = _slugify(value)[:40].strip("-")
             return (
-                f"'{value}' is not a valid id",
-                f"use lowercase letters, digits and hyphens, e.g. '{_slugify(value)}'",
+                f"{shown} is not a valid id",
+                f"use lowercase letters, digits and hyphens, e.g. '{slug}'",
             )
         if pattern == ITEM_REF_PATTERN:
             return (
-                f"'{value}' is not a checklist item reference",
+                f"{shown} is not a checklist item reference",
                 "write it as checklist-id#item-id",
             )
         if pattern.startswith("^(https?"):
-            return f"'{value}' is not a web address", "start it with https://"
-        return f"'{value}' is not a language code", "for example en, de or fr"
+            return f"{shown} is not a web address", "start it with https://"
+        return f"{shown} is not a language code", "for example en, de or fr"
     if kind == "list_type":
         return f"expected a list, not {shown}", "put each entry on its own line, starting with '- '"
     if kind == "too_short":
@@ -245,7 +246,15 @@ def _show(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "'name: value' fields"
-    return f"'{value}'"
+    return quote(str(value))
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """Return `text` in quotes for a one-line message: first line only, shortened if long."""
+    first = text.strip().splitlines()[0] if text.strip() else text
+    if first != text.strip() or len(first) > limit:
+        first = first[: limit - 3].rstrip() + "..."
+    return f"'{first}'"
 
 
 def _slugify(text: str) -> str:

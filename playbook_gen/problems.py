@@ -14,6 +14,8 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\u2028": " ", "\u2029": " ", "\x85": " "})
+
 Path = tuple  # a path inside a YAML document: ("dimensions", 2, "questions", 0, "text")
 
 
@@ -36,7 +38,8 @@ class Problem:
         text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
             text += f" ({self.hint})"
-        return f"{place}: {text}"
+        # One line per problem, whatever a field name or value held.
+        return f"{place}: {text}".translate(_ONE_LINE)
 
     def to_dict(self) -> dict:
         """Return the problem as a plain dict (for ``--format json``)."""

@@ -464,6 +464,24 @@ def test_problem_without_position_prints_path_and_message():
     )
 
 
+def test_problem_is_always_one_line():
+    problem = Problem("f.yaml", 1, 1, "a\nb", "unknown field 'a\nb'")
+    assert problem.format() == "f.yaml:1:1: a\\nb: unknown field 'a\\nb'"
+
+
+def test_long_or_multi_line_values_are_shortened_in_messages():
+    found = problems_of(
+        PRINCIPLE + "order: |\n  first\n  second\nexamples: ['" + "x " * 40 + "']\n"
+    )
+    assert found == [
+        "f.yaml:5:8: order: expected a whole number, not 'first...'",
+        "f.yaml:8:12: examples[0]: 'x x x x x x x x x x x x x x x x x x x x x x x x x x x x x...' "
+        "is not a valid id "
+        "(use lowercase letters, digits and hyphens, "
+        "e.g. 'x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x')",
+    ]
+
+
 def test_problem_with_position_and_field():
     problem = Problem("f.yaml", 3, 5, "items[0].role", "unknown role 'x'")
     assert problem.format() == "f.yaml:3:5: items[0].role: unknown role 'x'"
@@ -593,7 +611,7 @@ def _check_problems(problems, source) -> None:
         assert 0 <= problem.line <= line_count
         assert (problem.line == 0) == (problem.column == 0)
         formatted = problem.format()
-        assert "\n" not in formatted or "\n" in problem.where + problem.message
+        assert "\n" not in formatted and "\r" not in formatted
         assert "Traceback" not in formatted and "pydantic" not in formatted
 
 
