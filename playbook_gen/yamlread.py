@@ -111,7 +111,8 @@ def _decode(source: bytes | str, file: str) -> str:
         except UnicodeDecodeError as exc:
             line = source.count(b"\n", 0, exc.start) + 1
             start = source.rfind(b"\n", 0, exc.start) + 1
-            column = len(source[start : exc.start].decode("utf-8", "replace")) + 1
+            before = source[start : exc.start].decode("utf-8", "replace").removeprefix("\ufeff")
+            column = len(before) + 1
             raise ContentError(
                 [
                     Problem(

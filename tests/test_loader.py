@@ -209,6 +209,11 @@ def test_non_utf8_position_counts_characters_not_bytes():
     )
 
 
+def test_byte_order_mark_does_not_shift_columns():
+    assert problems_of(b"\xef\xbb\xbftitle: \xff\n")[0].startswith("f.yaml:1:8:")
+    assert problems_of("\ufefftitle: a\x07\n")[0].startswith("f.yaml:1:9:")
+
+
 def test_control_characters_are_located():
     assert problems_of("title: a\nsummary: b\x1bc\n") == [
         "f.yaml:2:11: control character U+001B is not allowed "
