@@ -74,7 +74,16 @@ def load_handbook(content_dir: str | os.PathLike) -> Handbook:
                 continue
             kind, model = entry.name, KINDS[entry.name]
             for file in _entries(entry.path):
-                if file.name.startswith(".") or file.is_dir():
+                if file.name.startswith((".", "#")) or file.name.endswith("~"):
+                    continue  # hidden files and editors' backups
+                if file.is_dir():
+                    problems.append(
+                        Problem(
+                            f"{shown}/{file.name}",
+                            message=f"folders inside {kind}/ are not read",
+                            hint=f"move its files up into {kind}/",
+                        )
+                    )
                     continue
                 name = f"{shown}/{file.name}"
                 stem, _, suffix = file.name.rpartition(".")
