@@ -5,7 +5,8 @@ keys silently overwrite, anchors can expand exponentially and deep nesting overf
 So we read the parser's *events* ourselves, iteratively, and build plain values:
 
 - every scalar stays the exact text that was written (the model converts numbers where a field
-  is a number); an empty plain value, ``~`` and ``null`` mean "no value";
+  is a number); an empty plain value, ``~`` and ``null`` mean "no value", and a field with no
+  value is left out, exactly as if it were not written (its position is still kept);
 - anchors, aliases, tags, merge keys, non-text keys and duplicate keys are problems;
 - depth and size are bounded;
 - the position of every value and every key is kept, so any later problem points at a line.
