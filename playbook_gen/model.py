@@ -8,6 +8,7 @@ use for completion, so they are written for the person editing the YAML.
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
@@ -259,26 +260,42 @@ class Handbook:
 
     def examples_of(self, principle_id: str) -> list[Example]:
         """Return the examples linked to a principle, from either side of the link."""
-        own = self.principles[principle_id].examples
-        return [
-            ex
-            for ex_id, ex in self.examples.items()
-            if ex_id in own or principle_id in ex.principles
-        ]
+        return self._links[0].get(principle_id, [])
 
     def principles_of(self, example_id: str) -> list[Principle]:
         """Return the principles linked to an example, from either side of the link."""
-        own = self.examples[example_id].principles
-        return [p for p_id, p in self.principles.items() if p_id in own or example_id in p.examples]
+        return self._links[1].get(example_id, [])
 
     def items_citing(self, principle_id: str) -> list[tuple[Checklist, ChecklistItem]]:
         """Return the checklist items that name a principle."""
-        return [
-            (checklist, item)
-            for checklist in self.checklists.values()
-            for item in checklist.items
-            if principle_id in item.principles
-        ]
+        return self._links[2].get(principle_id, [])
+
+    @functools.cached_property
+    def _links(self) -> tuple[dict, dict, dict]:
+        """Both-way principle <-> example links and principle -> citing items, built once.
+
+        Lists follow the handbook's order of examples and of principles.
+        """
+        linked: dict[str, set[str]] = {
+            ex_id: set(ex.principles) for ex_id, ex in self.examples.items()
+        }
+        for p_id, principle in self.principles.items():
+            for ex_id in principle.examples:
+                linked.setdefault(ex_id, set()).add(p_id)
+        examples_of: dict[str, list] = {}
+        for ex_id, example in self.examples.items():
+            for p_id in linked[ex_id]:
+                examples_of.setdefault(p_id, []).append(example)
+        principles_of = {
+            ex_id: [p for p_id, p in self.principles.items() if p_id in linked[ex_id]]
+            for ex_id in self.examples
+        }
+        citing: dict[str, list] = {}
+        for checklist in self.checklists.values():
+            for item in checklist.items:
+                for p_id in item.principles:
+                    citing.setdefault(p_id, []).append((checklist, item))
+        return examples_of, principles_of, citing
 
 
 def _ordered(entities: dict) -> dict:

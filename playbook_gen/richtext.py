@@ -76,6 +76,14 @@ def _markdown(allow_html: bool) -> markdown.Markdown:
     return md
 
 
+# One line of words and harmless punctuation: Markdown would only wrap it in <p>. Rendering a
+# handbook meets the same short texts (titles, summaries) on many pages, so this and the cache
+# below keep the plugin's share of a build small (see bench/bench_build.py).
+_PLAIN_LINE = re.compile(
+    r"(?![0-9-])[^\W_]?(?:[^\W_]|[ ,.;:'\"?()/%\u2019\u201c\u201d\u2013\u2014-])*"
+)
+
+
 def to_html(text: str | None, *, allow_html: bool = False) -> str:
     """Render content Markdown to HTML that runs nothing.
 
@@ -85,6 +93,13 @@ def to_html(text: str | None, *, allow_html: bool = False) -> str:
     """
     if not text:
         return ""
+    if _PLAIN_LINE.fullmatch(text) and not text.endswith(" "):
+        return f"<p>{text}</p>"
+    return _to_html(text, allow_html)
+
+
+@lru_cache(maxsize=16384)
+def _to_html(text: str, allow_html: bool) -> str:
     md = _markdown(allow_html)
     md.reset()
     out = md.convert(text)
@@ -111,6 +126,13 @@ def to_plain(text: str | None) -> str:
     """Return the text a reader sees, without markup (for titles, exports and attributes)."""
     if not text:
         return ""
+    if _PLAIN_LINE.fullmatch(text):
+        return text.strip()
+    return _to_plain(text)
+
+
+@lru_cache(maxsize=16384)
+def _to_plain(text: str) -> str:
     out = _markdown(False)
     out.reset()
     rendered = out.convert(text)
