@@ -7,6 +7,7 @@ templates only loop and branch.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import rcssmin
+import rjsmin
 from markupsafe import Markup
 
 from . import richtext
@@ -64,9 +67,7 @@ def render_site(
             old, new, directory_urls, renderer.words, handbook.playbook.language
         ).encode()
     for name in ASSETS:
-        site.files[f"{ASSET_DIR}/{name}"] = (
-            resources.files(__package__) / "assets" / name
-        ).read_bytes()
+        site.files[f"{ASSET_DIR}/{name}"] = asset(name)
     site.extra_css = [f"{ASSET_DIR}/pb.css"]
     site.extra_javascript = [f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js")]
     site.nav = _nav(handbook, site.pages, renderer.words)
@@ -79,6 +80,17 @@ def hand_written_pages(docs_dir) -> frozenset[str]:
     if not docs.is_dir():
         return frozenset()
     return frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+@functools.cache
+def asset(name: str) -> bytes:
+    """Return one of our assets as the site serves it: minified (the package keeps it readable)."""
+    text = (resources.files(__package__) / "assets" / name).read_text(encoding="utf-8")
+    if name.endswith(".js"):
+        text = rjsmin.jsmin(text)
+    elif name.endswith(".css"):
+        text = rcssmin.cssmin(text)
+    return text.encode("utf-8")
 
 
 def problems_site(problems) -> Site:
@@ -444,7 +456,7 @@ def _title(entity) -> str:
     return getattr(entity, "title", None) or entity.name
 
 
-# -- Jinja ------------------------------------------------------------------------------------------
+# -- Jinja -----------------------------------------------------------------------------------------
 
 
 class _Renderer:
