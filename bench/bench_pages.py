@@ -1,0 +1,179 @@
+"""Page speed: what our scripts and styles cost a reader, measured in Chromium.
+
+Builds the default handbook into a temporary folder, serves it on 127.0.0.1 and prints:
+
+1. the bytes of JS and CSS each page adds (our files under ``assets/playbook/``, as served,
+   i.e. minified; target for the assessment and checklist pages together: <= 20 KB
+   uncompressed), and the size of the readable files in the package for comparison;
+2. for each interactive page, the time until it is ready (its script has run) divided by the
+   time until a plain handbook page is ready, both loaded N times in one browser run, in turns
+   (target <= 1.1).
+
+"Ready" is when the page's marker appears (e.g. ``form[data-pb-ready]``); for the plain page
+it is the end of DOMContentLoaded, after which our start-up code has run. Each page is loaded
+once to warm the cache first; figures are medians.
+
+To add a page, append to PAGES: a name, a path and the marker selector (None for the baseline).
+
+Usage: python bench/bench_pages.py [--repeat N] [--chromium PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+PAGES = [
+    {"name": "plain", "path": "principles/serve-inside-out/", "ready": None},
+    {
+        "name": "assessment",
+        "path": "assessments/internal-service/",
+        "ready": "form[data-pb-assessment][data-pb-ready]",
+    },
+    {
+        "name": "checklist",
+        "path": "checklists/internal-service/",
+        "ready": "[data-pb-checklist][data-pb-ready]",
+    },
+]
+"""The baseline first; every other page is compared with it."""
+
+OURS = "/assets/playbook/"
+
+# Runs before any page script: records when the page's marker appears (ms since navigation).
+WATCH_READY = """
+(() => {
+  const markers = %s;
+  const base = %s;
+  const selector = markers[location.pathname.slice(base.length)];
+  window.__pbReadyAt = null;
+  if (!selector) return;
+  new MutationObserver((changes, observer) => {
+    if (document.querySelector(selector)) {
+      window.__pbReadyAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, {subtree: true, childList: true, attributes: true});
+})();
+"""
+
+
+def build(site_dir: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def our_files(page, site: Path, base: str) -> dict[str, int]:
+    """Return {file: bytes} of our JS and CSS that the loaded page references."""
+    urls = page.eval_on_selector_all(
+        "script[src], link[rel=stylesheet]", "els => els.map(e => e.src || e.href)"
+    )
+    out = {}
+    for url in urls:
+        path = urlsplit(url).path
+        if OURS in path:
+            local = site / path[len(urlsplit(base).path) :]
+            out[path.rsplit("/", 1)[-1]] = local.stat().st_size
+    return out
+
+
+def load(page, url: str, ready: str | None) -> float:
+    """Load a page and return milliseconds from navigation start until it is ready."""
+    page.goto(url, wait_until="load")
+    if ready is None:
+        return page.evaluate(
+            "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+        )
+    page.wait_for_function("window.__pbReadyAt !== null")
+    return page.evaluate("window.__pbReadyAt")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15, help="loads per page (default 15)")
+    parser.add_argument("--chromium", default="/usr/bin/chromium", help="browser executable")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build(site)
+        server, base = serve(site)
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(
+                    executable_path=args.chromium, headless=True, args=["--no-sandbox"]
+                )
+                context = browser.new_context()
+                page = context.new_page()
+                markers = {spec["path"]: spec["ready"] for spec in PAGES if spec["ready"]}
+                page.add_init_script(
+                    WATCH_READY % (json.dumps(markers), json.dumps(urlsplit(base).path))
+                )
+                times: dict[str, list[float]] = {spec["name"]: [] for spec in PAGES}
+                sizes = {}
+                for spec in PAGES:  # warm the cache; note what each page adds
+                    load(page, base + spec["path"], spec["ready"])
+                    sizes[spec["name"]] = our_files(page, site, base)
+                for _ in range(args.repeat):
+                    for spec in PAGES:
+                        times[spec["name"]].append(load(page, base + spec["path"], spec["ready"]))
+                browser.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    print("JS + CSS our files add (bytes, uncompressed):")
+    for name, files in sizes.items():
+        listing = ", ".join(f"{f} {n}" for f, n in files.items())
+        print(f"  {name:<12} {sum(files.values()):>7}  ({listing})")
+    everything = {f: n for files in sizes.values() for f, n in files.items()}
+    print(f"  {'all pages':<12} {sum(everything.values()):>7}  (target <= 20480)")
+    source = {f: (ROOT / "playbook_gen" / "assets" / f).stat().st_size for f in everything}
+    listing = ", ".join(f"{f} {n}" for f, n in source.items())
+    print(
+        f"  {'as written':<12} {sum(source.values()):>7}  (the package's readable files: {listing})"
+    )
+    baseline = statistics.median(times[PAGES[0]["name"]])
+    print(f"\nTime until ready, median of {args.repeat} loads (ms), and ratio to the plain page:")
+    for spec in PAGES:
+        median = statistics.median(times[spec["name"]])
+        ratio = "" if spec is PAGES[0] else f"  ratio {median / baseline:.2f} (target <= 1.1)"
+        print(f"  {spec['name']:<12} {median:7.1f}{ratio}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
