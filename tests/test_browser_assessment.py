@@ -1,10 +1,9 @@
 """The self-assessment page in a real browser: scores, storage, export, import, print, a11y.
 
 Every test runs on a fresh browser context (empty localStorage) and fails on console errors or
-requests to another host (see browser_support.page).
+requests to another host (the fixtures come from browser_support.py, registered in conftest.py).
 """
 
-# ruff: noqa: F811  (pytest fixtures are imported, then named as test arguments)
 from __future__ import annotations
 
 import json
@@ -14,15 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser_support import (  # noqa: F401
-    ROOT,
-    browser,
-    build_handbook,
-    copy_project,
-    default_site,
-    page,
-    serve_site,
-)
+from browser_support import ROOT, build_handbook, copy_project
 from test_scoring import load_vectors
 
 FORM = "form[data-pb-assessment]"
