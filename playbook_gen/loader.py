@@ -151,18 +151,45 @@ def _load_one(file: Path, model: type[BaseModel], problems, docs, key, name: str
         return None
     docs[key] = doc
     try:
-        return model.model_validate(doc.data)
-    except ValidationError as exc:
-        problems.extend(translate_errors(exc, model, doc))
+        return validate_document(doc, model)
+    except ContentError as exc:
+        problems.extend(exc.problems)
         return None
 
 
 def validate_document(doc: Document, model: type[BaseModel]) -> Any:
     """Validate one document against a model; raise ContentError with located problems."""
+    problems = _unknown_empty_fields(doc, model)
     try:
-        return model.model_validate(doc.data)
+        result = model.model_validate(doc.data)
     except ValidationError as exc:
-        raise ContentError(translate_errors(exc, model, doc)) from None
+        problems += translate_errors(exc, model, doc)
+    if problems:
+        raise ContentError(problems)
+    return result
+
+
+def _unknown_empty_fields(doc: Document, model: type[BaseModel]) -> list[Problem]:
+    """Report misspelt fields written with no value (`tittle:`), which the reader leaves out."""
+    out = []
+    for path in doc.keys:
+        container = doc.data
+        for part in path[:-1]:
+            try:
+                container = container[part]
+            except (KeyError, IndexError, TypeError):
+                container = None
+                break
+        if not isinstance(container, dict) or path[-1] in container:
+            continue  # written with a value: pydantic judges it
+        holder = _model_at(model, path[:-1])
+        if holder is not None and path[-1] not in holder.model_fields:
+            fields = list(holder.model_fields)
+            hint = did_you_mean(str(path[-1]), fields) or "the fields here are: " + ", ".join(
+                fields
+            )
+            out.append(doc.problem(path[:-1], f"unknown field '{path[-1]}'", hint, key=path))
+    return out
 
 
 # -- pydantic errors, in words a person can act on -------------------------------------------------

@@ -56,8 +56,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 hand_written=hand_written_pages(config.docs_dir),
                 directory_urls=config.use_directory_urls,
             )
-            if config.theme.name == "material" and "language" not in config.theme:
-                config.theme["language"] = handbook.playbook.language
+            _set_theme_language(config, handbook.playbook.language)
         if config.theme.name == "material":
             config.theme["font"] = False  # the site makes no request to another host (SPEC)
         for css in self.site.extra_css:
@@ -85,3 +84,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.content_dir(config)))
         return server
+
+
+def _set_theme_language(config, language: str) -> None:
+    """Give Material the handbook's language (its labels, and <html lang>).
+
+    Material always has a language ('en' by default), so only an explicit other choice in
+    mkdocs.yml is kept; a language Material has no labels for keeps English labels.
+    """
+    if config.theme.name != "material" or config.theme.get("language", "en") != "en":
+        return
+    for code in (language, language.split("-")[0]):
+        if any(
+            (Path(d) / "partials" / "languages" / f"{code}.html").is_file()
+            for d in config.theme.dirs
+        ):
+            config.theme["language"] = code
+            return

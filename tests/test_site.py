@@ -483,3 +483,11 @@ def test_serve_shows_content_problems_until_they_are_fixed(command, tmp_path):
 def test_search_index_is_local_json(small_built):
     index = json.loads((small_built.site / "search/search_index.json").read_text())
     assert any(doc["location"].startswith("principles/listen-first/") for doc in index["docs"])
+
+
+def test_pages_carry_the_handbook_language(default_built, tmp_path):
+    assert '<html lang="en"' in default_built.html("")
+    site = _build("german", SITES / "assessment7", tmp_path / "site").site
+    html = page_file(site, "").read_text(encoding="utf-8")
+    assert '<html lang="de"' in html
+    assert 'aria-label="Suche"' in html  # Material's own labels follow too
