@@ -7,11 +7,13 @@ killed build leaves the previous site as it was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,20 +71,13 @@ def build_site(
 
     load_handbook(content_dir(config))  # every problem, before anything is written
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    sweep_leftovers(target)
-    staging = _staging_dir(target)
-    try:
+    with replacing(target) as staging:
         config.site_dir = str(staging)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
-        swap_in(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return target
 
 
@@ -119,10 +114,7 @@ def export_site(
         directory_urls=config.use_directory_urls,
     )
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    sweep_leftovers(target)
-    staging = _staging_dir(target)
-    try:
+    with replacing(target) as staging:
         shutil.copytree(docs_dir, staging / "docs", dirs_exist_ok=True)
         for path, data in [*site.pages.items(), *site.files.items()]:
             file = staging / "docs" / path
@@ -141,11 +133,21 @@ def export_site(
             + yaml.dump(settings, Dumper=yaml.Dumper, sort_keys=False, allow_unicode=True),
             encoding="utf-8",
         )
+    return target
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """Yield a fresh folder beside `target`; swap it in if the block succeeds, else delete it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    sweep_leftovers(target)
+    staging = _staging_dir(target)
+    try:
+        yield staging
         swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return target
 
 
 def exported_config(

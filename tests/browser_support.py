@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from site_support import copy_project  # noqa: F401  (re-exported for browser tests)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -109,16 +109,6 @@ def build_handbook(project: Path, site_dir: Path) -> Path:
     finally:
         config.plugins.on_shutdown()
     return site_dir
-
-
-def copy_project(src: Path, dest: Path) -> Path:
-    """Copy a handbook project (mkdocs.yml, content/, docs/, themes/) to `dest`."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(src / "mkdocs.yml", dest / "mkdocs.yml")
-    for name in ("content", "docs", "themes"):
-        if (src / name).is_dir():
-            shutil.copytree(src / name, dest / name)
-    return dest
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
