@@ -463,27 +463,15 @@ class _Renderer:
     def __init__(self, handbook: Handbook, directory_urls: bool = True):
         self.handbook = handbook
         self.directory_urls = directory_urls
-        allow = handbook.playbook.allow_html
         self.words = words(handbook.playbook.language)
-        self.env = jinja2.Environment(
-            loader=jinja2.PackageLoader(__package__, "templates"),
-            undefined=jinja2.StrictUndefined,
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters["md"] = lambda text: Markup(richtext.to_html(text, allow_html=allow))
-        self.env.filters["inline"] = lambda text: Markup(
-            richtext.to_inline_html(text, allow_html=allow)
-        )
-        self.env.filters["plain"] = richtext.to_plain
-        self.env.filters["tojson_script"] = _json_for_script
-        self.env.filters["num"] = lambda n: format_number(n, self.words["decimal"])
-        self.env.globals.update(
-            handbook=handbook, pb=handbook.playbook, t=self.words, roles=handbook.roles,
-            phases=handbook.phases,
-        )  # fmt: skip
+        self.env = _environment()
+        self.common = {
+            "handbook": handbook,
+            "pb": handbook.playbook,
+            "t": self.words,
+            "roles": handbook.roles,
+            "phases": handbook.phases,
+        }
 
     def render(self, template: str, path: str, **context: Any) -> str:
         base = posixpath.dirname(path)
@@ -505,7 +493,32 @@ class _Renderer:
                 rel = rel.rstrip("/") + "/" if rel != "." else "./"
             return rel + (f"#{anchor}" if anchor else "")
 
-        return self.env.get_template(template).render(link=link, url=url, page_path=path, **context)
+        return self.env.get_template(template).render(
+            self.common, link=link, url=url, page_path=path, **context
+        )
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """The templates, compiled once per process; per-handbook settings come from the context."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader(__package__, "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = jinja2.pass_context(
+        lambda ctx, text: Markup(richtext.to_html(text, allow_html=ctx["pb"].allow_html))
+    )
+    env.filters["inline"] = jinja2.pass_context(
+        lambda ctx, text: Markup(richtext.to_inline_html(text, allow_html=ctx["pb"].allow_html))
+    )
+    env.filters["num"] = jinja2.pass_context(lambda ctx, n: format_number(n, ctx["t"]["decimal"]))
+    env.filters["plain"] = richtext.to_plain
+    env.filters["tojson_script"] = _json_for_script
+    return env
 
 
 def _json_for_script(data: Any) -> Markup:

@@ -1,0 +1,48 @@
+"""Pages rendered from a handbook: what they say and link to, before any site engine runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playbook_gen.loader import load_handbook
+from playbook_gen.render import render_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _principle_with(why: str, allow_html: bool) -> str:
+    handbook = load_handbook(ROOT / "content")
+    handbook.playbook.allow_html = allow_html
+    handbook.principles["serve-inside-out"].why = why
+    return render_site(handbook).pages["principles/serve-inside-out.md"]
+
+
+def test_raw_html_in_content_is_shown_as_text_by_default():
+    page = _principle_with('Read <b onclick="x()">this</b>.', allow_html=False)
+    assert 'Read &lt;b onclick="x()"&gt;this&lt;/b&gt;.' in page
+    assert "<b onclick" not in page
+
+
+def test_allow_html_lets_trusted_html_through():
+    page = _principle_with("Read <b>this</b>.", allow_html=True)
+    assert "Read <b>this</b>." in page
+
+
+def test_two_handbooks_in_one_process_keep_their_own_settings():
+    trusted = _principle_with("<i>x</i>", allow_html=True)
+    untrusted = _principle_with("<i>x</i>", allow_html=False)
+    assert "<i>x</i>" in trusted and "&lt;i&gt;x&lt;/i&gt;" in untrusted
+
+
+def test_every_page_links_to_pages_that_exist():
+    import re
+
+    site = render_site(load_handbook(ROOT / "content"))
+    targets = set(site.pages) | {"editing.md"}
+    for path, text in site.pages.items():
+        base = Path(path).parent
+        for link in re.findall(r"\]\(([^)#]+\.md)(?:#[^)]*)?\)", text):
+            resolved = (base / link).as_posix()
+            while "/../" in resolved or resolved.startswith("../"):
+                resolved = re.sub(r"[^/]+/\.\./", "", resolved, count=1)
+            assert resolved in targets, f"{path} links to {link}"
