@@ -145,6 +145,8 @@ def compare_builds(project: Path, work: Path, repeat: int) -> dict:
     exported = work / "exported"
     export_site(project / "mkdocs.yml", exported)
     plugin_times, plain_times = [], []
+    mkdocs_build(project / "mkdocs.yml", work / "site-plugin")  # warm-up: imports, theme
+    mkdocs_build(exported / "mkdocs.yml", work / "site-plain")
     for _ in range(repeat):
         plugin_times.append(mkdocs_build(project / "mkdocs.yml", work / "site-plugin"))
         plain_times.append(mkdocs_build(exported / "mkdocs.yml", work / "site-plain"))
@@ -176,7 +178,7 @@ def compare_validate(project: Path, repeat: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--entities", type=int, default=1000)
     args = parser.parse_args()
     logging.disable(logging.WARNING)

@@ -423,15 +423,35 @@ def redirect_page(
     )
 
 
+NAV_GROUP = 25
+"""Entries per navigation group in a large section (see ``_nav``)."""
+
+
 def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
+    """Return the navigation: every generated page, by section, in the handbook's order.
+
+    A section with more than NAV_GROUP entries is split into numbered groups ("1–25", ...).
+    With Material's ``navigation.prune`` a page then carries the links of its own group only,
+    so a page costs the same to build in a handbook of 100 entities or of 10,000.
+    """
+
     def section(title: str, prefix: str, entities) -> dict | None:
-        entries: list[Any] = []
+        entries: list[Any] = [
+            {richtext.to_plain(_title(entity)): f"{prefix}/{entity.id}.md"}
+            for entity in entities
+            if f"{prefix}/{entity.id}.md" in pages
+        ]
+        if len(entries) > NAV_GROUP:
+            entries = [
+                {
+                    f"{start + 1}–{min(start + NAV_GROUP, len(entries))}": entries[
+                        start : start + NAV_GROUP
+                    ]
+                }
+                for start in range(0, len(entries), NAV_GROUP)
+            ]
         if f"{prefix}/index.md" in pages:
-            entries.append(f"{prefix}/index.md")
-        for entity in entities:
-            path = f"{prefix}/{entity.id}.md"
-            if path in pages:
-                entries.append({richtext.to_plain(_title(entity)): path})
+            entries.insert(0, f"{prefix}/index.md")
         return {title: entries} if entries else None
 
     nav: list[Any] = []
@@ -474,28 +494,40 @@ class _Renderer:
         }
 
     def render(self, template: str, path: str, **context: Any) -> str:
-        base = posixpath.dirname(path)
+        base = posixpath.dirname(path) or "."
         here = page_url(path, self.directory_urls)
         here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        here_dir = here_dir.rstrip("/") or "."
+        directory_urls = self.directory_urls
 
         def link(target: str) -> str:
             """Markdown link from this page to another page's .md path (the engine resolves it)."""
             page, _, anchor = target.partition("#")
-            rel = posixpath.relpath(page, base or ".")
+            rel = _relpath(page, base)
             return rel + (f"#{anchor}" if anchor else "")
 
         def url(target: str) -> str:
             """Relative URL for raw HTML, which the engine does not rewrite."""
             page, _, anchor = target.partition("#")
-            there = page_url(page, self.directory_urls)
-            rel = posixpath.relpath(there or ".", here_dir.rstrip("/") or ".")
-            if there.endswith("/") or not there:
-                rel = rel.rstrip("/") + "/" if rel != "." else "./"
-            return rel + (f"#{anchor}" if anchor else "")
+            return _relative_url(page, here_dir, directory_urls) + (f"#{anchor}" if anchor else "")
 
         return self.env.get_template(template).render(
             self.common, link=link, url=url, page_path=path, **context
         )
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_url(page: str, here_dir: str, directory_urls: bool) -> str:
+    there = page_url(page, directory_urls)
+    rel = posixpath.relpath(there or ".", here_dir)
+    if there.endswith("/") or not there:
+        rel = rel.rstrip("/") + "/" if rel != "." else "./"
+    return rel
 
 
 @functools.cache
