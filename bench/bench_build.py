@@ -123,8 +123,8 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> float:
     from mkdocs.config import load_config
 
     # Every build starts cold, as a separate `mkdocs build` would: no cached rich text.
-    richtext._to_html.cache_clear()
-    richtext._to_plain.cache_clear()
+    for cached in (richtext._to_html, richtext._to_inline_html, richtext._to_plain):
+        cached.cache_clear()
     start = time.perf_counter()
     with contextlib.redirect_stderr(io.StringIO()):
         config = load_config(str(config_file), site_dir=str(site_dir))

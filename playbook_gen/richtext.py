@@ -117,6 +117,11 @@ def _to_html(text: str, allow_html: bool) -> str:
 
 def to_inline_html(text: str | None, *, allow_html: bool = False) -> str:
     """Render one line of Markdown without the surrounding paragraph."""
+    return _to_inline_html(text, allow_html) if text else ""
+
+
+@lru_cache(maxsize=16384)
+def _to_inline_html(text: str, allow_html: bool) -> str:
     out = to_html(text, allow_html=allow_html).strip()
     match = _PARAGRAPH.match(out)
     return match.group(1) if match and "<p>" not in match.group(1) else out
