@@ -71,15 +71,9 @@ WATCH_READY = """
 
 
 def build(site_dir: Path) -> None:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+    from playbook_gen.site import build_site
 
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
+    build_site(ROOT / "mkdocs.yml", site_dir)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

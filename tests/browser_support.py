@@ -98,17 +98,10 @@ def page(browser):
 
 
 def build_handbook(project: Path, site_dir: Path) -> Path:
-    """Build a handbook project (a folder with mkdocs.yml) into `site_dir` with MkDocs."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    """Build a handbook project (a folder with mkdocs.yml) into `site_dir`, as `build` does."""
+    from playbook_gen.site import build_site
 
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return site_dir
+    return build_site(project / "mkdocs.yml", site_dir)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
