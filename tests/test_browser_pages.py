@@ -45,3 +45,25 @@ def test_principle_page_links_to_its_examples_and_back(page, default_site):
     )
     principle.click()
     page.wait_for_url("**/principles/serve-inside-out/")
+
+
+@pytest.mark.parametrize(
+    "path, control",
+    [
+        ("assessments/internal-service/", "input[type=radio][value='3']"),
+        ("checklists/internal-service/", "[data-pb-item] input[type=checkbox]"),
+        ("onboarding/service-owner/", "[data-pb-item] input[type=checkbox]"),
+    ],
+)
+def test_letter_keys_on_our_controls_do_not_trigger_page_shortcuts(
+    page, default_site, path, control
+):
+    page.goto(default_site + path)
+    page.focus(control)
+    for key in ("n", "p", "s", "/", "."):
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert page.url == default_site + path
+    assert page.evaluate(f"document.activeElement.matches({control!r})")
+    page.keyboard.press("Space")
+    assert page.is_checked(control)

@@ -27,6 +27,18 @@
     setTimeout(start, 0);
   }
 
+  /* Material's one-key shortcuts (n, p, s, /) listen on window: a key pressed on one of our
+   * radio buttons or checkboxes would leave the page or jump to search. Such keys stop here. */
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key && event.key.length === 1 && !event.ctrlKey && !event.metaKey &&
+        !event.altKey && target instanceof Element &&
+        target.matches("input, select, textarea, button, a") &&
+        target.closest("[data-pb-assessment], [data-pb-checklist], [data-pb-onboarding], .pb-bar")) {
+      event.stopPropagation();
+    }
+  });
+
   /* Read the JSON a page carries in <script type="application/json" id="...">. */
   PB.data = function (id) {
     var el = document.getElementById(id);
