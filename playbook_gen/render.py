@@ -437,7 +437,7 @@ def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
 
     def section(title: str, prefix: str, entities) -> dict | None:
         entries: list[Any] = [
-            {richtext.to_plain(_title(entity)): f"{prefix}/{entity.id}.md"}
+            {richtext.to_theme_text(_title(entity)): f"{prefix}/{entity.id}.md"}
             for entity in entities
             if f"{prefix}/{entity.id}.md" in pages
         ]
@@ -549,6 +549,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["num"] = jinja2.pass_context(lambda ctx, n: format_number(n, ctx["t"]["decimal"]))
     env.filters["plain"] = richtext.to_plain
+    env.filters["theme_text"] = richtext.to_theme_text
     env.filters["tojson_script"] = _json_for_script
     return env
 

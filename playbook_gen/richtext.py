@@ -142,3 +142,13 @@ def _to_plain(text: str) -> str:
     out.reset()
     rendered = out.convert(text)
     return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+def to_theme_text(text: str | None) -> str:
+    """Return plain text escaped for the places the theme prints without escaping.
+
+    MkDocs themes print page titles and navigation entries as HTML (Material's nav, header and
+    footer; its ``<title>`` where a page sets ``title:``), so those get escaped text, never
+    markup.
+    """
+    return html.escape(to_plain(text), quote=False)
