@@ -138,3 +138,15 @@ def test_hostile_text_runs_nothing_in_the_browser(page, serve_site, hostile_site
         page.goto(base + ("" if path == "." else path + "/"))
         page.wait_for_load_state("load")
         assert page.evaluate("window.__pwned") is None, path
+
+
+def test_searching_for_hostile_text_runs_nothing(page, serve_site, hostile_site):
+    base = serve_site(hostile_site)
+    page.goto(base)
+    page.set_viewport_size({"width": 1300, "height": 900})
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("listen", delay=30)  # a title that carries a payload
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(500)
+    assert page.locator(".md-search-result__item").count() > 0
+    assert page.evaluate("window.__pwned") is None
