@@ -46,3 +46,10 @@ def test_every_page_links_to_pages_that_exist():
             while "/../" in resolved or resolved.startswith("../"):
                 resolved = re.sub(r"[^/]+/\.\./", "", resolved, count=1)
             assert resolved in targets, f"{path} links to {link}"
+
+
+def test_every_language_labels_everything_english_does():
+    from playbook_gen.i18n import WORDS
+
+    for language, table in WORDS.items():
+        assert set(table) == set(WORDS["en"]), language
