@@ -10,8 +10,7 @@ PB.onPage(() => {
   const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (m, k) => (has(v, k) ? v[k] : m));
   const isObj = (v) => v !== null && typeof v == "object" && !Array.isArray(v);
   const ok = (n) => (n === null ? sc.allow_na : Number.isInteger(n) && n >= sc.min && n <= sc.max);
-  const lang = form.lang || PB.lang();
-  const num = (s) => s.toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const num = (s) => PB.number(s, 2, form);
   const pool = $("rec-pool"), recs = $("recommendations"), file = $("import-file");
   for (const dim of dims) for (const q of dim.questions) all.push((qs[q.id] = q)), (q.dim = dim);
 
@@ -113,7 +112,7 @@ PB.onPage(() => {
     });
     line(pc(d.threshold), 20, "pb-thr");
     el("text", { x: pc(d.threshold), y: 12, "text-anchor": tf < 20 ? "start" : tf > 78 ? "end" : "middle" },
-      `${t.threshold} ${d.threshold.toLocaleString(lang)}`);
+      `${t.threshold} ${PB.number(d.threshold, undefined, form)}`);
     $("chart").replaceChildren(svg);
   };
 

@@ -131,14 +131,15 @@
       .replace(/^-+|-+$/g, "") || "export";
   };
 
-  PB.lang = function () {
-    return document.documentElement.lang || "en";
+  /* The language that applies to `el` (its nearest lang attribute), else the page's. */
+  PB.lang = function (el) {
+    var owner = el && el.closest ? el.closest("[lang]") : null;
+    return (owner || document.documentElement).lang || "en";
   };
-  PB.number = function (value, digits) {
-    return new Intl.NumberFormat(PB.lang(), {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }).format(value);
+  /* A number as the reader writes it; `digits` fixes the decimals when given. */
+  PB.number = function (value, digits, el) {
+    var fixed = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    return Number(value).toLocaleString(PB.lang(el), fixed);
   };
   PB.today = function () {
     var d = new Date();
