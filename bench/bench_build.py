@@ -37,6 +37,10 @@ from playbook_gen.loader import load_handbook  # noqa: E402
 from playbook_gen.site import export_site  # noqa: E402
 
 
+def _write_yaml(path: Path, data: dict) -> None:
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
 def generate_handbook(dest: Path, entities: int) -> Path:
     """Write a handbook with `entities` entity files: principles, examples, checklists, one
     assessment. Each principle links two examples; each checklist item cites a principle."""
@@ -51,36 +55,32 @@ def generate_handbook(dest: Path, entities: int) -> Path:
     n_examples = entities - n_checklists - 1 - n_principles
     para = "Teams that serve other teams **measure effort**, own requests and close the loop. " * 4
     for i in range(n_principles):
-        (content / "principles" / f"principle-{i}.yaml").write_text(
-            yaml.safe_dump(
-                {
-                    "title": f"Principle number {i}",
-                    "summary": f"One line about principle {i}.",
-                    "why": para,
-                    "practices": [f"Practice {j} of principle {i}." for j in range(4)],
-                    "anti_patterns": [f"Anti-pattern {j}." for j in range(3)],
-                    "examples": [f"example-{(2 * i + k) % n_examples}" for k in range(2)],
-                    "tags": [f"tag-{i % 10}"],
-                    "sources": [{"title": f"Source {i % 40}", "author": "Someone", "year": 2000}],
-                    "order": i,
-                },
-                sort_keys=False,
-            )
+        _write_yaml(
+            content / "principles" / f"principle-{i}.yaml",
+            {
+                "title": f"Principle number {i}",
+                "summary": f"One line about principle {i}.",
+                "why": para,
+                "practices": [f"Practice {j} of principle {i}." for j in range(4)],
+                "anti_patterns": [f"Anti-pattern {j}." for j in range(3)],
+                "examples": [f"example-{(2 * i + k) % n_examples}" for k in range(2)],
+                "tags": [f"tag-{i % 10}"],
+                "sources": [{"title": f"Source {i % 40}", "author": "Someone", "year": 2000}],
+                "order": i,
+            },
         )
     for i in range(n_examples):
-        (content / "examples" / f"example-{i}.yaml").write_text(
-            yaml.safe_dump(
-                {
-                    "title": f"Example number {i}",
-                    "summary": f"What example {i} shows.",
-                    "story": para,
-                    "lesson": para,
-                    "principles": [f"principle-{i % n_principles}"],
-                    "caveats": "It is only an example.",
-                    "order": i,
-                },
-                sort_keys=False,
-            )
+        _write_yaml(
+            content / "examples" / f"example-{i}.yaml",
+            {
+                "title": f"Example number {i}",
+                "summary": f"What example {i} shows.",
+                "story": para,
+                "lesson": para,
+                "principles": [f"principle-{i % n_principles}"],
+                "caveats": "It is only an example.",
+                "order": i,
+            },
         )
     for c in range(n_checklists):
         items = [
@@ -94,11 +94,9 @@ def generate_handbook(dest: Path, entities: int) -> Path:
             }
             for j in range(10)
         ]
-        (content / "checklists" / f"checklist-{c}.yaml").write_text(
-            yaml.safe_dump(
-                {"title": f"Checklist {c}", "summary": "Things to do.", "items": items},
-                sort_keys=False,
-            )
+        _write_yaml(
+            content / "checklists" / f"checklist-{c}.yaml",
+            {"title": f"Checklist {c}", "summary": "Things to do.", "items": items},
         )
     shutil.copy2(
         ROOT / "content" / "assessments" / "internal-service.yaml",
