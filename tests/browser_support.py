@@ -105,6 +105,17 @@ def build_handbook(project: Path, site_dir: Path) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve files fresh every time: a test may rebuild a site within the same second, and
+    Last-Modified has one-second resolution, so a conditional request could get a stale 304."""
+
+    def send_head(self):
+        del self.headers["If-Modified-Since"]
+        return super().send_head()
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 

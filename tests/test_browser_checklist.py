@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Fixtures browser, page, serve_site and default_site come from browser_support via conftest.py.
 
@@ -187,7 +188,7 @@ def test_copied_link_opens_the_highlighted_item(page, site):
     page.goto(site + BASICS + "?role=manager")
     item = "[data-pb-item='onboarding-basics#quarterly-review']"
     page.click(item + " [data-pb-action=copy-link]")
-    assert page.locator("[data-pb-status]").inner_text() == "Link copied."
+    expect(page.locator("[data-pb-status]")).to_have_text("Link copied.")  # the write is async
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == site + BASICS + "#quarterly-review"
     assert page.url == site + BASICS + "?role=manager", "copying does not navigate"
@@ -215,7 +216,7 @@ def test_copy_link_without_clipboard_shows_the_url_to_copy(page, site):
     assert page.evaluate(
         "document.activeElement === document.querySelector('[data-pb-copy-field]')"
     )
-    assert page.locator("[data-pb-status]").inner_text() == "Copy this link:"
+    expect(page.locator("[data-pb-status]")).to_have_text("Copy this link:")
 
 
 def test_hash_change_highlights_and_shows_an_item_hidden_by_the_filter(page, site):
