@@ -107,10 +107,11 @@
     a.download = filename;
     document.body.appendChild(a);
     a.click();
+    a.remove();
+    /* The download reads the blob after this returns; a slow machine may take a while. */
     setTimeout(function () {
       URL.revokeObjectURL(url);
-      a.remove();
-    }, 0);
+    }, 60000);
   };
 
   /* One CSV cell: quoted, and neutralised when a spreadsheet would run it as a formula. */
