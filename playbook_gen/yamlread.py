@@ -40,6 +40,7 @@ MAX_BYTES = 1_000_000  # a long principle is ~10 KB; this only stops accidents
 MAX_DEPTH = 32
 MAX_PROBLEMS_PER_FILE = 50
 NULLS = {"", "~", "null", "Null", "NULL"}
+_PLAIN = ("", None)  # the style of an unquoted scalar (C parser, pure-Python parser)
 # What the YAML spec (and PyYAML's reader) refuses, less the BOM we strip first. Also NEL and the
 # Unicode line and paragraph separators: YAML 1.1 breaks lines there but editors don't, so every
 # line number after one would be wrong (and the text would change).
@@ -151,6 +152,18 @@ def _decode(source: bytes | str, file: str) -> str:
     return text
 
 
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A 0-based place in the text, like the parser's marks."""
+
+    line: int
+    column: int
+
+
 class _Skip:
     """A collection whose contents are ignored (it was already reported)."""
 
@@ -164,6 +177,7 @@ class _Composer:
         self.problems: list[Problem] = []
         self.values: dict[tuple, Pos] = {}
         self.keys: dict[tuple, Pos] = {}
+        self._lines: list[str] | None = None
 
     def report(self, mark, message: str, hint: str = "", path: tuple = ()) -> None:
         if len(self.problems) < MAX_PROBLEMS_PER_FILE:
@@ -179,6 +193,7 @@ class _Composer:
         skip_depth = 0  # > 0 while inside a collection we refused (e.g. a mapping used as a key)
         parser = _Parser(self.text)
         values = self.values
+        hashes = "#" in self.text
         # Locals: this loop runs once per YAML node, so lookups add up over 1,000 files.
         scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
         map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -239,6 +254,8 @@ class _Composer:
                 mark = event.start_mark
                 if kind is scalar:
                     value = None if (event.implicit[0] and event.value in NULLS) else event.value
+                    if event.style in _PLAIN and hashes:
+                        self._cut_by_comment(event, value, path)
                 elif kind is alias:
                     value = None
                 elif len(stack) >= MAX_DEPTH:
@@ -326,6 +343,27 @@ class _Composer:
                 "remove it, or put the text in quotes if it starts with '!'",
                 path,
             )
+
+    def _cut_by_comment(self, event, value: str | None, path: tuple) -> None:
+        """Report unquoted text that a ' #' cut short, as in ``title: We are #1 at this``.
+
+        YAML reads a space then '#' as the start of a comment, so the rest of the line vanishes
+        without a word. A comment written as one (``# note``, with a space after '#') is left
+        alone; '#' followed at once by more text (``#1``, ``#channel``) was meant as text.
+        """
+        end = event.end_mark
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        rest = self._lines[end.line][end.column :] if end.line < len(self._lines) else ""
+        lost = rest.lstrip(" \t")
+        if len(lost) == len(rest) or not lost.startswith("#") or lost[1:2] in ("", " ", "\t"):
+            return
+        self.report(
+            _Mark(end.line, end.column + len(rest) - len(lost)),
+            f"'{_shorten(lost)}' is not part of the text: after a space, '#' starts a YAML comment",
+            "put the whole text in quotes",
+            path,
+        )
 
     def _key(self, event, frame: list) -> None:
         mark = event.start_mark
