@@ -61,6 +61,9 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "a_reset_done": "All answers were deleted.",
         "a_imported": "Imported {count} answers from {file}.",
+        "a_import_confirm": (
+            "Replace the answers, team name and comments on this page with those in {file}?"
+        ),
         "a_ignored": "Ignored answers to questions this assessment does not have: {ids}.",
         "a_unchanged": "Your current answers were not changed.",
         "a_err_json": "{file} is not a JSON file.",
@@ -198,6 +201,10 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "a_reset_done": "Alle Antworten wurden gelöscht.",
         "a_imported": "{count} Antworten aus {file} importiert.",
+        "a_import_confirm": (
+            "Die Antworten, den Teamnamen und die Anmerkungen auf dieser Seite durch die aus {file} "
+            "ersetzen?"
+        ),
         "a_ignored": "Antworten auf Fragen, die es hier nicht gibt, wurden ignoriert: {ids}.",
         "a_unchanged": "Ihre bisherigen Antworten wurden nicht verändert.",
         "a_err_json": "{file} ist keine JSON-Datei.",

@@ -404,8 +404,13 @@ def test_import_replaces_answers_and_reports_unknown_questions(page, default_sit
     data["answers"]["old-question"] = 3
     path = tmp_path / "good.json"
     path.write_text(json.dumps(data), encoding="utf-8")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     import_file(page, path)
     page.wait_for_function("document.querySelector('[data-pb-status]').textContent !== ''")
+    assert asked == [
+        "Replace the answers, team name and comments on this page with those in good.json?"
+    ]
     assert page.text_content("[data-pb-status]") == (
         "Imported 3 answers from good.json. Ignored answers to questions this assessment does "
         "not have: old-question."
@@ -419,6 +424,19 @@ def test_import_replaces_answers_and_reports_unknown_questions(page, default_sit
         "rsp-2": None,
         "eff-1": 2,
     }
+
+
+def test_import_over_answers_can_be_declined(page, default_site, tmp_path):
+    open_assessment(page, default_site, "internal-service")
+    answer_all(page, {"rsp-1": 1})
+    before = (checked(page), stored(page, "internal-service"), scores(page))
+    path = tmp_path / "good.json"
+    path.write_text(json.dumps(result()), encoding="utf-8")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    import_file(page, path)
+    page.wait_for_function("document.querySelector('[data-pb-status]').textContent !== ''")
+    assert page.text_content("[data-pb-status]") == "Your current answers were not changed."
+    assert (checked(page), stored(page, "internal-service"), scores(page)) == before
 
 
 def test_export_then_import_round_trips(page, default_site, tmp_path):

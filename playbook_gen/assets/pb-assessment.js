@@ -214,6 +214,8 @@ PB.onPage(() => {
     try {
       if (f.size > 1e6) throw fail("err_size");
       const [s, ids] = check(f.name, await f.text());
+      const mine = state.team.trim() || Object.keys(state.answers).length || Object.values(state.comments).some(Boolean);
+      if (mine && !confirm(fmt(t.import_confirm, { file: f.name }))) return say(t.unchanged, "");
       const msg = fmt(t.imported, { count: Object.keys(s.answers).length, file: f.name });
       update(s, ids ? `${msg} ${fmt(t.ignored, { ids })}` : msg);
     } catch (msg) {
