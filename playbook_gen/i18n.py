@@ -202,8 +202,8 @@ WORDS: dict[str, dict[str, str]] = {
         "a_reset_done": "Alle Antworten wurden gelöscht.",
         "a_imported": "{count} Antworten aus {file} importiert.",
         "a_import_confirm": (
-            "Die Antworten, den Teamnamen und die Anmerkungen auf dieser Seite durch die aus {file} "
-            "ersetzen?"
+            "Die Antworten, den Teamnamen und die Anmerkungen auf dieser Seite durch die aus "
+            "{file} ersetzen?"
         ),
         "a_ignored": "Antworten auf Fragen, die es hier nicht gibt, wurden ignoriert: {ids}.",
         "a_unchanged": "Ihre bisherigen Antworten wurden nicht verändert.",

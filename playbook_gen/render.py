@@ -221,9 +221,9 @@ def source_index(handbook: Handbook) -> list:
 
 
 ASSESSMENT_WORDS = (
-    "not_applicable", "a_of", "a_progress", "a_not_enough", "a_no_score", "a_chart",
-    "a_threshold", "a_rec_intro", "a_rec_none", "a_rec_wait", "a_reset_confirm", "a_reset_done",
-    "a_imported", "a_import_confirm", "a_ignored", "a_unchanged", "a_err_json", "a_err_format", "a_err_version",
+    "not_applicable", "a_of", "a_progress", "a_not_enough", "a_no_score", "a_chart", "a_threshold",
+    "a_rec_intro", "a_rec_none", "a_rec_wait", "a_reset_confirm", "a_reset_done", "a_imported",
+    "a_import_confirm", "a_ignored", "a_unchanged", "a_err_json", "a_err_format", "a_err_version",
     "a_err_assessment", "a_err_answer", "a_err_key", "a_err_field", "a_err_size", "a_dimension",
     "a_question_id", "a_question", "a_answer", "a_answer_label", "a_score", "a_overall", "a_band",
     "a_team", "a_date", "a_comment_short",
