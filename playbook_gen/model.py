@@ -9,7 +9,7 @@ use for completion, so they are written for the person editing the YAML.
 from __future__ import annotations
 
 import functools
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
@@ -220,6 +220,40 @@ class Checklist(Entity):
     aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
 
 
+class ExportedResult(Strict):
+    """A self-assessment result exported from the assessment page (content/results/<name>.json).
+
+    Its fields document the file for editors (JSON Schema); ``results.py`` checks the files
+    themselves, against the assessment they answer.
+    """
+
+    schema_: str = Field(
+        None, alias="$schema", description="Optional: where editors find this schema."
+    )
+    format: Literal["playbook-assessment-result"] = Field(
+        description="Always 'playbook-assessment-result'."
+    )
+    version: Literal[1] = Field(description="The version of this format: 1.")
+    id: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        None,
+        description="A random id made at export, so that a file handed in twice counts once.",
+    )
+    assessment: Slug = Field(description="The id of the assessment answered.")
+    team: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        description="The team's name; files for the same team and date are its respondents."
+    )
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] = Field(
+        description="The day of the export, YYYY-MM-DD.", examples=["2026-11-22"]
+    )
+    answers: dict[str, int | None] = Field(
+        description="Question id -> answer on the scale; null means not applicable."
+    )
+    comments: dict[str, Annotated[str, StringConstraints(max_length=5000)]] = Field(
+        {}, description="Optional: dimension id -> the respondent's comment."
+    )
+    scores: Any = Field(None, description="Ignored: scores are always worked out from the answers.")
+
+
 KINDS: dict[str, type[Entity]] = {
     "principles": Principle,
     "examples": Example,
@@ -245,6 +279,10 @@ class Handbook:
         self.examples = _ordered(examples)
         self.assessments = dict(sorted(assessments.items(), key=lambda kv: (kv[1].title, kv[0])))
         self.checklists = dict(sorted(checklists.items(), key=lambda kv: (kv[1].title, kv[0])))
+        self.results: list = []
+        """Checked result files from content/results/ (``results.ResultFile``): the dashboard."""
+        self.warnings: list = []
+        """Problems that do not stop a build, such as an answer to an unknown question."""
 
     def entities(self, kind: str) -> dict[str, Entity]:
         """Return the entities of one kind ('principles', 'examples', ...) by id."""

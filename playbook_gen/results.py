@@ -1,0 +1,823 @@
+"""Exported assessment results: read and check result files, combine them per team, report.
+
+A team fills in a self-assessment in the browser and exports a JSON result file (SPEC "Results
+file"). HR collects the files; ``playbook-gen report`` and the ``results/`` dashboard page read
+them here. Scores are always worked out again with ``scoring.py``; any ``scores`` in a file are
+ignored.
+
+Each file is one respondent. Several files for the same team and date are several respondents:
+the team's score in a dimension is the mean of their scores in it, shown with the number of
+respondents and the spread (lowest and highest). The team's overall score is the mean of its
+dimension scores that exist, with its band: the same rule as for one respondent.
+
+Problems are ``Problem`` lines naming the file, and the line and column where the JSON says
+where. Errors stop a report or a build; warnings (an answer to a question the assessment does
+not have, a file handed in twice) do not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import richtext, scoring
+from .i18n import words
+from .model import Assessment, Band, ExportedResult, Handbook
+from .problems import Problem, did_you_mean, format_path
+
+FORMAT = "playbook-assessment-result"
+VERSION = 1
+REPORT_FORMAT = "playbook-assessment-report"
+MAX_BYTES = 1_000_000  # the assessment page's import refuses larger files too
+MAX_TEXT = 200  # id and team, as on the assessment page
+MAX_COMMENT = 5000
+
+IGNORED_FIELDS = {"scores", "$schema"}
+"""Fields a result file may have that are not read: scores are always worked out again."""
+
+
+@dataclass(frozen=True)
+class ResultFile:
+    """One respondent's answers, from a result file that passed every check."""
+
+    file: str
+    """The file, as problems name it."""
+    assessment: str
+    """The assessment's id (an old id from its ``aliases`` is read as the current one)."""
+    team: str
+    """The team's name, with runs of spaces and line breaks made single spaces."""
+    date: str
+    """The day of the export, YYYY-MM-DD."""
+    answers: dict[str, int | None]
+    """Question id -> answer (None: not applicable); answers to unknown questions are dropped."""
+    comments: dict[str, str]
+    """Dimension id -> the respondent's comment."""
+    scores: scoring.Result
+    """The scores of these answers (scoring.score)."""
+    id: str | None = None
+    """The random id made at export; a second file with the same id is not counted."""
+
+
+@dataclass
+class Checked:
+    """What reading a set of result files found."""
+
+    files: list[ResultFile] = field(default_factory=list)
+    """Files that passed every check, each result counted once, in the order read."""
+    errors: list[Problem] = field(default_factory=list)
+    """Problems that make a file unusable; a report or build stops on any."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Problems that were worked around (an unknown question, a file handed in twice)."""
+
+
+# -- reading and checking --------------------------------------------------------------------------
+
+
+def result_files_in(folder: str | Path) -> list[Path]:
+    """Return the result files (``*.json``) in a folder, by name, without hidden files."""
+    return sorted(
+        p for p in Path(folder).glob("*.json") if p.is_file() and not p.name.startswith(".")
+    )
+
+
+def read_results(
+    files: Iterable[tuple[str, Path]], handbook: Handbook, *, unchecked: Collection[str] = ()
+) -> Checked:
+    """Read and check result files against a handbook; a file handed in twice counts once.
+
+    Args:
+        files: (name shown in problems, path) of each file, in the order to read them; of two
+            files with the same ``id`` the first one counts.
+        handbook: the handbook whose assessments the files answer.
+        unchecked: ids of assessments whose content files have problems of their own: files
+            for them are not checked (and not counted), as the answers can't be judged.
+    """
+    reader = _Reader(handbook, unchecked)
+    for name, path in files:
+        try:
+            with open(path, "rb") as fd:
+                source = fd.read(MAX_BYTES + 1)
+        except OSError as exc:
+            reader.checked.errors.append(
+                Problem(name, message=f"this file could not be read: {exc.strerror}")
+            )
+            continue
+        reader.read(name, source)
+    return reader.checked
+
+
+def read_result(source: bytes, name: str, handbook: Handbook) -> Checked:
+    """Read and check the bytes of one result file (see ``read_results``)."""
+    reader = _Reader(handbook, ())
+    reader.read(name, source)
+    return reader.checked
+
+
+Pos = tuple[int, int]
+
+_JSON_MESSAGES = {
+    "Expecting ',' delimiter": "a ',' is missing before this",
+    "Expecting ':' delimiter": "a ':' is missing after the field name",
+    "Expecting property name enclosed in double quotes": (
+        "expected a field name in double quotes (JSON allows no ',' before '}')"
+    ),
+    "Expecting value": "expected a value: text in double quotes, a number, true, false or null",
+    "Unterminated string starting at": "a quote is opened here but never closed",
+    "Invalid control character at": "a line break or tab inside quotes must be written \\n or \\t",
+    "Extra data": "there is more after the end of the result",
+    "Invalid \\escape": "a backslash in text must be written \\\\",
+    "Invalid \\uXXXX escape": "a backslash in text must be written \\\\",
+}
+"""Python's JSON messages, in words a person can act on."""
+
+
+class _Reader:
+    """Check result files one by one, collecting every problem."""
+
+    def __init__(self, handbook: Handbook, unchecked: Collection[str]):
+        self.handbook = handbook
+        self.unchecked = set(unchecked)
+        self.checked = Checked()
+        self.first_with_id: dict[str, str] = {}
+        self.assessment_ids = {a: a for a in handbook.assessments}
+        for assessment in handbook.assessments.values():
+            for alias in assessment.aliases:
+                self.assessment_ids.setdefault(alias, assessment.id)
+
+    def read(self, name: str, source: bytes) -> None:
+        check = _FileCheck(self, name)
+        result = check.run(source)
+        self.checked.errors += check.errors
+        self.checked.warnings += check.warnings
+        if result is None:
+            return
+        if result.id is not None:
+            first = self.first_with_id.get(result.id)
+            if first is not None:
+                self.checked.warnings.append(
+                    check.problem(
+                        ("id",), f"the same result as {first} (handed in twice); counted once"
+                    )
+                )
+                return
+            self.first_with_id[result.id] = name
+        self.checked.files.append(result)
+
+
+_MISSING: Any = object()
+
+
+class _FileCheck:
+    """The checks of one file: every problem in it, then the result if there were no errors."""
+
+    def __init__(self, reader: _Reader, name: str):
+        self.reader = reader
+        self.name = name
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.keys: dict[tuple, Pos] = {}
+        self.twice: dict[tuple, Pos] = {}
+
+    def problem(self, path: tuple, message: str, hint: str = "", *, where: tuple | None = None):
+        """Return a problem about the field at `path`, located at its name where known."""
+        line, column = self.keys.get(path) or self.keys.get((), (0, 0))
+        where = path if where is None else where
+        return Problem(self.name, line, column, format_path(where), message, hint)
+
+    def error(self, path: tuple, message: str, hint: str = "", **kw) -> None:
+        self.errors.append(self.problem(path, message, hint, **kw))
+
+    def warn(self, path: tuple, message: str, hint: str = "", **kw) -> None:
+        self.warnings.append(self.problem(path, message, hint, **kw))
+
+    def run(self, source: bytes) -> ResultFile | None:
+        data = self._parse(source)
+        if data is _MISSING:
+            return None
+        if not isinstance(data, dict):
+            self.error((), f"the file holds {_kind(data)}, not an exported result ({{...}})")
+            return None
+        for path, (line, column) in self.twice.items():
+            self.errors.append(
+                Problem(
+                    self.name,
+                    line,
+                    column,
+                    format_path(path[:-1]),
+                    f"duplicate field '{path[-1]}', already set on line {self.keys[path][0]}",
+                    "keep only one of them",
+                )
+            )
+        if not self._format_and_version(data):
+            return None
+
+        known = {f.alias or name for name, f in ExportedResult.model_fields.items()}
+        for key in data:
+            if key not in known:
+                self.warn(
+                    (key,), f"unknown field '{key}', ignored", did_you_mean(key, known), where=()
+                )
+        for key in ("assessment", "team", "date", "answers"):
+            if key not in data:
+                self.error((), f"missing required field '{key}'")
+
+        assessment = self._assessment(data.get("assessment", _MISSING))
+        team = self._text("team", data.get("team", _MISSING))
+        date = self._date(data.get("date", _MISSING))
+        result_id = self._text("id", data.get("id", _MISSING))
+        if assessment is None:
+            return None
+        answers = self._answers(assessment, data.get("answers", _MISSING))
+        comments = self._comments(assessment, data.get("comments", {}))
+        if self.errors or None in (team, date, answers, comments):
+            return None
+        return ResultFile(
+            file=self.name,
+            assessment=assessment.id,
+            team=team,
+            date=date,
+            answers=answers,
+            comments=comments,
+            scores=scoring.score(assessment, answers),
+            id=None if result_id is _MISSING else result_id,
+        )
+
+    def _parse(self, source: bytes) -> Any:
+        """Return the file's JSON data, or _MISSING after reporting why it can't be read."""
+        if len(source) > MAX_BYTES:
+            self.error(
+                (),
+                f"the file is larger than the limit of {MAX_BYTES:,} bytes",
+                "a result file is a few kilobytes; is this the right file?",
+            )
+            return _MISSING
+        try:
+            text = source.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            line = source.count(b"\n", 0, exc.start) + 1
+            start = source.rfind(b"\n", 0, exc.start) + 1
+            before = source[start : exc.start].decode("utf-8", "replace").removeprefix("\ufeff")
+            self.errors.append(
+                Problem(
+                    self.name,
+                    line,
+                    len(before) + 1,
+                    "",
+                    "this character can't be read: the file is not saved as UTF-8 text",
+                    "export the result again, or save the file with the UTF-8 encoding",
+                )
+            )
+            return _MISSING
+        if not text.strip():
+            self.error((), "the file is empty", "export the result again")
+            return _MISSING
+        try:
+            data = json.loads(text, parse_constant=_no_constant)
+        except json.JSONDecodeError as exc:
+            message = _JSON_MESSAGES.get(exc.msg, exc.msg)
+            self.errors.append(
+                Problem(self.name, exc.lineno, exc.colno, "", f"this is not valid JSON: {message}")
+            )
+            return _MISSING
+        except RecursionError:
+            self.error((), "the file is nested too deeply to be a result file")
+            return _MISSING
+        except ValueError as exc:  # NaN or Infinity, or a number with thousands of digits
+            self.error((), f"this is not valid JSON: {str(exc).split(':')[0]}")
+            return _MISSING
+        self.keys, self.twice = _key_positions(text)
+        return data
+
+    def _format_and_version(self, data: dict) -> bool:
+        """Check that this is a result file this version reads; nothing else is worth checking."""
+        if "format" not in data:
+            self.error((), "missing required field 'format'", "this is not an exported result")
+            return False
+        if data["format"] != FORMAT:
+            self.error(
+                ("format",),
+                f"{_show(data['format'])} is not an exported assessment result",
+                f"expected '{FORMAT}'",
+            )
+            return False
+        if "version" not in data:
+            self.error((), "missing required field 'version'")
+            return False
+        if not _is_int(data["version"]) or data["version"] != VERSION:
+            self.error(
+                ("version",),
+                f"results format version {_show(data['version'])} can't be read",
+                f"this playbook-gen reads version {VERSION}",
+            )
+            return False
+        return True
+
+    def _assessment(self, value: Any) -> Assessment | None:
+        if value is _MISSING:
+            return None
+        if not isinstance(value, str):
+            self.error(("assessment",), f"expected an assessment id, not {_show(value)}")
+            return None
+        if value in self.reader.unchecked:
+            return None  # its content file has problems of its own; answers can't be judged
+        ids = self.reader.assessment_ids
+        if value not in ids:
+            listed = ", ".join(self.reader.handbook.assessments)
+            hint = did_you_mean(value, ids) or (
+                f"this handbook's assessments are: {listed}"
+                if listed
+                else "this handbook has no assessments"
+            )
+            self.error(("assessment",), f"unknown assessment {_show(value)}", hint)
+            return None
+        return self.reader.handbook.assessments[ids[value]]
+
+    def _text(self, key: str, value: Any) -> Any:
+        """Return a one-line text field (runs of spaces made single), or None if it is wrong."""
+        if value is _MISSING:
+            return None if key == "team" else _MISSING
+        if not isinstance(value, str):
+            self.error((key,), f"expected text, not {_show(value)}")
+            return None
+        text = unicodedata.normalize("NFC", " ".join(value.split()))
+        if not text:
+            self.error((key,), "must not be empty")
+            return None
+        if len(text) > MAX_TEXT:
+            self.error((key,), f"is longer than {MAX_TEXT} characters")
+            return None
+        return text
+
+    def _date(self, value: Any) -> str | None:
+        if value is _MISSING:
+            return None
+        if not isinstance(value, str):
+            self.error(("date",), f"expected a date as text, not {_show(value)}")
+            return None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            self.error(("date",), f"{_show(value)} is not a date", "write it as YYYY-MM-DD")
+            return None
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            self.error(("date",), f"{_show(value)} is not a date", "there is no such day")
+            return None
+        return value
+
+    def _answers(self, assessment: Assessment, value: Any) -> dict[str, int | None] | None:
+        if value is _MISSING:
+            return None
+        if not isinstance(value, dict):
+            self.error(("answers",), f"expected question ids with answers, not {_kind(value)}")
+            return None
+        scale = assessment.scale
+        questions = [q.id for d in assessment.dimensions for q in d.questions]
+        known = set(questions)
+        allowed = f"a whole number from {scale.min} to {scale.max}"
+        if scale.allow_na:
+            allowed += ", or null for not applicable"
+        answers: dict[str, int | None] = {}
+        for question, answer in value.items():
+            path = ("answers", question)
+            if question not in known:
+                hint = did_you_mean(question, known)
+                self.warn(path, f"unknown question '{question}', ignored", hint, where=("answers",))
+                continue
+            if isinstance(answer, float) and answer.is_integer():
+                answer = int(answer)  # JSON has one kind of number: 4.0 is 4, as in the browser
+            if scoring.valid_answer(assessment, answer):
+                answers[question] = answer
+            elif answer is None:
+                self.error(
+                    path,
+                    "null (not applicable) is not an answer in this assessment",
+                    f"answer with {allowed}, or leave the question out",
+                )
+            elif _is_int(answer):
+                self.error(path, f"{answer} is not on the scale", f"expected {allowed}")
+            elif isinstance(answer, float):
+                self.error(path, f"{_show(answer)} is not a whole number", f"expected {allowed}")
+            elif isinstance(answer, str):
+                self.error(
+                    path,
+                    f"expected a number, not the text {_show(answer)}",
+                    f"write the number without quotes: {allowed}",
+                )
+            else:
+                self.error(path, f"expected a number, not {_show(answer)}", f"expected {allowed}")
+        # In the assessment's order, so every report lists answers the same way.
+        return {q: answers[q] for q in questions if q in answers}
+
+    def _comments(self, assessment: Assessment, value: Any) -> dict[str, str] | None:
+        if not isinstance(value, dict):
+            self.error(("comments",), f"expected dimension ids with comments, not {_kind(value)}")
+            return None
+        known = {d.id for d in assessment.dimensions}
+        comments = {}
+        for dimension, comment in value.items():
+            path = ("comments", dimension)
+            if dimension not in known:
+                hint = did_you_mean(dimension, known)
+                where = ("comments",)
+                self.warn(path, f"unknown dimension '{dimension}', ignored", hint, where=where)
+            elif not isinstance(comment, str):
+                self.error(path, f"expected text, not {_show(comment)}")
+            elif len(comment) > MAX_COMMENT:
+                self.error(path, f"is longer than {MAX_COMMENT:,} characters")
+            elif comment.strip():
+                comments[dimension] = comment.strip()
+        return comments
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number in JSON")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "fields"
+    if isinstance(value, str):
+        return "text"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    return "a number"
+
+
+def _show(value: Any) -> str:
+    """Return a value as it is written in the file, shortened for a one-line message."""
+    if isinstance(value, (list, dict)):
+        return _kind(value)
+    text = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        text = "'" + value + "'"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]')
+
+
+def _key_positions(text: str) -> tuple[dict[tuple, Pos], dict[tuple, Pos]]:
+    """Return where each field of a valid JSON text is written, and fields written twice.
+
+    Paths are like ``("answers", "rsp-1")``; ``()`` is the opening brace of the document.
+    Only the structure is followed (strings, brackets, colons and commas), so it is cheap.
+    """
+    newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def position(offset: int) -> Pos:
+        line = bisect.bisect_left(newlines, offset)
+        start = newlines[line - 1] + 1 if line else 0
+        return line + 1, offset - start + 1
+
+    keys: dict[tuple, Pos] = {}
+    twice: dict[tuple, Pos] = {}
+    # Each open container: [its path, whether it is an object, its current key or index,
+    # whether a field name comes next].
+    stack: list[list] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in ("{", "["):
+            path = stack[-1][0] + (stack[-1][2],) if stack else ()
+            if not stack and token == "{":
+                keys[()] = position(match.start())
+            stack.append([path, token == "{", None if token == "{" else 0, token == "{"])
+        elif token in ("}", "]"):
+            stack.pop()
+        elif token == ",":
+            if stack[-1][1]:
+                stack[-1][3] = True
+            else:
+                stack[-1][2] += 1
+        elif token == ":":
+            stack[-1][3] = False
+        elif stack and stack[-1][1] and stack[-1][3]:
+            key = json.loads(token)
+            path = stack[-1][0] + (key,)
+            if path in keys:
+                twice.setdefault(path, position(match.start()))
+            else:
+                keys[path] = position(match.start())
+            stack[-1][2] = key
+    return keys, twice
+
+
+# -- combining respondents -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """A team's score in one dimension on one date."""
+
+    score: float | None
+    """The mean of the respondents' scores, or None when no respondent has one."""
+    respondents: int
+    """How many respondents have a score here (too few answers leave one out)."""
+    lowest: float | None
+    """The spread: the lowest respondent's score."""
+    highest: float | None
+    """The spread: the highest respondent's score."""
+
+
+@dataclass(frozen=True)
+class TeamResult:
+    """A team's result on one date, from one or more respondents."""
+
+    team: str
+    date: str
+    files: tuple[ResultFile, ...]
+    """The respondents' files, in the order read."""
+    dimensions: dict[str, DimensionScore]
+    """Dimension id -> the team's score (assessment order)."""
+    overall: float | None
+    """The mean of the dimension scores that exist, or None."""
+    band: Band | None
+
+    @property
+    def respondents(self) -> int:
+        """How many respondents answered (one per file)."""
+        return len(self.files)
+
+
+@dataclass(frozen=True)
+class Team:
+    """A team and its results, latest first."""
+
+    name: str
+    """The name as first written; files that differ only in case or spaces are the same team."""
+    slug: str
+    """An id for the team, unique within its assessment (the dashboard's anchors)."""
+    results: tuple[TeamResult, ...]
+
+    @property
+    def latest(self) -> TeamResult:
+        """The result of the latest date."""
+        return self.results[0]
+
+
+@dataclass(frozen=True)
+class AssessmentResults:
+    """Every team's results for one assessment."""
+
+    assessment: Assessment
+    teams: tuple[Team, ...]
+    """Teams sorted by name."""
+
+    @property
+    def files(self) -> int:
+        """How many result files were counted."""
+        return sum(r.respondents for team in self.teams for r in team.results)
+
+
+def team_result(assessment: Assessment, team: str, date: str, files: Sequence[ResultFile]):
+    """Combine respondents' files into the team's result for a date."""
+    dimensions = {}
+    for d in assessment.dimensions:
+        scores = [f.scores.dimensions[d.id] for f in files]
+        scores = [s for s in scores if s is not None]
+        dimensions[d.id] = DimensionScore(
+            score=scoring._mean(scores) if scores else None,  # the browser's left-to-right sum
+            respondents=len(scores),
+            lowest=min(scores) if scores else None,
+            highest=max(scores) if scores else None,
+        )
+    existing = [s.score for s in dimensions.values() if s.score is not None]
+    overall = scoring._mean(existing) if existing else None
+    return TeamResult(
+        team=team,
+        date=date,
+        files=tuple(files),
+        dimensions=dimensions,
+        overall=overall,
+        band=scoring.band_for(assessment, overall),
+    )
+
+
+def team_key(name: str) -> str:
+    """Return what makes two team names the same team: case and spacing don't count."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
+def aggregate(handbook: Handbook, files: Iterable[ResultFile]) -> list[AssessmentResults]:
+    """Group result files by assessment, team and date, and combine each group's respondents.
+
+    Returns:
+        One entry per assessment that has files, in the handbook's order.
+    """
+    groups: dict[str, dict[str, dict[str, list[ResultFile]]]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for f in files:
+        key = team_key(f.team)
+        names.setdefault((f.assessment, key), f.team)
+        by_team = groups.setdefault(f.assessment, {})
+        by_team.setdefault(key, {}).setdefault(f.date, []).append(f)
+    out = []
+    for assessment_id, assessment in handbook.assessments.items():
+        if assessment_id not in groups:
+            continue
+        teams = []
+        used: set[str] = set()
+        for key, dates in sorted(groups[assessment_id].items()):
+            name = names[(assessment_id, key)]
+            results = tuple(
+                team_result(assessment, name, date, dates[date])
+                for date in sorted(dates, reverse=True)
+            )
+            teams.append(Team(name, _unique_slug(name, used), results))
+        out.append(AssessmentResults(assessment, tuple(teams)))
+    return out
+
+
+def _unique_slug(name: str, used: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).lower()).strip("-")
+    base = f"team-{base}" if base else "team"
+    slug, n = base, 1
+    while slug in used:
+        n += 1
+        slug = f"{base}-{n}"
+    used.add(slug)
+    return slug
+
+
+# -- reports ---------------------------------------------------------------------------------------
+
+
+def report_json(results: Sequence[AssessmentResults]) -> str:
+    """Return the report as JSON: every figure unrounded (structure in docs/editing.md)."""
+
+    def team_result_data(r: TeamResult) -> dict:
+        comments: dict[str, list[str]] = {}
+        for f in r.files:
+            for dimension, text in f.comments.items():
+                comments.setdefault(dimension, []).append(text)
+        return {
+            "date": r.date,
+            "respondents": r.respondents,
+            "files": [f.file for f in r.files],
+            "overall": r.overall,
+            "band": richtext.to_plain(r.band.name) if r.band else None,
+            "dimensions": {
+                d: {
+                    "score": s.score,
+                    "respondents": s.respondents,
+                    "min": s.lowest,
+                    "max": s.highest,
+                }
+                for d, s in r.dimensions.items()
+            },
+            "comments": comments,
+        }
+
+    data = {
+        "format": REPORT_FORMAT,
+        "version": 1,
+        "assessments": [
+            {
+                "id": a.assessment.id,
+                "title": richtext.to_plain(a.assessment.title),
+                "scale": {"min": a.assessment.scale.min, "max": a.assessment.scale.max},
+                "dimensions": [
+                    {"id": d.id, "title": richtext.to_plain(d.title)}
+                    for d in a.assessment.dimensions
+                ],
+                "teams": [
+                    {"team": team.name, "results": [team_result_data(r) for r in team.results]}
+                    for team in a.teams
+                ],
+            }
+            for a in results
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+CSV_COLUMNS = (
+    "assessment", "team", "date", "dimension", "title", "score", "respondents", "min", "max",
+    "band",
+)  # fmt: skip
+
+
+def report_csv(results: Sequence[AssessmentResults], language: str = "en") -> str:
+    """Return the report as CSV: a row per team, date and dimension, then the overall row.
+
+    Scores are unrounded, with a '.' as decimal mark. Text cells that a spreadsheet would run
+    as a formula start with a "'" (as in the assessment page's exports).
+    """
+    t = words(language)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for a in results:
+        for team in a.teams:
+            for r in team.results:
+                start = [a.assessment.id, team.name, r.date]
+                for d in a.assessment.dimensions:
+                    s = r.dimensions[d.id]
+                    row = [d.id, richtext.to_plain(d.title), s.score, s.respondents]
+                    writer.writerow(_csv_row(start + row + [s.lowest, s.highest, None]))
+                band = richtext.to_plain(r.band.name) if r.band else None
+                row = ["overall", t["a_overall"], r.overall, r.respondents, None, None, band]
+                writer.writerow(_csv_row(start + row))
+    return out.getvalue()
+
+
+def _csv_row(cells: list) -> list[str]:
+    return [csv_cell(cell) for cell in cells]
+
+
+def csv_cell(value: Any) -> str:
+    """Return one CSV cell's text: numbers as they are, text neutralised against formulas."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        return repr(value)  # a number is never a formula, even a negative one
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def report_markdown(results: Sequence[AssessmentResults], language: str = "en") -> str:
+    """Return the report as Markdown: per assessment an overview, then each team, latest first.
+
+    Scores have one decimal; names from result files are escaped, so they show as written.
+    """
+    t = words(language)
+
+    def number(value: float | None) -> str:
+        return "–" if value is None else f"{value:.1f}".replace(".", t["decimal"])
+
+    def band(r: TeamResult) -> str:
+        return markdown_text(richtext.to_plain(r.band.name)) if r.band else "–"
+
+    def table(header: list[str], rows: list[list[str]]) -> list[str]:
+        lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+        return lines + ["| " + " | ".join(row) + " |" for row in rows] + [""]
+
+    lines = [f"# {t['results']}", ""]
+    for a in results:
+        assessment = a.assessment
+        lines += [f"## {markdown_text(richtext.to_plain(assessment.title))}", ""]
+        lines += [t["r_counts"].format(files=a.files, teams=len(a.teams)), ""]
+        lines += table(
+            [t["r_team"], t["a_date"], t["r_respondents"], t["a_overall"], t["a_band"]],
+            [
+                [
+                    markdown_text(team.name),
+                    team.latest.date,
+                    str(team.latest.respondents),
+                    number(team.latest.overall),
+                    band(team.latest),
+                ]
+                for team in a.teams
+            ],
+        )
+        for team in a.teams:
+            lines += [f"### {markdown_text(team.name)}", ""]
+            for r in team.results:
+                lines += [f"#### {r.date}", ""]
+                lines += [
+                    f"{t['a_overall']}: {number(r.overall)} ({band(r)}) · "
+                    f"{t['r_respondents']}: {r.respondents}",
+                    "",
+                ]
+                rows = []
+                for d in assessment.dimensions:
+                    s = r.dimensions[d.id]
+                    rows.append(
+                        [
+                            markdown_text(richtext.to_plain(d.title)),
+                            t["a_not_enough"] if s.score is None else number(s.score),
+                            str(s.respondents),
+                            f"{number(s.lowest)}–{number(s.highest)}" if s.respondents else "",
+                        ]
+                    )
+                lines += table(
+                    [t["a_dimension"], t["a_score"], t["r_respondents"], t["r_spread"]], rows
+                )
+    if not results:
+        lines += [t["r_none"], ""]
+    return "\n".join(lines)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|#~!])")
+
+
+def markdown_text(text: str) -> str:
+    """Return text that Markdown shows as written (no emphasis, links, HTML or table breaks)."""
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
