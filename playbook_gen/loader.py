@@ -10,12 +10,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks
+from . import checks, results
 from .model import ITEM_REF_PATTERN, KINDS, SLUG_PATTERN, Entity, Handbook, Playbook
 from .problems import ContentError, Problem, did_you_mean, format_path
 from .yamlread import Document, read_yaml
 
-IGNORED_DIRS = {"results", "schemas"}  # results are read by the dashboard; schemas by editors
+IGNORED_DIRS = {"schemas"}  # read by editors
+RESULTS_DIR = "results"  # exported assessment results, for the dashboard (see results.py)
 
 
 def display_path(path: Path) -> str:
@@ -27,11 +28,20 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-def load_handbook(content_dir: str | os.PathLike) -> Handbook:
+def load_handbook(content_dir: str | os.PathLike, *, read_results: bool = True) -> Handbook:
     """Read, validate and cross-check every file in `content_dir`.
 
+    Result files in ``results/`` are checked against the assessments and kept in
+    ``Handbook.results``; what was worked around (an unknown question, a file handed in twice)
+    is in ``Handbook.warnings``.
+
+    Args:
+        content_dir: the content folder.
+        read_results: read ``results/``; ``playbook-gen report`` reads the files it is given.
+
     Raises:
-        ContentError: with every problem in every file, sorted by file and line.
+        ContentError: with every problem in every file, sorted by file and line (and the
+            warnings too: a run that stops shows everything at once).
     """
     root = Path(content_dir)
     problems: list[Problem] = []
@@ -60,6 +70,8 @@ def load_handbook(content_dir: str | os.PathLike) -> Handbook:
     for entry in _entries(root):
         if entry.name.startswith(".") or entry.name in IGNORED_DIRS:
             continue
+        if entry.name == RESULTS_DIR and entry.is_dir():
+            continue  # read below, against the assessments
         shown = f"{shown_root}/{entry.name}"
         if entry.is_dir():
             if entry.name not in KINDS:
@@ -109,9 +121,34 @@ def load_handbook(content_dir: str | os.PathLike) -> Handbook:
     # Cross-check what did load; references to files that failed are not reported twice.
     handbook = Handbook(playbook or _NO_PLAYBOOK, **entities)
     problems.extend(checks.check_handbook(handbook, docs, broken, roles_known=playbook is not None))
+    if read_results and (root / RESULTS_DIR).is_dir():
+        folder = f"{shown_root}/{RESULTS_DIR}"
+        files, warnings = _result_files(root / RESULTS_DIR, folder)
+        checked = results.read_results(files, handbook, unchecked=broken["assessments"])
+        problems.extend(checked.errors)
+        handbook.results = checked.files
+        handbook.warnings = sorted(warnings + checked.warnings)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems + handbook.warnings)
     return handbook
+
+
+def _result_files(folder: Path, shown: str) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """Return (shown name, path) of the result files in `folder`, and warnings for other files."""
+    files, warnings = [], []
+    for file in _entries(folder):
+        if file.name.startswith((".", "#")) or file.name.endswith("~"):
+            continue  # hidden files and editors' backups
+        name = f"{shown}/{file.name}"
+        if file.is_dir():
+            warnings.append(Problem(name, message=f"folders inside {RESULTS_DIR}/ are not read"))
+        elif not file.name.endswith(".json"):
+            warnings.append(
+                Problem(name, message="not read: result files are exported as .json files")
+            )
+        else:
+            files.append((name, Path(file.path)))
+    return files, warnings
 
 
 _NO_PLAYBOOK = Playbook.model_construct(roles=[], phases=[], title="", organisation="", summary="")

@@ -51,6 +51,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # While serving, show the problems in the browser; the next save rebuilds.
             self.site = problems_site(exc.problems)
         else:
+            for warning in handbook.warnings:  # worked around (e.g. a result file handed in twice)
+                print(warning.format(), file=sys.stderr, flush=True)
             self.site = render_site(
                 handbook,
                 hand_written=hand_written_pages(config.docs_dir),
