@@ -147,6 +147,21 @@ WORDS: dict[str, dict[str, str]] = {
         "onboarding_for": "Onboarding plan: {role}",
         "yes": "yes",
         "no": "no",
+        # results dashboard and `playbook-gen report`
+        "results": "Assessment results",
+        "r_intro": (
+            "Scores from the result files teams exported from the self-assessments; each file "
+            "is one respondent. A team's score in a dimension is the mean of its respondents' "
+            "scores, with the spread from the lowest to the highest. The overall score is the "
+            "mean of the dimension scores."
+        ),
+        "r_counts": "Result files: {files}. Teams: {teams}.",
+        "r_open": "Open the self-assessment",
+        "r_latest": "Latest result of each team",
+        "r_team": "Team",
+        "r_respondents": "Respondents",
+        "r_spread": "Spread",
+        "r_none": "No result files.",
     },
     "de": {
         "decimal": ",",
@@ -287,6 +302,21 @@ WORDS: dict[str, dict[str, str]] = {
         "onboarding_for": "Einarbeitungsplan: {role}",
         "yes": "ja",
         "no": "nein",
+        "results": "Ergebnisse der Selbsteinschätzungen",
+        "r_intro": (
+            "Werte aus den Ergebnisdateien, die Teams aus den Selbsteinschätzungen exportiert "
+            "haben; jede Datei steht für eine teilnehmende Person. Der Wert eines Teams in einer "
+            "Dimension ist der Mittelwert der Werte seiner Teilnehmenden, mit der Spannweite vom "
+            "niedrigsten bis zum höchsten Wert. Der Gesamtwert ist der Mittelwert der "
+            "Dimensionswerte."
+        ),
+        "r_counts": "Ergebnisdateien: {files}. Teams: {teams}.",
+        "r_open": "Zur Selbsteinschätzung",
+        "r_latest": "Neuestes Ergebnis jedes Teams",
+        "r_team": "Team",
+        "r_respondents": "Teilnehmende",
+        "r_spread": "Spannweite",
+        "r_none": "Keine Ergebnisdateien.",
     },
 }
 

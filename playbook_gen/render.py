@@ -21,7 +21,7 @@ import rcssmin
 import rjsmin
 from markupsafe import Markup
 
-from . import richtext
+from . import results, richtext
 from .i18n import words
 from .model import Handbook
 
@@ -176,6 +176,12 @@ def _page_plan(handbook: Handbook):
     sources = source_index(handbook)
     if sources:
         yield "sources.md", "sources.md.j2", {"sources": sources}
+    if handbook.results:
+        yield (
+            "results/index.md",
+            "results.md.j2",
+            {"results": results.aggregate(handbook, handbook.results)},
+        )
 
 
 # -- data shaped for templates and page scripts ----------------------------------------------------
@@ -466,7 +472,11 @@ def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
     ):
         if entry:
             nav.append(entry)
-    for path, key in (("tags.md", "tags"), ("sources.md", "sources")):
+    for path, key in (
+        ("tags.md", "tags"),
+        ("sources.md", "sources"),
+        ("results/index.md", "results"),
+    ):
         if path in pages:
             nav.append({t[key]: path})
     return nav
