@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import yaml_load
 
 from .loader import load_handbook
-from .model import Assessment, Checklist, Example, Handbook, Playbook, Principle
+from .model import Assessment, Checklist, Example, ExportedResult, Handbook, Playbook, Principle
 from .plugin import PlaybookPlugin
 from .render import Site, hand_written_pages, render_site
 
@@ -34,6 +34,7 @@ SCHEMAS = {
     "example": Example,
     "assessment": Assessment,
     "checklist": Checklist,
+    "result": ExportedResult,
 }
 """Schema name -> model; content files point at ``schemas/<name>.schema.json``."""
 
