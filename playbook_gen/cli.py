@@ -1,4 +1,4 @@
-"""The ``playbook-gen`` command: new, validate, build, serve, export, schema.
+"""The ``playbook-gen`` command: new, validate, build, serve, report, export, schema.
 
 Exit codes: 0 ok, 1 problems in the user's files, 2 usage errors. Bad content or bad input never
 prints a traceback; ``--debug`` shows one for anything unexpected.
@@ -6,19 +6,22 @@ prints a traceback; ``--debug`` shows one for anything unexpected.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
-from .loader import load_handbook
+from . import results
+from .loader import display_path, load_handbook
 from .model import SLUG_PATTERN
 from .new import create_handbook
-from .problems import ContentError, problems_json
+from .problems import ContentError, did_you_mean, format_problems, problems_json, sort_problems
 from .site import UsageProblem, build_site, export_site, write_schemas
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -110,17 +113,27 @@ def validate(content: Path | None, fmt: str) -> None:
     \b
     Example: playbook-gen validate --content content --format json
     """
-    if content is None:
-        content = Path("content")
-        if not content.is_dir():
-            raise UsageProblem("no content/ folder here; run this in a handbook or use --content")
+    content = _content_dir(content)
     try:
-        load_handbook(content)
+        handbook = load_handbook(content)
     except ContentError as exc:
         click.echo(problems_json(exc.problems) if fmt == "json" else str(exc))
         click.get_current_context().exit(1)
     if fmt == "json":
-        click.echo(problems_json([]))
+        data = json.loads(problems_json([]))
+        if handbook.warnings:  # worked around, e.g. a result file handed in twice
+            data["warnings"] = [w.to_dict() for w in handbook.warnings]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif handbook.warnings:
+        click.echo(format_problems(handbook.warnings))
+
+
+def _content_dir(content: Path | None) -> Path:
+    if content is None:
+        content = Path("content")
+        if not content.is_dir():
+            raise UsageProblem("no content/ folder here; run this in a handbook or use --content")
+    return content
 
 
 @cli.command()
@@ -162,6 +175,125 @@ def serve(config_file: str, dev_addr: str) -> None:
 
     _log_mkdocs(logging.INFO)
     mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
+
+
+@cli.command()
+@click.argument(
+    "result_paths", metavar="RESULTS...", nargs=-1, required=True, type=click.Path(exists=True)
+)
+@click.option(
+    "--content",
+    "content",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The content folder with the assessments.  [default: content]",
+)
+@click.option(
+    "--assessment",
+    "assessment_id",
+    metavar="ID",
+    help="Report on this assessment only.  [default: every one with results]",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "csv", "json"]),
+    default="md",
+    show_default=True,
+    help="A readable report, a table for spreadsheets, or data for other tools.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (only when every result file is good).",
+)
+def report(
+    result_paths: tuple[str, ...],
+    content: Path | None,
+    assessment_id: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Combine exported assessment results: every team's scores, by date.
+
+    \b
+    Example: playbook-gen report results/ --format csv -o results.csv
+    """
+    handbook = load_handbook(_content_dir(content), read_results=False)
+    if assessment_id is not None:
+        assessment_id = _assessment_id(handbook, assessment_id)
+    if output is not None and not output.parent.is_dir():
+        raise UsageProblem(f"the folder {_shown(output.parent)} does not exist")
+
+    checked = results.read_results(_result_files(result_paths), handbook)
+    problems = sort_problems(checked.errors + checked.warnings)
+    if problems:
+        click.echo(format_problems(problems), err=True)
+    if checked.errors:
+        click.get_current_context().exit(1)
+
+    combined = results.aggregate(handbook, checked.files)
+    if assessment_id is not None:
+        combined = [a for a in combined if a.assessment.id == assessment_id] or [
+            results.AssessmentResults(handbook.assessments[assessment_id], ())
+        ]
+    language = handbook.playbook.language
+    if fmt == "json":
+        text = results.report_json(combined)
+    elif fmt == "csv":
+        text = results.report_csv(combined, language)
+    else:
+        text = results.report_markdown(combined, language)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    # A BOM tells spreadsheet programs that the file is UTF-8 (names like "Müller" stay whole).
+    _write_atomically(output, ("\ufeff" if fmt == "csv" else "") + text)
+    click.echo(f"Wrote the report to {_shown(output)}", err=True)
+
+
+def _assessment_id(handbook, wanted: str) -> str:
+    """Return the assessment id `wanted` names (an old id from `aliases` too)."""
+    for assessment in handbook.assessments.values():
+        if wanted == assessment.id or wanted in assessment.aliases:
+            return assessment.id
+    hint = did_you_mean(wanted, handbook.assessments)
+    raise click.BadParameter(
+        f"unknown assessment '{wanted}'" + (f" ({hint})" if hint else ""),
+        param_hint="--assessment",
+    )
+
+
+def _result_files(paths: tuple[str, ...]) -> list[tuple[str, Path]]:
+    """Return (shown name, path) of every result file named: files, and *.json in folders."""
+    files: dict[Path, tuple[str, Path]] = {}
+    for given in map(Path, paths):
+        found = results.result_files_in(given) if given.is_dir() else [given]
+        if given.is_dir() and not found:
+            raise UsageProblem(f"no result files (*.json) in {_shown(given)}")
+        for file in found:
+            files.setdefault(file.resolve(), (display_path(file), file))  # each file once
+    return list(files.values())
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Write a file through a temporary file beside it, so it is never seen half-written."""
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(temp, mode)  # mkstemp makes the file private; keep the usual permissions
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @cli.command()
