@@ -53,3 +53,41 @@ def test_every_language_labels_everything_english_does():
 
     for language, table in WORDS.items():
         assert set(table) == set(WORDS["en"]), language
+
+
+def test_compiled_templates_are_kept_between_runs_and_a_broken_cache_changes_nothing(
+    tmp_path, monkeypatch
+):
+    """Templates compiled by one `mkdocs build` are loaded by the next; a cache folder that
+    cannot be written or holds garbage gives the same pages."""
+    from playbook_gen import render
+
+    handbook = load_handbook(ROOT / "content")
+    expected = render_site(handbook).pages
+
+    def fresh_environment(cache_dir):
+        render._environment.cache_clear()
+        monkeypatch.setattr(
+            render, "_compiled_templates", lambda: render._CompiledTemplates(str(cache_dir))
+        )
+        return render_site(handbook).pages
+
+    try:
+        assert fresh_environment(tmp_path) == expected
+        cached = sorted(p.name for p in tmp_path.iterdir())
+        assert cached, "compiled templates were written"
+        assert fresh_environment(tmp_path) == expected
+
+        for entry in tmp_path.iterdir():
+            entry.write_bytes(b"garbage")
+        assert fresh_environment(tmp_path) == expected
+
+        def disk_full(self, bucket):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("jinja2.FileSystemBytecodeCache.dump_bytecode", disk_full)
+        for entry in tmp_path.iterdir():
+            entry.unlink()
+        assert fresh_environment(tmp_path) == expected
+    finally:
+        render._environment.cache_clear()
