@@ -44,8 +44,9 @@ _PLAIN = ("", None)  # the style of an unquoted scalar (C parser, pure-Python pa
 # What the YAML spec (and PyYAML's reader) refuses, less the BOM we strip first. Also NEL and the
 # Unicode line and paragraph separators: YAML 1.1 breaks lines there but editors don't, so every
 # line number after one would be wrong (and the text would change).
+# Written as the forbidden ranges: the same set as "not printable", and far quicker to compile.
 _NOT_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 )
 
 Pos = tuple[int, int]
