@@ -127,12 +127,12 @@ Pos = tuple[int, int]
 _JSON_MESSAGES = {
     "Expecting ',' delimiter": "a ',' is missing before this",
     "Expecting ':' delimiter": "a ':' is missing after the field name",
-    "Expecting property name enclosed in double quotes": (
-        "expected a field name in double quotes (JSON allows no ',' before '}')"
-    ),
+    "Expecting property name enclosed in double quotes": "expected a field name in double quotes",
     "Expecting value": "expected a value: text in double quotes, a number, true, false or null",
     "Unterminated string starting at": "a quote is opened here but never closed",
-    "Invalid control character at": "a line break or tab inside quotes must be written \\n or \\t",
+    "Invalid control character at": (
+        "text in quotes must end on the same line; write line breaks and tabs as \\n and \\t"
+    ),
     "Extra data": "there is more after the end of the result",
     "Invalid \\escape": "a backslash in text must be written \\\\",
     "Invalid \\uXXXX escape": "a backslash in text must be written \\\\",
@@ -284,8 +284,18 @@ class _FileCheck:
             data = json.loads(text, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             message = _JSON_MESSAGES.get(exc.msg, exc.msg)
+            char = text[exc.pos : exc.pos + 1]
+            hint = ""
+            if char in ("}", "]") and exc.msg.startswith("Expecting"):
+                hint = "remove the ',' before it: JSON allows none there"
+            elif char == "'":
+                hint = "JSON uses double quotes, not single ones"
+            elif char.isalpha():
+                hint = "write true, false and null in small letters, and text in double quotes"
             self.errors.append(
-                Problem(self.name, exc.lineno, exc.colno, "", f"this is not valid JSON: {message}")
+                Problem(
+                    self.name, exc.lineno, exc.colno, "", f"this is not valid JSON: {message}", hint
+                )
             )
             return _MISSING
         except RecursionError:
@@ -382,7 +392,7 @@ class _FileCheck:
         scale = assessment.scale
         questions = [q.id for d in assessment.dimensions for q in d.questions]
         known = set(questions)
-        allowed = f"a whole number from {scale.min} to {scale.max}"
+        allowed = f"answer with a whole number from {scale.min} to {scale.max}"
         if scale.allow_na:
             allowed += ", or null for not applicable"
         answers: dict[str, int | None] = {}
@@ -400,20 +410,20 @@ class _FileCheck:
                 self.error(
                     path,
                     "null (not applicable) is not an answer in this assessment",
-                    f"answer with {allowed}, or leave the question out",
+                    f"{allowed}, or leave the question out",
                 )
             elif _is_int(answer):
-                self.error(path, f"{answer} is not on the scale", f"expected {allowed}")
+                self.error(path, f"{answer} is not on the scale", allowed)
             elif isinstance(answer, float):
-                self.error(path, f"{_show(answer)} is not a whole number", f"expected {allowed}")
+                self.error(path, f"{_show(answer)} is not a whole number", allowed)
             elif isinstance(answer, str):
                 self.error(
                     path,
-                    f"expected a number, not the text {_show(answer)}",
-                    f"write the number without quotes: {allowed}",
+                    f"{_show(answer)} is text, not a number",
+                    "write the number without quotes",
                 )
             else:
-                self.error(path, f"expected a number, not {_show(answer)}", f"expected {allowed}")
+                self.error(path, f"expected a number, not {_show(answer)}", allowed)
         # In the assessment's order, so every report lists answers the same way.
         return {q: answers[q] for q in questions if q in answers}
 
