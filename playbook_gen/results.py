@@ -302,7 +302,9 @@ class _FileCheck:
             self.error((), "the file is nested too deeply to be a result file")
             return _MISSING
         except ValueError as exc:  # NaN or Infinity, or a number with thousands of digits
-            self.error((), f"this is not valid JSON: {str(exc).split(':')[0]}")
+            line, column = _unquoted_position(text, r"-?Infinity|NaN|-?\d{1000,}")
+            message = f"this is not valid JSON: {str(exc).split(':')[0]}"
+            self.errors.append(Problem(self.name, line, column, "", message))
             return _MISSING
         self.keys, self.twice = _key_positions(text)
         return data
@@ -480,7 +482,17 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]')
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_TOKEN = re.compile(_STRING + r"|[{}\[\]:,]")
+
+
+def _unquoted_position(text: str, pattern: str) -> Pos:
+    """Return where `pattern` first matches outside quotes, or (0, 0)."""
+    for match in re.finditer(f"{_STRING}|({pattern})", text):
+        if match.group(1):
+            line = text.count("\n", 0, match.start()) + 1
+            return line, match.start() - text.rfind("\n", 0, match.start())
+    return 0, 0
 
 
 def _key_positions(text: str) -> tuple[dict[tuple, Pos], dict[tuple, Pos]]:

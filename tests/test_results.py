@@ -1,0 +1,463 @@
+"""Result files: reading and checking them, combining respondents per team, and the reports.
+
+The wording of problems is pinned down by the golden cases (tests/test_results_golden.py); these
+tests check what the figures are and what is counted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_scoring import VECTORS, same
+
+from playbook_gen import results, scoring
+from playbook_gen.loader import load_handbook
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = ROOT / "tests/golden/base"  # internal-service: 1-5 with N/A; rsp-1, rsp-2 (reverse), own-1
+
+
+@cache
+def handbook(folder: str = str(BASE)):
+    return load_handbook(Path(folder) / "content")
+
+
+def result(answers: dict, *, team="Payroll", date="2026-11-22", rid=None, **fields) -> bytes:
+    data = {
+        "format": "playbook-assessment-result",
+        "version": 1,
+        "assessment": "internal-service",
+        "team": team,
+        "date": date,
+        "answers": answers,
+        **fields,
+    }
+    if rid is not None:
+        data["id"] = rid
+    return json.dumps(data, indent=2).encode()
+
+
+def read(*files: bytes, book=None) -> results.Checked:
+    """Check files as if they were results/1.json, results/2.json, ..."""
+    book = book or handbook()
+    checked = results.Checked()
+    for i, source in enumerate(files, 1):
+        one = results.read_result(source, f"results/{i}.json", book)
+        checked.errors += one.errors
+        checked.warnings += one.warnings
+        checked.files += one.files
+    return checked
+
+
+def read_all(tmp_path: Path, *files: bytes, book=None) -> results.Checked:
+    """Check files through read_results (which also notices a file handed in twice)."""
+    paths = []
+    for i, source in enumerate(files, 1):
+        path = tmp_path / f"{i}.json"
+        path.write_bytes(source)
+        paths.append((f"results/{i}.json", path))
+    return results.read_results(paths, book or handbook())
+
+
+def lines(problems) -> list[str]:
+    return [p.format() for p in problems]
+
+
+# -- reading and checking --------------------------------------------------------------------------
+
+
+def test_a_good_file_is_read_and_scored_again_ignoring_its_scores():
+    checked = read(result({"rsp-1": 4, "rsp-2": 2, "own-1": None}, scores={"overall": 1}))
+    assert (checked.errors, checked.warnings) == ([], [])
+    (f,) = checked.files
+    assert (f.assessment, f.team, f.date, f.id) == (
+        "internal-service",
+        "Payroll",
+        "2026-11-22",
+        None,
+    )
+    assert f.answers == {"rsp-1": 4, "rsp-2": 2, "own-1": None}
+    assert f.scores.dimensions == {"responsiveness": 4.0, "ownership": None}
+    assert f.scores.overall == 4.0
+    assert f.scores == scoring.score(handbook().assessments["internal-service"], f.answers)
+
+
+def test_unknown_questions_are_warned_about_and_left_out():
+    checked = read(result({"rsp-1": 5, "rsp-9": 1, "__proto__": 1}))
+    assert checked.errors == []
+    assert lines(checked.warnings) == [
+        "results/1.json:9:5: answers: unknown question 'rsp-9', ignored (did you mean 'rsp-2'?)",
+        "results/1.json:10:5: answers: unknown question '__proto__', ignored",
+    ]
+    assert checked.files[0].answers == {"rsp-1": 5}
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_that_number():
+    (f,) = read(result({"rsp-1": 4.0})).files
+    assert f.answers == {"rsp-1": 4} and isinstance(f.answers["rsp-1"], int)
+
+
+@pytest.mark.parametrize(
+    "answer, message",
+    [
+        (True, "expected a number, not true"),
+        (0, "0 is not on the scale"),
+        (3.5, "3.5 is not a whole number"),
+        ("3", "'3' is text, not a number"),
+        ({"value": 3}, "expected a number, not fields"),
+    ],
+)
+def test_bad_answers_are_errors(answer, message):
+    checked = read(result({"own-1": answer}))
+    assert checked.files == []
+    (problem,) = checked.errors
+    assert (problem.line, problem.column, problem.where) == (8, 5, "answers.own-1")
+    assert problem.message == message
+
+
+def test_true_is_not_version_1():
+    data = json.loads(result({}))
+    data["version"] = True
+    (problem,) = read(json.dumps(data).encode()).errors
+    assert problem.message == "results format version true can't be read"
+
+
+def test_every_problem_in_a_file_is_reported_at_once():
+    checked = read(result({"rsp-1": 6, "rsp-2": "x"}, team="", date="tomorrow", rid=""))
+    assert [p.where for p in sorted(checked.errors)] == [
+        "team",
+        "date",
+        "answers.rsp-1",
+        "answers.rsp-2",
+        "id",
+    ]
+
+
+def test_a_file_over_the_size_limit_is_not_read():
+    source = result({"rsp-1": 4})[:-1] + b" " * results.MAX_BYTES + b"}"
+    assert lines(read(source).errors) == [
+        "results/1.json: the file is larger than the limit of 1,000,000 bytes "
+        "(a result file is a few kilobytes; is this the right file?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        (b"[" * 100_000, "the file is nested too deeply to be a result file"),
+        (b'{"version": ' + b"9" * 5000 + b"}", "this is not valid JSON: Exceeds the limit"),
+        (b'{"version": NaN}', "this is not valid JSON: NaN is not a number in JSON"),
+        (b'{"team": "NaN", "x": [NaN]}', "this is not valid JSON: NaN is not a number in JSON"),
+        (b'{"version": -Infinity}', "this is not valid JSON: -Infinity is not a number in JSON"),
+        (b"\xef\xbb\xbf", "the file is empty"),
+    ],
+)
+def test_json_that_python_would_choke_on_is_a_problem_not_a_crash(source, message):
+    (problem,) = read(source).errors
+    assert problem.message.startswith(message)
+
+
+def test_a_number_json_does_not_have_is_located_outside_quotes():
+    (problem,) = read(b'{"team": "NaN",\n "x": [1, NaN]}').errors
+    assert (
+        problem.format()
+        == "results/1.json:2:11: this is not valid JSON: NaN is not a number in JSON"
+    )
+
+
+def test_a_byte_order_mark_is_fine():
+    assert read(b"\xef\xbb\xbf" + result({"rsp-1": 4})).files
+
+
+def test_team_names_are_one_line_of_text():
+    (f,) = read(result({}, team="  Payroll\n and\tPensions ")).files
+    assert f.team == "Payroll and Pensions"
+
+
+def test_a_file_for_an_old_assessment_id_counts_for_the_renamed_assessment(tmp_path):
+    shutil.copytree(BASE / "content", tmp_path / "content")
+    file = tmp_path / "content/assessments/internal-service.yaml"
+    file.write_text(file.read_text() + "aliases: [service-check]\n")
+    book = load_handbook(tmp_path / "content")
+    checked = read(result({"rsp-1": 4}, assessment="service-check"), book=book)
+    assert checked.errors == [] and checked.files[0].assessment == "internal-service"
+
+
+def test_a_file_handed_in_twice_counts_once(tmp_path):
+    same_export = result({"rsp-1": 4}, rid="5f0c6c1e")
+    checked = read_all(tmp_path, same_export, result({"rsp-1": 2}, rid="other"), same_export)
+    assert [f.file for f in checked.files] == ["results/1.json", "results/2.json"]
+    assert lines(checked.warnings) == [
+        "results/3.json:10:3: id: the same result as results/1.json (handed in twice); counted once"
+    ]
+
+
+def test_files_without_an_id_count_each(tmp_path):
+    checked = read_all(tmp_path, result({"rsp-1": 4}), result({"rsp-1": 4}))
+    assert len(checked.files) == 2 and checked.warnings == []
+
+
+def test_a_bad_file_does_not_claim_its_id(tmp_path):
+    checked = read_all(tmp_path, result({"rsp-1": 9}, rid="x"), result({"rsp-1": 4}, rid="x"))
+    assert [f.file for f in checked.files] == ["results/2.json"]
+    assert checked.warnings == [] and len(checked.errors) == 1
+
+
+def test_results_for_an_assessment_with_problems_of_its_own_are_not_judged(tmp_path):
+    checked = results.read_results(
+        [("results/1.json", _write(tmp_path, result({"rsp-1": 9})))],
+        handbook(),
+        unchecked={"internal-service"},
+    )
+    assert (checked.files, checked.errors, checked.warnings) == ([], [], [])
+
+
+def _write(tmp_path: Path, source: bytes) -> Path:
+    path = tmp_path / "x.json"
+    path.write_bytes(source)
+    return path
+
+
+def test_field_positions_follow_nesting_and_escapes():
+    source = (
+        b'{"answers": {"own-1": 3}, "comments": {"a\\"b": "}", "ownership": 7},\n'
+        b' "format": "playbook-assessment-result", "version": 1, "assessment": "internal-service",'
+        b'\n "team": "T", "date": "2026-01-01", "x": [{"answers": 1}], "answers": {}}'
+    )
+    checked = read(source)
+    assert lines(sorted(checked.errors)) == [
+        "results/1.json:1:53: comments.ownership: expected text, not 7",
+        "results/1.json:3:60: duplicate field 'answers', already set on line 1 "
+        "(keep only one of them)",
+    ]
+    assert "results/1.json:1:40: comments: unknown dimension 'a\"b', ignored" in lines(
+        checked.warnings
+    )
+
+
+_PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_JSONISH = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.sampled_from(
+                ["format", "version", "assessment", "team", "date", "answers", "comments", "id",
+                 "rsp-1", "own-1", "ownership", "__proto__"]
+            ),
+            inner,
+            max_size=6,
+        ),
+    ),
+    max_leaves=20,
+)  # fmt: skip
+
+
+@_PROPERTY
+@given(st.binary())
+def test_any_bytes_give_a_result_or_problems(data):
+    checked = read(data)
+    assert bool(checked.files) != bool(checked.errors)
+
+
+@_PROPERTY
+@given(_JSONISH)
+def test_any_json_gives_a_result_or_located_problems(data):
+    base = json.loads(result({"rsp-1": 4}))
+    if isinstance(data, dict):
+        base.update(data)
+    else:
+        base["answers"] = data
+    source = json.dumps(base, indent=1).encode()
+    checked = read(source)
+    assert bool(checked.files) != bool(checked.errors)
+    for problem in checked.errors + checked.warnings:
+        assert problem.line >= 1 and "\n" not in problem.format()
+
+
+# -- combining respondents -------------------------------------------------------------------------
+
+
+def combine(*files: bytes, book=None) -> list[results.AssessmentResults]:
+    book = book or handbook()
+    checked = read(*files, book=book)
+    assert checked.errors == [], lines(checked.errors)
+    return results.aggregate(book, checked.files)
+
+
+def test_respondents_of_a_team_and_date_are_averaged_with_their_spread():
+    (a,) = combine(
+        result({"rsp-1": 5, "rsp-2": 1, "own-1": 2}),  # responsiveness 5, ownership 2
+        result({"rsp-1": 3, "rsp-2": 2, "own-1": 4}),  # 3.5, 4
+        result({"rsp-1": 2, "rsp-2": 4, "own-1": None}),  # 2, none
+    )
+    (team,) = a.teams
+    (r,) = team.results
+    assert (team.name, r.date, r.respondents) == ("Payroll", "2026-11-22", 3)
+    resp, own = r.dimensions["responsiveness"], r.dimensions["ownership"]
+    assert (resp.score, resp.respondents, resp.lowest, resp.highest) == (
+        (5.0 + 3.5 + 2.0) / 3,  # a plain left-to-right sum, as scoring.py and the page do
+        3,
+        2.0,
+        5.0,
+    )
+    assert (own.score, own.respondents, own.lowest, own.highest) == (3.0, 2, 2.0, 4.0)
+    assert r.overall == (resp.score + own.score) / 2
+    assert r.band.name == "Developing"  # 3.25: above 2.5, up to 3.5
+
+
+def test_a_dimension_nobody_could_score_has_no_score_and_the_overall_uses_the_others():
+    (a,) = combine(result({"rsp-1": 4, "own-1": None}), result({"rsp-2": 4}))
+    (r,) = a.teams[0].results
+    assert r.dimensions["ownership"] == results.DimensionScore(None, 0, None, None)
+    assert r.dimensions["responsiveness"].score == 3.0  # 4 and reversed 4 = 2
+    assert r.overall == 3.0 and r.band.name == "Developing"
+
+
+def test_nothing_answered_gives_no_scores_and_no_band():
+    (a,) = combine(result({}))
+    r = a.teams[0].latest
+    assert (r.overall, r.band, r.respondents) == (None, None, 1)
+
+
+def test_teams_are_grouped_by_name_regardless_of_case_and_spaces_and_dated_latest_first():
+    (a,) = combine(
+        result({"rsp-1": 1}, team="Payroll", date="2026-05-04"),
+        result({"rsp-1": 5}, team="payroll ", date="2026-11-22"),
+        result({"rsp-1": 3}, team="Facilities", date="2026-11-20"),
+        result({"rsp-1": 2}, team="PAYROLL", date="2026-11-22"),
+    )
+    assert [t.name for t in a.teams] == ["Facilities", "Payroll"]
+    payroll = a.teams[1]
+    assert [r.date for r in payroll.results] == ["2026-11-22", "2026-05-04"]
+    assert payroll.latest.respondents == 2 and payroll.latest.overall == 3.5
+    assert a.files == 4
+
+
+def test_team_anchors_are_unique_within_an_assessment():
+    (a,) = combine(
+        result({}, team="Sales & Ops"), result({}, team="sales-ops"), result({}, team="<>")
+    )
+    assert [t.slug for t in a.teams] == ["team", "team-sales-ops", "team-sales-ops-2"]
+
+
+def test_assessments_come_in_the_handbooks_order_and_only_with_results():
+    book = handbook(str(ROOT / "tests/sites/assessment7"))
+    ids = list(book.assessments)
+    assert len(ids) == 2
+    later = ids[1]
+    answers = {book.assessments[later].dimensions[0].questions[0].id: 3}
+    (a,) = combine(result(answers, assessment=later), book=book)
+    assert a.assessment.id == later
+
+
+@cache
+def _vector_handbook(folder: str):
+    return load_handbook(ROOT / folder / "content")
+
+
+@pytest.mark.parametrize(
+    "folder, assessment_id, vector", VECTORS, ids=[f"{a}: {v['name']}" for _, a, v in VECTORS]
+)
+def test_one_respondent_or_several_alike_score_as_the_shared_vectors_say(
+    folder, assessment_id, vector
+):
+    book = _vector_handbook(folder)
+    expected = vector["expected"]
+    source = result(vector["answers"], assessment=assessment_id)
+    for copies in (1, 3):
+        (a,) = combine(*[source] * copies, book=book)
+        r = a.teams[0].latest
+        assert r.respondents == copies
+        for dim_id, want in expected["dimensions"].items():
+            s = r.dimensions[dim_id]
+            assert same(s.score, want), (dim_id, s.score, want)
+            assert same(s.lowest, want) and same(s.highest, want)
+            assert s.respondents == (0 if want is None else copies)
+        assert same(r.overall, expected["overall"])
+        assert (r.band.name if r.band else None) == expected["band"]
+
+
+def test_the_team_score_of_two_vectors_is_the_mean_of_their_scores():
+    folder, assessment_id, first = VECTORS[1]
+    _, _, second = VECTORS[2]
+    book = _vector_handbook(folder)
+    (a,) = combine(
+        result(first["answers"], assessment=assessment_id),
+        result(second["answers"], assessment=assessment_id),
+        book=book,
+    )
+    r = a.teams[0].latest
+    for dim_id, s in r.dimensions.items():
+        scores = [
+            v["expected"]["dimensions"][dim_id]
+            for v in (first, second)
+            if v["expected"]["dimensions"][dim_id] is not None
+        ]
+        if scores:
+            assert math.isclose(s.score, sum(scores) / len(scores), abs_tol=1e-12)
+            assert (s.lowest, s.highest) == (min(scores), max(scores))
+        else:
+            assert s.score is None
+
+
+# -- reports ---------------------------------------------------------------------------------------
+
+HOSTILE_TEAM = "<script>alert(1)</script> *Ops* | [x](javascript:y) #1 & co"
+
+
+def test_markdown_report_shows_hostile_team_names_as_text():
+    text = results.report_markdown(combine(result({"rsp-1": 4}, team=HOSTILE_TEAM)))
+    escaped = (
+        "&lt;script&gt;alert(1)&lt;/script&gt; \\*Ops\\* \\| \\[x\\](javascript:y) \\#1 &amp; co"
+    )
+    assert f"### {escaped}\n" in text
+    assert f"| {escaped} | 2026-11-22 | 1 | 4.0 | Leading |" in text
+    assert "<script>" not in text
+
+
+def test_markdown_report_in_german_uses_german_words_and_a_decimal_comma():
+    book = handbook(str(ROOT / "tests/sites/assessment7"))
+    answers = {"t-1": 3, "t-2": 2, "k-1": 5}  # tempo (3 + 4) / 2 = 3.5, klarheit 5
+    text = results.report_markdown(
+        combine(result(answers, assessment="null-bis-sechs"), book=book), "de"
+    )
+    assert "| Tempo | 3,5 | 1 | 3,5–3,5 |" in text
+    assert "Gesamtwert: 4,2 (Hoch) · Teilnehmende: 1" in text
+
+
+def test_csv_report_neutralises_formulas_in_text_but_not_numbers():
+    teams = ["=1+1", "+1", "-1", "@SUM(A1)", "Plain"]
+    text = results.report_csv(combine(*[result({"rsp-1": 4}, team=t) for t in teams]))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == list(results.CSV_COLUMNS)
+    names = sorted({row[1] for row in rows[1:]})
+    assert names == sorted(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "Plain"])
+    assert results.csv_cell("\tx") == "'\tx" and results.csv_cell("\rx") == "'\rx"
+    assert results.csv_cell(-1.5) == "-1.5" and results.csv_cell(None) == ""
+
+
+def test_json_report_has_unrounded_figures():
+    data = json.loads(
+        results.report_json(
+            combine(result({"rsp-1": 5, "rsp-2": 1}), result({"rsp-1": 4}), result({"rsp-1": 5}))
+        )
+    )
+    (team,) = data["assessments"][0]["teams"]
+    resp = team["results"][0]["dimensions"]["responsiveness"]
+    assert resp == {"score": 14 / 3, "respondents": 3, "min": 4.0, "max": 5.0}
+    assert team["results"][0]["dimensions"]["ownership"] == {
+        "score": None,
+        "respondents": 0,
+        "min": None,
+        "max": None,
+    }
