@@ -794,6 +794,9 @@ def report_markdown(results: Sequence[AssessmentResults], language: str = "en") 
     for a in results:
         assessment = a.assessment
         lines += [f"## {markdown_text(richtext.to_plain(assessment.title))}", ""]
+        if not a.teams:
+            lines += [t["r_none"], ""]
+            continue
         lines += [t["r_counts"].format(files=a.files, teams=len(a.teams)), ""]
         lines += table(
             [t["r_team"], t["a_date"], t["r_respondents"], t["a_overall"], t["a_band"]],
@@ -831,8 +834,6 @@ def report_markdown(results: Sequence[AssessmentResults], language: str = "en") 
                 lines += table(
                     [t["a_dimension"], t["a_score"], t["r_respondents"], t["r_spread"]], rows
                 )
-    if not results:
-        lines += [t["r_none"], ""]
     return "\n".join(lines)
 
 

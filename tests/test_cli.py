@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -334,3 +336,299 @@ def test_new_rejects_bad_options(tmp_path, args):
     result = run("new", str(tmp_path / "hb"), *args)
     assert result.exit_code == 2
     assert not (tmp_path / "hb").exists()
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+REPORT_MD = """\
+# Assessment results
+
+## Team pulse
+
+Result files: 4. Teams: 2.
+
+| Team | Date | Respondents | Overall score | Band |
+| --- | --- | --- | --- | --- |
+| Facilities | 2026-11-20 | 1 | 7.0 | Strong |
+| Payroll | 2026-11-22 | 2 | 5.0 | Growing |
+
+### Facilities
+
+#### 2026-11-20
+
+Overall score: 7.0 (Strong) · Respondents: 1
+
+| Dimension | Score | Respondents | Spread |
+| --- | --- | --- | --- |
+| Listening | 7.0 | 1 | 7.0–7.0 |
+| Follow-up | 7.0 | 1 | 7.0–7.0 |
+
+### Payroll
+
+#### 2026-11-22
+
+Overall score: 5.0 (Growing) · Respondents: 2
+
+| Dimension | Score | Respondents | Spread |
+| --- | --- | --- | --- |
+| Listening | 5.0 | 2 | 4.0–6.0 |
+| Follow-up | 5.0 | 1 | 5.0–5.0 |
+
+#### 2026-05-04
+
+Overall score: 2.5 (Quiet) · Respondents: 1
+
+| Dimension | Score | Respondents | Spread |
+| --- | --- | --- | --- |
+| Listening | 2.0 | 1 | 2.0–2.0 |
+| Follow-up | 3.0 | 1 | 3.0–3.0 |
+"""
+
+REPORT_CSV = """\
+assessment,team,date,dimension,title,score,respondents,min,max,band\r
+team-pulse,Facilities,2026-11-20,listening,Listening,7.0,1,7.0,7.0,\r
+team-pulse,Facilities,2026-11-20,follow-up,Follow-up,7.0,1,7.0,7.0,\r
+team-pulse,Facilities,2026-11-20,overall,Overall score,7.0,1,,,Strong\r
+team-pulse,Payroll,2026-11-22,listening,Listening,5.0,2,4.0,6.0,\r
+team-pulse,Payroll,2026-11-22,follow-up,Follow-up,5.0,1,5.0,5.0,\r
+team-pulse,Payroll,2026-11-22,overall,Overall score,5.0,2,,,Growing\r
+team-pulse,Payroll,2026-05-04,listening,Listening,2.0,1,2.0,2.0,\r
+team-pulse,Payroll,2026-05-04,follow-up,Follow-up,3.0,1,3.0,3.0,\r
+team-pulse,Payroll,2026-05-04,overall,Overall score,2.5,1,,,Quiet\r
+"""
+
+
+@pytest.fixture
+def results_project(tmp_path, monkeypatch) -> Path:
+    """A copy of the handbook with results (tests/sites/results) as the working directory."""
+    path = copy_project(SITES / "results", tmp_path / "project")
+    monkeypatch.chdir(path)
+    return path
+
+
+def bad_result(project: Path, name: str = "bad.json") -> Path:
+    file = project / "content/results" / name
+    data = json.loads((project / "content/results/facilities.json").read_text())
+    data["answers"]["lis-repeat"] = 9
+    data["team"] = ""
+    file.write_text(json.dumps(data, indent=2))
+    return file
+
+
+def test_report_prints_markdown(results_project):
+    result = run("report", "content/results")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == REPORT_MD
+
+
+def test_report_reads_files_and_folders_each_file_once(results_project):
+    result = run("report", "content/results/payroll-anna.json", "content/results")
+    assert result.stdout == REPORT_MD
+
+
+def test_report_csv(results_project):
+    result = run("report", "content/results", "--format", "csv")
+    assert (result.exit_code, result.stdout_bytes.decode()) == (0, REPORT_CSV)
+
+
+def test_report_json(results_project):
+    result = run(
+        "report",
+        "content/results/facilities.json",
+        "content/results/payroll-may.json",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0
+
+    def scores(score, band, listening, follow_up, file, comments):
+        def dim(s):
+            return {"score": s, "respondents": 1, "min": s, "max": s}
+
+        return {
+            "date": None,
+            "respondents": 1,
+            "files": [f"content/results/{file}"],
+            "overall": score,
+            "band": band,
+            "dimensions": {"listening": dim(listening), "follow-up": dim(follow_up)},
+            "comments": comments,
+        }
+
+    facilities = scores(7.0, "Strong", 7.0, 7.0, "facilities.json", {"follow-up": [
+        "We close every ticket with a note."
+    ]})  # fmt: skip
+    payroll = scores(2.5, "Quiet", 2.0, 3.0, "payroll-may.json", {})
+    facilities["date"], payroll["date"] = "2026-11-20", "2026-05-04"
+    expected = {
+        "format": "playbook-assessment-report",
+        "version": 1,
+        "assessments": [
+            {
+                "id": "team-pulse",
+                "title": "Team pulse",
+                "scale": {"min": 1, "max": 7},
+                "dimensions": [
+                    {"id": "listening", "title": "Listening"},
+                    {"id": "follow-up", "title": "Follow-up"},
+                ],
+                "teams": [
+                    {"team": "Facilities", "results": [facilities]},
+                    {"team": "payroll", "results": [payroll]},
+                ],
+            }
+        ],
+    }
+    assert result.stdout == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_report_output_file_is_written_whole(results_project):
+    result = run("report", "content/results", "--format", "csv", "-o", "report.csv")
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "Wrote the report to report.csv\n")
+    # A byte-order mark, so that spreadsheet programs read the file as UTF-8.
+    assert (results_project / "report.csv").read_bytes().decode() == "\ufeff" + REPORT_CSV
+    assert (results_project / "report.csv").stat().st_mode & 0o777 == 0o666 & ~_umask()
+    assert sorted(p.name for p in results_project.iterdir() if p.name.startswith(".")) == []
+    assert run("report", "content/results", "-o", "report.csv").exit_code == 0
+    assert (results_project / "report.csv").read_text(encoding="utf-8") == REPORT_MD
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_report_with_a_bad_file_prints_every_problem_and_writes_nothing(results_project):
+    (results_project / "report.md").write_text("the old report")
+    bad_result(results_project)
+    result = run("report", "content/results", "-o", "report.md")
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    assert result.stdout == ""
+    assert result.stderr == (
+        "content/results/bad.json:5:3: team: must not be empty\n"
+        "content/results/bad.json:8:5: answers.lis-repeat: 9 is not on the scale "
+        "(answer with a whole number from 1 to 7, or null for not applicable)\n"
+    )
+    assert (results_project / "report.md").read_text() == "the old report"
+    assert sorted(p.name for p in results_project.iterdir()) == sorted(
+        ["content", "docs", "mkdocs.yml", "report.md"]
+    )
+
+
+def test_report_warnings_are_printed_and_the_report_is_written(results_project):
+    file = results_project / "content/results/payroll-anna.json"
+    (results_project / "content/results/payroll-anna-again.json").write_bytes(file.read_bytes())
+    result = run("report", "content/results")
+    assert result.exit_code == 0
+    assert result.stdout == REPORT_MD  # the copy counts once
+    assert result.stderr == (
+        "content/results/payroll-anna.json:4:3: id: the same result as "
+        "content/results/payroll-anna-again.json (handed in twice); counted once\n"
+    )
+
+
+def test_report_assessment_option(results_project):
+    assert run("report", "content/results", "--assessment", "team-pulse").stdout == REPORT_MD
+    result = run("report", "content/results", "--assessment", "team-puls")
+    assert result.exit_code == 2
+    assert "unknown assessment 'team-puls' (did you mean 'team-pulse'?)" in result.stderr
+
+
+def test_report_on_an_assessment_without_results_says_so(tmp_path, monkeypatch):
+    project = copy_project(SITES / "assessment7", tmp_path / "project")
+    monkeypatch.chdir(project)
+    (project / "results").mkdir()
+    (project / "results/a.json").write_text(
+        json.dumps(
+            {
+                "format": "playbook-assessment-result",
+                "version": 1,
+                "assessment": "null-bis-sechs",
+                "team": "Einkauf",
+                "date": "2026-11-22",
+                "answers": {"t-1": 3, "t-2": 2, "k-1": 5},
+            }
+        )
+    )
+    result = run("report", "results", "--assessment", "teamklima")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "# Ergebnisse der Selbsteinschätzungen\n\n## Teamklima (7er-Skala)\n\n"
+        "Keine Ergebnisdateien.\n"
+    )
+    german = run("report", "results").stdout
+    assert "| Einkauf | 2026-11-22 | 1 | 4,2 | Hoch |" in german
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "Missing argument 'RESULTS...'"),
+        (["nowhere"], "'nowhere' does not exist"),
+        (["docs"], "no result files (*.json) in docs"),
+        (["content/results", "--format", "xml"], "'xml' is not one of 'md', 'csv', 'json'"),
+        (["content/results", "-o", "missing/report.md"], "the folder missing does not exist"),
+        (["content/results", "-o", "docs"], "'docs' is a directory"),
+        (["content/results", "--content", "docs/x"], "'docs/x' does not exist"),
+    ],
+)
+def test_report_usage_errors_exit_2(results_project, args, message):
+    result = run("report", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert_no_traceback(result)
+
+
+def test_report_outside_a_handbook_needs_content(results_project, monkeypatch):
+    monkeypatch.chdir(results_project / "content")
+    result = run("report", "results")
+    assert result.exit_code == 2
+    assert "--content" in result.stderr
+    assert run("report", "results", "--content", ".").stdout == REPORT_MD.replace(
+        "content/results", "results"
+    )
+
+
+def test_report_with_bad_content_prints_the_content_problems(results_project):
+    break_content(results_project, "typo in a field")
+    result = run("report", "content/results")
+    assert result.exit_code == 1
+    assert "content/principles/listen-first.yaml:1:1: unknown field 'tittle'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_report_does_not_read_content_results_unless_named(results_project, tmp_path):
+    bad_result(results_project)
+    other = tmp_path / "collected"
+    other.mkdir()
+    shutil.copy(results_project / "content/results/facilities.json", other)
+    result = run("report", str(other))
+    assert result.exit_code == 0 and "Facilities" in result.stdout
+
+
+def test_report_help_names_its_formats():
+    result = run("report", "-h")
+    assert result.exit_code == 0
+    assert "RESULTS..." in result.output and "[md|csv|json]" in result.output
+
+
+def test_validate_prints_result_warnings_and_exits_0(results_project):
+    file = results_project / "content/results/payroll-anna.json"
+    (results_project / "content/results/zz-copy.json").write_bytes(file.read_bytes())
+    warning = (
+        "content/results/zz-copy.json:4:3: id: the same result as "
+        "content/results/payroll-anna.json (handed in twice); counted once"
+    )
+    result = run("validate")
+    assert (result.exit_code, result.stdout) == (0, warning + "\n")
+    data = json.loads(run("validate", "--format", "json").stdout)
+    assert data["problems"] == [] and [w["message"] for w in data["warnings"]] == [
+        warning.split("id: ")[1]
+    ]
+    bad_result(results_project)
+    result = run("validate")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == warning  # with the errors, every line at once
