@@ -1,0 +1,291 @@
+"""The results dashboard (results/): built from content/results/, with the right figures and
+links; absent without result files; a bad result file stops the build like any content problem;
+team names from result files show as text and run nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from site_support import (
+    ROOT,
+    SITES,
+    copy_project,
+    external_loads,
+    ids,
+    leftovers,
+    links,
+    page_file,
+    parse,
+    tree_hashes,
+)
+
+from playbook_gen.cli import cli
+from playbook_gen.loader import load_handbook
+from playbook_gen.render import render_site
+from playbook_gen.site import build_site, export_site
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+HOSTILE_TEAM = (
+    '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1"> {onclick=x}'
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """tests/sites/results, copied and built once with --strict; returns the project."""
+    project = copy_project(SITES / "results", tmp_path_factory.mktemp("results") / "project")
+    build_site(project / "mkdocs.yml", project / "site", strict=True)
+    return project
+
+
+def html(project: Path, url: str) -> str:
+    return page_file(project / "site", url).read_text(encoding="utf-8")
+
+
+def rows(page: str, table: dict[str, str]) -> list[list[tuple[dict, str]]]:
+    """Return the rows of the first <table> whose attributes include `table`: [(attrs, text)]."""
+    from html.parser import HTMLParser
+
+    class Rows(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.inside = self.done = False
+            self.rows: list = []
+            self.cell = None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = {k: v or "" for k, v in attrs}
+            if tag == "table" and not self.done and table.items() <= attrs.items():
+                self.inside = True
+            elif self.inside and tag == "tr":
+                self.rows.append([])
+            elif self.inside and tag in ("td", "th"):
+                self.cell = [attrs, ""]
+
+        def handle_endtag(self, tag):
+            if tag == "table" and self.inside:
+                self.inside, self.done = False, True
+            elif self.inside and tag in ("td", "th") and self.cell:
+                self.rows[-1].append((self.cell[0], " ".join(self.cell[1].split())))
+                self.cell = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell[1] += data
+
+    parser = Rows()
+    parser.feed(page)
+    assert parser.done, f"no table with {table}"
+    return parser.rows
+
+
+def texts(row) -> list[str]:
+    return [text for _, text in row]
+
+
+# -- the page -------------------------------------------------------------------------------------
+
+
+def test_dashboard_lists_each_teams_latest_result(built):
+    page = html(built, "results/")
+    table = rows(page, {"data-pb-results": "team-pulse"})
+    assert texts(table[0]) == [
+        "Team", "Date", "Respondents", "Overall score", "Band", "Listening", "Follow-up",
+    ]  # fmt: skip
+    assert [texts(r) for r in table[1:]] == [
+        ["Facilities", "2026-11-20", "1", "7.0", "Strong", "7.0", "7.0"],
+        ["Payroll", "2026-11-22", "2", "5.0", "Growing", "5.0 4.0–6.0", "5.0"],
+    ]
+    payroll = table[2]
+    assert [attrs.get("data-value") for attrs, _ in payroll[3:4] + payroll[5:]] == [
+        "5.0",
+        "5.0",
+        "5.0",
+    ]
+
+
+def test_dashboard_shows_each_team_by_date_with_respondents_and_spread(built):
+    page = html(built, "results/")
+    latest = rows(page, {"data-team": "team-payroll", "data-date": "2026-11-22"})
+    assert [texts(r) for r in latest] == [
+        ["Dimension", "Score", "Respondents", "Spread"],
+        ["Listening", "5.0", "2", "4.0–6.0"],
+        ["Follow-up", "5.0", "1", "5.0–5.0"],
+    ]
+    earlier = rows(page, {"data-team": "team-payroll", "data-date": "2026-05-04"})
+    assert [texts(r) for r in earlier[1:]] == [
+        ["Listening", "2.0", "1", "2.0–2.0"],
+        ["Follow-up", "3.0", "1", "3.0–3.0"],
+    ]
+    assert page.index('data-date="2026-11-22"') < page.index('data-date="2026-05-04"')
+    assert "2026-05-04 · Overall score: 2.5 (Quiet) · Respondents: 1" in page
+
+
+def test_dashboard_links_to_the_assessment_and_to_each_team(built):
+    page = html(built, "results/")
+    targets = links(page, "results/", region="article")
+    assert "assessments/team-pulse/" in targets
+    assessment_ids = ids(html(built, "assessments/team-pulse/"))
+    for dimension in ("listening", "follow-up"):
+        assert f"assessments/team-pulse/#{dimension}" in targets
+        assert dimension in assessment_ids
+    team_links = {t.split("#")[1] for t in targets if t.startswith("results/#")}
+    assert team_links == {"team-pulse-team-facilities", "team-pulse-team-payroll"}
+    assert team_links <= ids(page)
+
+
+def test_dashboard_is_in_the_navigation_and_loads_nothing_from_elsewhere(built):
+    assert "results/" in links(html(built, ""), "", region="nav")
+    assert external_loads(built / "site") == []
+
+
+def test_no_results_page_without_result_files(tmp_path, monkeypatch):
+    default = render_site(load_handbook(ROOT / "content"))
+    assert "results/index.md" not in default.pages
+    assert not (ROOT / "content/results").exists()
+    project = copy_project(SITES / "small", tmp_path / "project")
+    monkeypatch.chdir(project)
+    (project / "content/results").mkdir()
+    (project / "content/results/README.txt").write_text("Put exported results here.\n")
+    handbook = load_handbook("content")
+    assert handbook.results == []
+    assert "results/index.md" not in render_site(handbook).pages
+    assert [w.format() for w in handbook.warnings] == [
+        "content/results/README.txt: not read: result files are exported as .json files"
+    ]
+
+
+def test_dashboard_speaks_the_handbooks_language():
+    handbook = load_handbook(SITES / "assessment7" / "content")
+    handbook.results = [
+        _result_file(handbook, "null-bis-sechs", "Einkauf", {"t-1": 3, "t-2": 2, "k-1": 5})
+    ]
+    page = render_site(handbook).pages["results/index.md"]
+    assert "# Ergebnisse der Selbsteinschätzungen" in page
+    assert '<th scope="col">Teilnehmende</th>' in page
+    assert ">4,2<" in page and ">3,5<" in page  # (3 + 4) / 2 and (3.5 + 5) / 2 = 4.25
+
+
+def _result_file(handbook, assessment: str, team: str, answers: dict):
+    from playbook_gen import results
+
+    source = json.dumps(
+        {
+            "format": "playbook-assessment-result",
+            "version": 1,
+            "assessment": assessment,
+            "team": team,
+            "date": "2026-11-22",
+            "answers": answers,
+        }
+    ).encode()
+    (result,) = results.read_result(source, "x.json", handbook).files
+    return result
+
+
+# -- building -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project(built, tmp_path, monkeypatch) -> Path:
+    """A fresh copy of the results handbook with a built site/, as the working directory."""
+    path = Path(shutil.copytree(built, tmp_path / "project", symlinks=True))
+    monkeypatch.chdir(path)
+    return path
+
+
+def break_result(project: Path) -> None:
+    file = project / "content/results/payroll-ben.json"
+    file.write_text(file.read_text().replace('"lis-repeat": 4', '"lis-repeat": 8'))
+
+
+def test_a_bad_result_file_stops_the_build_and_keeps_the_old_site(project):
+    before = tree_hashes(project / "site")
+    break_result(project)
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "content/results/payroll-ben.json:8:15: answers.lis-repeat: 8 is not on the scale "
+        "(answer with a whole number from 1 to 7, or null for not applicable)\n"
+    )
+    assert tree_hashes(project / "site") == before
+    assert leftovers(project) == []
+
+
+def test_plain_mkdocs_build_stops_on_a_bad_result_file(project):
+    before = tree_hashes(project / "site")
+    break_result(project)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1
+    assert "content/results/payroll-ben.json:8:15: answers.lis-repeat: 8 is not" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert tree_hashes(project / "site") == before
+
+
+def test_warnings_are_printed_and_do_not_stop_the_build(project):
+    results = project / "content/results"
+    shutil.copy(results / "payroll-anna.json", results / "payroll-anna-copy.json")
+    result = CliRunner().invoke(cli, ["build", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "content/results/payroll-anna.json:4:3: id: the same result as "
+        "content/results/payroll-anna-copy.json (handed in twice); counted once"
+    ) in result.stderr
+    assert "<td>2</td>" in html(project, "results/")  # Payroll still has two respondents
+
+
+def test_export_has_the_dashboard_and_builds_with_plain_mkdocs(built, tmp_path):
+    out = export_site(built / "mkdocs.yml", tmp_path / "export")
+    assert (out / "docs/results/index.md").is_file()
+    settings = yaml.safe_load((out / "mkdocs.yml").read_text())
+    assert {"Assessment results": "results/index.md"} in settings["nav"]
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml"),
+         "-d", str(site)],
+        check=True, env=ENV, cwd=tmp_path,
+    )  # fmt: skip
+    assert (site / "results/index.html").read_text(encoding="utf-8").count("data-team=") == 5
+
+
+# -- team names are user input ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    project = copy_project(SITES / "results", tmp_path_factory.mktemp("hostile") / "project")
+    for file in (project / "content/results").glob("payroll*.json"):
+        data = json.loads(file.read_text())
+        data["team"] = HOSTILE_TEAM
+        file.write_text(json.dumps(data))
+    return build_site(project / "mkdocs.yml", project / "site", strict=True)
+
+
+def test_hostile_team_names_are_escaped_in_the_page(hostile_site):
+    page = (hostile_site / "results/index.html").read_text(encoding="utf-8")
+    tags = [tag for tag, _, regions in parse(page).tags if "article" in regions]
+    assert "script" not in tags and "img" not in tags
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page
+    assert "onclick" not in [a for _, attrs, _ in parse(page).tags for a in attrs]
+
+
+def test_hostile_team_names_show_as_text_and_run_nothing(page, serve_site, hostile_site):
+    page.on("dialog", lambda dialog: dialog.dismiss())
+    page.goto(serve_site(hostile_site) + "results/")
+    headings = page.locator("article h3").all_inner_texts()
+    assert headings == [" ".join(HOSTILE_TEAM.split()), "Facilities"]
+    assert page.evaluate("window.__pwned") is None
