@@ -438,11 +438,11 @@ def test_missing_content_folder(tmp_path, monkeypatch):
     assert load_problems(tmp_path / "nope") == ["nope: the content folder does not exist"]
 
 
-def test_hidden_files_results_and_schemas_are_ignored(handbook_dir):
+def test_hidden_files_and_schemas_are_ignored(handbook_dir):
     (handbook_dir / ".DS_Store").write_bytes(b"\x00\x01")
     (handbook_dir / "principles" / ".one-owner.yaml.swp").write_bytes(b"\xff")
-    (handbook_dir / "results").mkdir()
-    (handbook_dir / "results" / "team.json").write_text("{}")
+    (handbook_dir / "results").mkdir()  # read as result files: see test_results*.py
+    (handbook_dir / "results" / ".team.json").write_text("{}")
     (handbook_dir / "schemas").mkdir()
     (handbook_dir / "schemas" / "principle.schema.json").write_text("{}")
     (handbook_dir / "README.md").write_text("notes")
