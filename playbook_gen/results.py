@@ -108,7 +108,7 @@ def read_results(
                 source = fd.read(MAX_BYTES + 1)
         except OSError as exc:
             reader.checked.errors.append(
-                Problem(name, message=f"this file could not be read: {exc.strerror}")
+                Problem(name, message=f"this file could not be read: {exc.strerror or exc}")
             )
             continue
         reader.read(name, source)
@@ -187,7 +187,9 @@ class _FileCheck:
         self.keys: dict[tuple, Pos] = {}
         self.twice: dict[tuple, Pos] = {}
 
-    def problem(self, path: tuple, message: str, hint: str = "", *, where: tuple | None = None):
+    def problem(
+        self, path: tuple, message: str, hint: str = "", *, where: tuple | None = None
+    ) -> Problem:
         """Return a problem about the field at `path`, located at its name where known."""
         line, column = self.keys.get(path) or self.keys.get((), (0, 0))
         where = path if where is None else where
@@ -607,7 +609,9 @@ class AssessmentResults:
         return sum(r.respondents for team in self.teams for r in team.results)
 
 
-def team_result(assessment: Assessment, team: str, date: str, files: Sequence[ResultFile]):
+def team_result(
+    assessment: Assessment, team: str, date: str, files: Sequence[ResultFile]
+) -> TeamResult:
     """Combine respondents' files into the team's result for a date."""
     dimensions = {}
     for d in assessment.dimensions:
