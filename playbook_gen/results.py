@@ -618,13 +618,13 @@ def team_result(
         scores = [f.scores.dimensions[d.id] for f in files]
         scores = [s for s in scores if s is not None]
         dimensions[d.id] = DimensionScore(
-            score=scoring._mean(scores) if scores else None,  # the browser's left-to-right sum
+            score=scoring.mean(scores) if scores else None,  # the browser's left-to-right sum
             respondents=len(scores),
             lowest=min(scores) if scores else None,
             highest=max(scores) if scores else None,
         )
     existing = [s.score for s in dimensions.values() if s.score is not None]
-    overall = scoring._mean(existing) if existing else None
+    overall = scoring.mean(existing) if existing else None
     return TeamResult(
         team=team,
         date=date,

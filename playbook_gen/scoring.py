@@ -33,7 +33,8 @@ class Result:
     """Dimension id -> number of questions answered with a value (N/A not counted)."""
 
 
-def _mean(values: list[float]) -> float:
+def mean(values: list[float]) -> float:
+    """Return the mean, summed left to right as the browser does (the dashboard uses it too)."""
     total = 0.0
     for value in values:
         total += value
@@ -82,9 +83,9 @@ def score(assessment: Assessment, answers: Answers) -> Result:
         ]
         answered[dim.id] = len(values)
         enough = values and len(values) >= assessment.min_answered
-        dimensions[dim.id] = _mean(values) if enough else None
+        dimensions[dim.id] = mean(values) if enough else None
     existing = [s for s in dimensions.values() if s is not None]
-    overall = _mean(existing) if existing else None
+    overall = mean(existing) if existing else None
     order = {dim.id: i for i, dim in enumerate(assessment.dimensions)}
     low = sorted(
         (dim_id for dim_id, s in dimensions.items() if s is not None and s < assessment.threshold),
