@@ -54,6 +54,21 @@ class ContentError(Exception):
         super().__init__(format_problems(self.problems))
 
 
+def not_utf8(file: str, source: bytes, exc: UnicodeDecodeError, hint: str) -> Problem:
+    """Return the problem of a file that is not UTF-8, at the first byte that can't be read."""
+    line = source.count(b"\n", 0, exc.start) + 1
+    start = source.rfind(b"\n", 0, exc.start) + 1
+    before = source[start : exc.start].decode("utf-8", "replace").removeprefix("\ufeff")
+    return Problem(
+        file,
+        line,
+        len(before) + 1,
+        "",
+        "this character can't be read: the file is not saved as UTF-8 text",
+        hint,
+    )
+
+
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """Sort problems by file, then line and column, dropping exact repeats."""
     return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.where, p.message))

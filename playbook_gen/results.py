@@ -32,7 +32,7 @@ from typing import Any
 from . import richtext, scoring
 from .i18n import words
 from .model import Assessment, Band, ExportedResult, Handbook
-from .problems import Problem, did_you_mean, format_path
+from .problems import Problem, did_you_mean, format_path, not_utf8
 
 FORMAT = "playbook-assessment-result"
 VERSION = 1
@@ -265,16 +265,11 @@ class _FileCheck:
         try:
             text = source.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
-            line = source.count(b"\n", 0, exc.start) + 1
-            start = source.rfind(b"\n", 0, exc.start) + 1
-            before = source[start : exc.start].decode("utf-8", "replace").removeprefix("\ufeff")
             self.errors.append(
-                Problem(
+                not_utf8(
                     self.name,
-                    line,
-                    len(before) + 1,
-                    "",
-                    "this character can't be read: the file is not saved as UTF-8 text",
+                    source,
+                    exc,
                     "export the result again, or save the file with the UTF-8 encoding",
                 )
             )

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ContentError, Problem, format_path
+from .problems import ContentError, Problem, format_path, not_utf8
 
 try:  # the C parser is much faster; both report the same events and positions
     from yaml._yaml import CParser as _Parser
@@ -112,21 +112,8 @@ def _decode(source: bytes | str, file: str) -> str:
         try:
             text = source.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = source.count(b"\n", 0, exc.start) + 1
-            start = source.rfind(b"\n", 0, exc.start) + 1
-            before = source[start : exc.start].decode("utf-8", "replace").removeprefix("\ufeff")
-            column = len(before) + 1
             raise ContentError(
-                [
-                    Problem(
-                        file,
-                        line,
-                        column,
-                        "",
-                        "this character can't be read: the file is not saved as UTF-8 text",
-                        "save the file again with the UTF-8 encoding",
-                    )
-                ]
+                [not_utf8(file, source, exc, "save the file again with the UTF-8 encoding")]
             ) from None
     else:
         text = source
