@@ -289,3 +289,18 @@ def test_hostile_team_names_show_as_text_and_run_nothing(page, serve_site, hosti
     headings = page.locator("article h3").all_inner_texts()
     assert headings == [" ".join(HOSTILE_TEAM.split()), "Facilities"]
     assert page.evaluate("window.__pwned") is None
+
+
+def test_dashboard_has_no_serious_accessibility_violations(page, serve_site, built):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(serve_site(built / "site") + "results/")
+    assert page.locator("table[data-pb-results] tbody tr").count() == 2
+    # Material's search overlay is the theme's markup (see test_browser_checklist.py).
+    violations = Axe().run(page, context={"exclude": [[".md-search"]]}).response["violations"]
+    found = [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert found == [], "\n".join(found)
