@@ -67,3 +67,39 @@ def test_letter_keys_on_our_controls_do_not_trigger_page_shortcuts(
     assert page.evaluate(f"document.activeElement.matches({control!r})")
     page.keyboard.press("Space")
     assert page.is_checked(control)
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory, serve_site) -> tuple[str, list[str]]:
+    """A handbook made by `playbook-gen new` (Material's default palette), built and served:
+    (base URL, the path of every page that is not a redirect)."""
+    from browser_support import build_handbook
+    from click.testing import CliRunner
+
+    from playbook_gen.cli import cli
+
+    root = tmp_path_factory.mktemp("new-handbook")
+    assert CliRunner().invoke(cli, ["new", str(root / "project")]).exit_code == 0
+    site = build_handbook(root / "project", root / "www")
+    paths = sorted(
+        "" if page.parent == site else page.parent.relative_to(site).as_posix() + "/"
+        for page in site.rglob("index.html")
+        if 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")
+    )
+    return serve_site(site), paths
+
+
+def test_every_page_of_a_new_handbook_passes_axe(page, new_site):
+    """Whatever the palette, links in running text are told apart by more than colour."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, paths = new_site
+    assert {"", "principles/", "assessments/", "checklists/", "onboarding/"} <= set(paths)
+    found = {}
+    for path in paths:
+        page.goto(base + path)
+        violations = Axe().run(page, context={"exclude": [[".md-search"]]}).response["violations"]
+        serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[path] = serious
+    assert found == {}
