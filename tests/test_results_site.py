@@ -304,3 +304,84 @@ def test_dashboard_has_no_serious_accessibility_violations(page, serve_site, bui
         if v["impact"] in ("serious", "critical")
     ]
     assert found == [], "\n".join(found)
+
+
+# From the team's browser to HR's dashboard
+
+
+def _fill_in_and_export(pg, base: str, team: str, answers: dict, folder: Path) -> dict:
+    """Answer the default self-assessment as one respondent; export; return the page's scores."""
+    pg.goto(base + "assessments/internal-service/")
+    pg.wait_for_selector("[data-pb-assessment][data-pb-ready]")
+    pg.evaluate("localStorage.clear()")
+    pg.reload()
+    pg.wait_for_selector("[data-pb-assessment][data-pb-ready]")
+    pg.fill("[data-pb-team]", team)
+    for question, answer in answers.items():
+        value = "na" if answer is None else str(answer)
+        pg.check(f'input[type=radio][name="{question}"][value="{value}"]')
+    with pg.expect_download() as info:
+        pg.click("[data-pb-action=export-json]")
+    info.value.save_as(folder / f"{team}-{len(list(folder.iterdir()))}.json")
+    return pg.eval_on_selector_all(
+        "[data-pb-score]",
+        "els => Object.fromEntries(els.map(e => [e.dataset.pbScore, e.dataset.value]))",
+    )
+
+
+def test_what_teams_export_in_the_browser_is_what_the_dashboard_shows(
+    page, default_site, serve_site, tmp_path
+):
+    """Two Payroll respondents and one Facilities respondent fill in the default self-assessment;
+    HR drops the exported files into content/results/ and builds: the dashboard shows the
+    browser's figures, Payroll's as the mean of its two respondents."""
+    project = copy_project(ROOT, tmp_path / "project")
+    inbox = project / "content" / "results"
+    inbox.mkdir()
+    everything = {
+        "rsp-1": 4,
+        "rsp-2": 5,
+        "rsp-3": 3,
+        "rsp-4": 4,
+        "eff-1": 2,
+        "eff-2": 1,
+        "eff-3": 5,
+    }
+    anna = _fill_in_and_export(page, default_site, "Payroll", everything, inbox)
+    ben = _fill_in_and_export(
+        page, default_site, "Payroll", {**everything, "rsp-1": 2, "rsp-2": None}, inbox
+    )
+    facilities = _fill_in_and_export(
+        page,
+        default_site,
+        "Facilities",
+        {"rsp-1": 5, "rsp-2": 5, "rsp-3": 4, "eff-1": 3, "eff-2": 4, "eff-3": 2},
+        inbox,
+    )
+
+    site = build_site(project / "mkdocs.yml", project / "site")
+    page.goto(serve_site(site) + "results/")
+    row = "table[data-pb-results] tr[data-team='team-{}'] td[data-value]"
+
+    def shown(team: str) -> list[str]:
+        return page.eval_on_selector_all(row.format(team), "els => els.map(e => e.dataset.value)")
+
+    def number(value: str) -> float | None:
+        return float(value) if value else None
+
+    def mean(*values: float | None) -> float | None:
+        present = [v for v in values if v is not None]
+        return sum(present) / len(present) if present else None
+
+    dimensions = [d for d in anna if d != "overall"]
+    in_browser = {
+        name: {k: number(v) for k, v in s.items()}
+        for name, s in (("anna", anna), ("ben", ben), ("facilities", facilities))
+    }
+    on_dashboard = [number(v) for v in shown("facilities")]
+    assert on_dashboard == [in_browser["facilities"][d] for d in ["overall", *dimensions]]
+    assert len([v for v in on_dashboard if v is not None]) == 3, "two dimensions and overall"
+
+    payroll = [mean(in_browser["anna"][d], in_browser["ben"][d]) for d in dimensions]
+    assert [number(v) for v in shown("payroll")] == [mean(*payroll), *payroll]
+    assert len([v for v in payroll if v is not None]) == 2
