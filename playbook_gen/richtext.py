@@ -25,6 +25,7 @@ TAGS = {
 ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+_TAG = re.compile(r"<[^>]+>")
 # Markdown extensions (attr_list above all) in the *site's* Markdown could still read these.
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
@@ -76,12 +77,35 @@ def _markdown(allow_html: bool) -> markdown.Markdown:
     return md
 
 
-# One line of words and harmless punctuation: Markdown would only wrap it in <p>. Rendering a
-# handbook meets the same short texts (titles, summaries) on many pages, so this and the cache
+# Most content is paragraphs of words, punctuation and *emphasis*, which Markdown would only wrap
+# in <p> and <em>. Rendering a handbook meets many such texts, so they skip Markdown (tested to
+# give exactly what Markdown and the sanitizer give: tests/test_richtext.py). This and the caches
 # below keep the plugin's share of a build small (see bench/bench_build.py).
+_WORD = r"[^\W_]|[,.;:'\"?()/%&$!\u2018\u2019\u201c\u201d\u2026\u2013\u2014-]"
 _PLAIN_LINE = re.compile(
-    r"(?![0-9-])[^\W_]?(?:[^\W_]|[ ,.;:'\"?()/%\u2019\u201c\u201d\u2013\u2014-])*"
+    # Not a list item, numbered item or line break; no leading space (code), no trailing one (<br>).
+    rf"(?![0-9-]|\* )(?:{_WORD}|\*)(?:{_WORD}| |\*)*(?<! )"
 )
+_EMPHASIS = re.compile(r"\*([^*\s](?:[^*]*[^*\s])?)\*")
+_ENTITY = re.compile(r"&#?\w+;")
+_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+
+
+def _plain_html(text: str) -> str | None:
+    """Return the HTML of paragraphs of plain words and *emphasis*, or None for other Markdown."""
+    if "&" in text and _ENTITY.search(text):
+        return None  # Markdown keeps '&amp;' or '&#123;' as written: leave those to it
+    if "**" in text:
+        return None  # strong, or emphasis that touches emphasis
+    paragraphs = []
+    for paragraph in _PARAGRAPH_BREAK.split(text.strip("\n")):
+        if not all(_PLAIN_LINE.fullmatch(line) for line in paragraph.split("\n")):
+            return None
+        body = _EMPHASIS.sub(r"<em>\1</em>", paragraph.replace("&", "&amp;"))
+        if "*" in body:
+            return None  # an asterisk that is not emphasis
+        paragraphs.append(f"<p>{body}</p>")
+    return "\n".join(paragraphs)
 
 
 def to_html(text: str | None, *, allow_html: bool = False) -> str:
@@ -91,15 +115,15 @@ def to_html(text: str | None, *, allow_html: bool = False) -> str:
         text: Markdown written by an editor (``None`` gives an empty string).
         allow_html: keep the editor's raw HTML (only for trusted editors).
     """
-    if not text:
-        return ""
-    if _PLAIN_LINE.fullmatch(text) and not text.endswith(" "):
-        return f"<p>{text}</p>"
-    return _to_html(text, allow_html)
+    return _to_html(text, allow_html) if text else ""
 
 
 @lru_cache(maxsize=16384)
 def _to_html(text: str, allow_html: bool) -> str:
+    return _plain_html(text) or _markdown_html(text, allow_html)
+
+
+def _markdown_html(text: str, allow_html: bool) -> str:
     md = _markdown(allow_html)
     md.reset()
     out = md.convert(text)
@@ -129,19 +153,17 @@ def _to_inline_html(text: str, allow_html: bool) -> str:
 
 def to_plain(text: str | None) -> str:
     """Return the text a reader sees, without markup (for titles, exports and attributes)."""
-    if not text:
-        return ""
-    if _PLAIN_LINE.fullmatch(text):
-        return text.strip()
-    return _to_plain(text)
+    return _to_plain(text) if text else ""
 
 
 @lru_cache(maxsize=16384)
 def _to_plain(text: str) -> str:
-    out = _markdown(False)
-    out.reset()
-    rendered = out.convert(text)
-    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+    rendered = _plain_html(text)
+    if rendered is None:
+        md = _markdown(False)
+        md.reset()
+        rendered = md.convert(text)
+    return html.unescape(_TAG.sub("", rendered)).strip()
 
 
 def to_theme_text(text: str | None) -> str:

@@ -165,7 +165,7 @@ class _Composer:
         self.problems: list[Problem] = []
         self.values: dict[tuple, Pos] = {}
         self.keys: dict[tuple, Pos] = {}
-        self._lines: list[str] | None = None
+        self._lines = text.splitlines() if " #" in text or "\t#" in text else []
 
     def report(self, mark, message: str, hint: str = "", path: tuple = ()) -> None:
         if len(self.problems) < MAX_PROBLEMS_PER_FILE:
@@ -181,7 +181,8 @@ class _Composer:
         skip_depth = 0  # > 0 while inside a collection we refused (e.g. a mapping used as a key)
         parser = _Parser(self.text)
         values = self.values
-        hashes = "#" in self.text
+        # Lines where a comment may follow a value (not the usual whole-line comments).
+        commented = {i for i, line in enumerate(self._lines) if " #" in line or "\t#" in line}
         # Locals: this loop runs once per YAML node, so lookups add up over 1,000 files.
         scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
         map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -242,7 +243,7 @@ class _Composer:
                 mark = event.start_mark
                 if kind is scalar:
                     value = None if (event.implicit[0] and event.value in NULLS) else event.value
-                    if event.style in _PLAIN and hashes:
+                    if event.end_mark.line in commented and event.style in _PLAIN:
                         self._cut_by_comment(event, value, path)
                 elif kind is alias:
                     value = None
@@ -340,9 +341,7 @@ class _Composer:
         alone; '#' followed at once by more text (``#1``, ``#channel``) was meant as text.
         """
         end = event.end_mark
-        if self._lines is None:
-            self._lines = self.text.splitlines()
-        rest = self._lines[end.line][end.column :] if end.line < len(self._lines) else ""
+        rest = self._lines[end.line][end.column :]
         lost = rest.lstrip(" \t")
         if len(lost) == len(rest) or not lost.startswith("#") or lost[1:2] in ("", " ", "\t"):
             return

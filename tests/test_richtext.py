@@ -231,3 +231,103 @@ def test_no_output_ever_contains_active_content(text):
 @given(st.one_of(_MARKUPISH, st.text()))
 def test_plain_text_never_raises(text):
     assert isinstance(to_plain(text), str)
+
+
+# -- the shortcut for plain paragraphs -------------------------------------------------------------
+# Paragraphs of words, punctuation and *emphasis* skip Markdown (richtext._plain_html). Whenever
+# the shortcut answers, it must answer exactly what Markdown and the sanitizer answer.
+
+_PLAIN_PIECES = st.sampled_from(
+    [
+        "a", "Word", "ÄÖü", "1", "42", " ", "  ", "    ", "\n", "\n\n", "\n\n\n", "\n \n", "*",
+        "**", "* ", " *", "&", "&amp;", "&#123;", "&copy;", "-", "--", "---", "1.", "2)", ".",
+        ",", ";", ":", "'", '"', "?", "!", "(", ")", "/", "%", "$", "…", "–", "—", "“", "”", "’",
+        "#", ">", "+", "=", "_", "`", "<", "[", "]", "\\", "http://x.org", "\t",
+    ]
+)  # fmt: skip
+_PLAINISH = st.lists(_PLAIN_PIECES, max_size=30).map("".join)
+# Prose that mostly is plain: words and punctuation between single spaces, emphasis, line and
+# paragraph breaks, with now and then a piece of the above.
+_PROSE_WORD = st.one_of(
+    st.sampled_from(["we", "Team", "ask", "“quoted”", "it's", "(a)", "x/y", "5%", "A&B", "3", "é"]),
+    st.sampled_from(["we", "Team", "ask"]).map(lambda w: f"*{w}*"),
+    st.sampled_from(["*we", "ask*", "*a b*", "*a\nb*", "*", "* a *"]),
+    _PLAIN_PIECES,
+)
+_PROSE = st.lists(
+    st.tuples(_PROSE_WORD, st.sampled_from([" ", " ", " ", "\n", "\n\n", ", ", ". ", ""])),
+    max_size=25,
+).map(lambda pairs: "".join(w + sep for w, sep in pairs))
+
+
+def _through_markdown(text: str) -> tuple[str, str]:
+    """What Markdown and the sanitizer make of `text`: (HTML, plain text)."""
+    from playbook_gen import richtext
+
+    md = richtext._markdown(False)
+    md.reset()
+    plain = html.unescape(re.sub(r"<[^>]+>", "", md.convert(text))).strip()
+    return richtext._markdown_html(text, False), plain
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(_PLAINISH, _PROSE))
+def test_the_plain_paragraph_shortcut_gives_what_markdown_gives(text):
+    from playbook_gen import richtext
+
+    shortcut = richtext._plain_html(text)
+    if shortcut is not None:
+        assert (shortcut, to_plain(text)) == _through_markdown(text)
+
+
+def test_the_shortcut_answers_for_most_of_the_default_handbook():
+    """Every text of the default content: the same HTML either way, and mostly by the shortcut."""
+    from pathlib import Path
+
+    from playbook_gen import richtext
+    from playbook_gen.loader import load_handbook
+
+    def texts(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from texts(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from texts(item)
+        elif hasattr(value, "model_dump"):
+            yield from texts(value.model_dump())
+
+    handbook = load_handbook(Path(__file__).resolve().parent.parent / "content")
+    every = {
+        t
+        for kind in ("principles", "examples", "assessments", "checklists")
+        for entity in getattr(handbook, kind).values()
+        for t in texts(entity)
+    }
+    answered = [t for t in every if richtext._plain_html(t) is not None]
+    for text in answered:
+        assert richtext._plain_html(text) == _through_markdown(text)[0], text
+    assert len(answered) > 0.8 * len(every)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    indented is code",
+        "1. a list",
+        "- a list",
+        "* a list",
+        "line with a break  \nnext",
+        "**strong**",
+        "a * lone star",
+        "AT&amp;T",
+        "# heading",
+        "---",
+    ],
+)
+def test_the_shortcut_leaves_other_markdown_to_markdown(text):
+    from playbook_gen import richtext
+
+    assert richtext._plain_html(text) is None
