@@ -77,31 +77,36 @@ def _markdown(allow_html: bool) -> markdown.Markdown:
     return md
 
 
-# Most content is paragraphs of words, punctuation and *emphasis*, which Markdown would only wrap
-# in <p> and <em>. Rendering a handbook meets many such texts, so they skip Markdown (tested to
-# give exactly what Markdown and the sanitizer give: tests/test_richtext.py). This and the caches
-# below keep the plugin's share of a build small (see bench/bench_build.py).
+# Most content is paragraphs of words, punctuation, *emphasis* and **strong** text, which
+# Markdown would only wrap in <p>, <em> and <strong>. Rendering a handbook meets many such texts,
+# so they skip Markdown (tested to give exactly what Markdown and the sanitizer give:
+# tests/test_richtext.py). This and the caches below keep the plugin's share of a build small
+# (see bench/bench_build.py).
 _WORD = r"[^\W_]|[,.;:'\"?()/%&$!\u2018\u2019\u201c\u201d\u2026\u2013\u2014-]"
 _PLAIN_LINE = re.compile(
-    # Not a list item, numbered item or line break; no leading space (code), no trailing one (<br>).
-    rf"(?![0-9-]|\* )(?:{_WORD}|\*)(?:{_WORD}| |\*)*(?<! )"
+    # Not a list item or numbered item; no leading space (code), no trailing one (a line break).
+    rf"(?!\d+\.|-|\* )(?:{_WORD}|\*)(?:{_WORD}| |\*)*(?<! )"
 )
+_STRONG = re.compile(r"\*\*([^*\s](?:[^*]*[^*\s])?)\*\*")
 _EMPHASIS = re.compile(r"\*([^*\s](?:[^*]*[^*\s])?)\*")
 _ENTITY = re.compile(r"&#?\w+;")
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 
 
 def _plain_html(text: str) -> str | None:
-    """Return the HTML of paragraphs of plain words and *emphasis*, or None for other Markdown."""
+    """Return the HTML of paragraphs of words, *emphasis* and **strong**, else None."""
     if "&" in text and _ENTITY.search(text):
         return None  # Markdown keeps '&amp;' or '&#123;' as written: leave those to it
-    if "**" in text:
-        return None  # strong, or emphasis that touches emphasis
+    if "***" in text:
+        return None  # strong and emphasis at once: Markdown has rules of its own for that
     paragraphs = []
     for paragraph in _PARAGRAPH_BREAK.split(text.strip("\n")):
         if not all(_PLAIN_LINE.fullmatch(line) for line in paragraph.split("\n")):
             return None
-        body = _EMPHASIS.sub(r"<em>\1</em>", paragraph.replace("&", "&amp;"))
+        body = _STRONG.sub(r"<strong>\1</strong>", paragraph.replace("&", "&amp;"))
+        if "**" in body:
+            return None  # '**' that is not strong, or emphasis touching emphasis
+        body = _EMPHASIS.sub(r"<em>\1</em>", body)
         if "*" in body:
             return None  # an asterisk that is not emphasis
         paragraphs.append(f"<p>{body}</p>")

@@ -234,7 +234,7 @@ def test_plain_text_never_raises(text):
 
 
 # -- the shortcut for plain paragraphs -------------------------------------------------------------
-# Paragraphs of words, punctuation and *emphasis* skip Markdown (richtext._plain_html). Whenever
+# Paragraphs of words, *emphasis* and **strong** skip Markdown (richtext._plain_html). Whenever
 # the shortcut answers, it must answer exactly what Markdown and the sanitizer answer.
 
 _PLAIN_PIECES = st.sampled_from(
@@ -251,7 +251,8 @@ _PLAINISH = st.lists(_PLAIN_PIECES, max_size=30).map("".join)
 _PROSE_WORD = st.one_of(
     st.sampled_from(["we", "Team", "ask", "“quoted”", "it's", "(a)", "x/y", "5%", "A&B", "3", "é"]),
     st.sampled_from(["we", "Team", "ask"]).map(lambda w: f"*{w}*"),
-    st.sampled_from(["*we", "ask*", "*a b*", "*a\nb*", "*", "* a *"]),
+    st.sampled_from(["*we", "ask*", "*a b*", "*a\nb*", "*", "* a *", "**we**", "**a b**", "***"]),
+    st.sampled_from(["2014).", "1994),", "3.", "12.5", "7)"]),
     _PLAIN_PIECES,
 )
 _PROSE = st.lists(
@@ -320,8 +321,9 @@ def test_the_shortcut_answers_for_most_of_the_default_handbook():
         "- a list",
         "* a list",
         "line with a break  \nnext",
-        "**strong**",
+        "***strong and emphasis***",
         "a * lone star",
+        "2014. a year, or a numbered item",
         "AT&amp;T",
         "# heading",
         "---",
