@@ -1,10 +1,15 @@
-"""Helpers for site tests: copy handbooks, read built HTML, find loads from other hosts."""
+"""Helpers for site tests: copy handbooks, run commands in them, compare golden files, read
+built HTML, find loads from other hosts."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -40,6 +45,48 @@ def copy_project(src: Path, dest: Path) -> Path:
         if (src / name).is_dir():
             shutil.copytree(src / name, dest / name)
     return dest
+
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+"""The environment for commands the tests run (MkDocs' notice about version 2 silenced)."""
+
+
+@contextlib.contextmanager
+def inside(folder: Path):
+    """Run the body with `folder` as the working directory, as a user in that folder would."""
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield folder
+    finally:
+        os.chdir(cwd)
+
+
+def run_mkdocs(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess:
+    """Run plain ``mkdocs`` in a subprocess (the command users type), capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=cwd,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=check,
+    )
+
+
+REGEN_GOLDEN = os.environ.get("PB_REGEN_GOLDEN", "") not in ("", "0")
+
+
+def golden(expected_file: Path, got: str) -> str:
+    """Return a golden file's text to compare `got` with; PB_REGEN_GOLDEN=1 (or a missing file)
+    writes `got` into it first."""
+    import pytest
+
+    if REGEN_GOLDEN or not expected_file.exists():
+        expected_file.write_text(got, encoding="utf-8")
+        if not REGEN_GOLDEN:
+            pytest.fail(f"{expected_file} was missing and has been written; review it")
+    return expected_file.read_text(encoding="utf-8")
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:

@@ -15,13 +15,13 @@ run ``PB_REGEN_GOLDEN=1 python -m pytest tests/test_golden.py`` and review the d
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from site_support import golden, inside
 
 from playbook_gen.loader import load_handbook
 from playbook_gen.problems import ContentError, format_problems
@@ -29,7 +29,6 @@ from playbook_gen.problems import ContentError, format_problems
 GOLDEN = Path(__file__).parent / "golden"
 BASE = GOLDEN / "base"
 CASES = sorted(p for p in (GOLDEN / "problems").iterdir() if p.is_dir())
-REGEN = os.environ.get("PB_REGEN_GOLDEN", "") not in ("", "0")
 
 
 def build_case(case: Path, into: Path) -> None:
@@ -57,12 +56,8 @@ def validate_output(root: Path) -> str:
     """Return what ``playbook-gen validate`` prints for the handbook in `root`."""
     from playbook_gen.cli import cli
 
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
+    with inside(root):
         result = CliRunner().invoke(cli, ["validate"])
-    finally:
-        os.chdir(cwd)
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
     # The same lines reach `mkdocs build` and `serve` through ContentError.
@@ -71,14 +66,11 @@ def validate_output(root: Path) -> str:
 
 
 def _problem_lines(root: Path) -> str:
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        load_handbook("content")
-    except ContentError as exc:
-        return format_problems(exc.problems) + "\n"
-    finally:
-        os.chdir(cwd)
+    with inside(root):
+        try:
+            load_handbook("content")
+        except ContentError as exc:
+            return format_problems(exc.problems) + "\n"
     return ""
 
 
@@ -96,25 +88,15 @@ def test_problem_wording(case: Path, tmp_path: Path):
     build_case(case, tmp_path)
     got = validate_output(tmp_path)
     assert got, f"{case.name}: the handbook is valid, but the case expects problems"
-    expected_file = case / "expected.txt"
-    if REGEN or not expected_file.exists():
-        expected_file.write_text(got, encoding="utf-8")
-        if not REGEN:
-            pytest.fail(f"{expected_file} was missing and has been written; review it")
-    assert got == expected_file.read_text(encoding="utf-8")
+    assert got == golden(case / "expected.txt", got)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_problems_are_sorted_and_located(case: Path, tmp_path: Path):
     """Every problem names a file; those with a place have a real line and column."""
     build_case(case, tmp_path)
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        with pytest.raises(ContentError) as info:
-            load_handbook("content")
-    finally:
-        os.chdir(cwd)
+    with inside(tmp_path), pytest.raises(ContentError) as info:
+        load_handbook("content")
     problems = info.value.problems
     keys = [(p.file, p.line, p.column) for p in problems]
     assert keys == sorted(keys)

@@ -16,20 +16,19 @@ review the diff.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from site_support import golden, inside
 
 from playbook_gen.cli import cli
 
 GOLDEN = Path(__file__).parent / "golden"
 BASE = GOLDEN / "base"
 CASES = sorted(p for p in (GOLDEN / "results").iterdir() if p.is_dir())
-REGEN = os.environ.get("PB_REGEN_GOLDEN", "") not in ("", "0")
 
 
 def build_case(case: Path, into: Path) -> dict:
@@ -44,12 +43,8 @@ def build_case(case: Path, into: Path) -> dict:
 
 
 def run_in(folder: Path, *args: str):
-    cwd = os.getcwd()
-    os.chdir(folder)
-    try:
+    with inside(folder):
         return CliRunner().invoke(cli, list(args), prog_name="playbook-gen")
-    finally:
-        os.chdir(cwd)
 
 
 def test_there_are_enough_cases():
@@ -64,12 +59,7 @@ def test_report_problem_wording(case: Path, tmp_path: Path):
     assert result.exit_code == spec["exit"], result.output
     # A report is printed exactly when no file has an error.
     assert bool(result.stdout) == (spec["exit"] == 0)
-    expected_file = case / "expected.txt"
-    if REGEN or not expected_file.exists():
-        expected_file.write_text(result.stderr, encoding="utf-8")
-        if not REGEN:
-            pytest.fail(f"{expected_file} was missing and has been written; review it")
-    assert result.stderr == expected_file.read_text(encoding="utf-8")
+    assert result.stderr == golden(case / "expected.txt", result.stderr)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

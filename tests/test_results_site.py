@@ -5,10 +5,7 @@ team names from result files show as text and run nothing."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +21,7 @@ from site_support import (
     links,
     page_file,
     parse,
+    run_mkdocs,
     tree_hashes,
 )
 
@@ -32,7 +30,6 @@ from playbook_gen.loader import load_handbook
 from playbook_gen.render import render_site
 from playbook_gen.site import build_site, export_site
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 HOSTILE_TEAM = (
     '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1"> {onclick=x}'
 )
@@ -223,13 +220,7 @@ def test_a_bad_result_file_stops_the_build_and_keeps_the_old_site(project):
 def test_plain_mkdocs_build_stops_on_a_bad_result_file(project):
     before = tree_hashes(project / "site")
     break_result(project)
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-    )
+    proc = run_mkdocs("build", cwd=project)
     assert proc.returncode == 1
     assert "content/results/payroll-ben.json:8:15: answers.lis-repeat: 8 is not" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
@@ -254,11 +245,17 @@ def test_export_has_the_dashboard_and_builds_with_plain_mkdocs(built, tmp_path):
     settings = yaml.safe_load((out / "mkdocs.yml").read_text())
     assert {"Assessment results": "results/index.md"} in settings["nav"]
     site = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml"),
-         "-d", str(site)],
-        check=True, env=ENV, cwd=tmp_path,
-    )  # fmt: skip
+    run_mkdocs(
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(out / "mkdocs.yml"),
+        "-d",
+        str(site),
+        cwd=tmp_path,
+        check=True,
+    )
     assert (site / "results/index.html").read_text(encoding="utf-8").count("data-team=") == 5
 
 

@@ -24,6 +24,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import MkDocsException
 from site_support import (
+    ENV,
     ROOT,
     SITES,
     copy_project,
@@ -32,6 +33,7 @@ from site_support import (
     leftovers,
     links,
     page_file,
+    run_mkdocs,
     tree_hashes,
 )
 
@@ -39,8 +41,6 @@ from playbook_gen.loader import load_handbook
 from playbook_gen.model import Handbook
 from playbook_gen.problems import ContentError
 from playbook_gen.site import build_site, export_site, sweep_leftovers
-
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 @dataclass
@@ -216,13 +216,17 @@ def test_export_builds_with_plain_mkdocs_and_has_the_same_pages(built, exported,
     assert settings["theme"]["font"] is False
     assert settings["nav"]
     site = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml"),
-         "-d", str(site)],
-        check=True,
-        env=ENV,
+    run_mkdocs(
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(out / "mkdocs.yml"),
+        "-d",
+        str(site),
         cwd=tmp_path,
-    )  # fmt: skip
+        check=True,
+    )
 
     def pages(folder: Path) -> set[str]:
         return {p.relative_to(folder).as_posix() for p in folder.rglob("*.html")}
@@ -264,13 +268,7 @@ def test_plain_mkdocs_build_prints_the_problems_and_exits_1(small_project):
     before = tree_hashes(site)
     file = small_project / "content/principles/listen-first.yaml"
     file.write_text(file.read_text().replace("title:", "tittle:"))
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
-        cwd=small_project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-    )
+    proc = run_mkdocs("build", cwd=small_project)
     assert proc.returncode == 1
     assert "content/principles/listen-first.yaml:1:1: unknown field 'tittle'" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
