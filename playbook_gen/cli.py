@@ -22,7 +22,7 @@ from .loader import display_path, load_handbook
 from .model import SLUG_PATTERN
 from .new import create_handbook
 from .problems import ContentError, did_you_mean, format_problems, problems_json, sort_problems
-from .site import UsageProblem, build_site, export_site, write_schemas
+from .site import UsageProblem, build_site, docs_dir_override, export_site, write_schemas
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 CONFIG_OPTION = click.option(
@@ -145,14 +145,21 @@ def _content_dir(content: Path | None) -> Path:
     help="Where to put the site.  [default: site_dir of mkdocs.yml]",
 )
 @click.option("--strict", is_flag=True, default=None, help="Stop on any MkDocs warning.")
-def build(config_file: str, site_dir: Path | None, strict: bool | None) -> None:
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Make a site that works opened from a folder or file share (pages end in .html).",
+)
+def build(config_file: str, site_dir: Path | None, strict: bool | None, offline: bool) -> None:
     """Validate, then build the site; keep the old one on failure.
 
     \b
     Example: playbook-gen build --site-dir /var/www/handbook
     """
-    target = build_site(config_file, site_dir, strict=strict)
+    target = build_site(config_file, site_dir, strict=strict, offline=offline)
     click.echo(f"Built the handbook in {_shown(target)}", err=True)
+    if offline:
+        click.echo(f"Open {_shown(target / 'index.html')} from the folder or share.", err=True)
 
 
 @cli.command()
@@ -174,7 +181,9 @@ def serve(config_file: str, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     _log_mkdocs(logging.INFO)
-    mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
+    with docs_dir_override(config_file) as docs_dir:
+        options = {"docs_dir": docs_dir} if docs_dir else {}
+        mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True, **options)
 
 
 @cli.command()

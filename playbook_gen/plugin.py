@@ -14,10 +14,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import is_error_template, normalize_url
 
 from .loader import load_handbook
 from .problems import ContentError
-from .render import Site, hand_written_pages, problems_site, render_site
+from .render import Site, error_page_anywhere, hand_written_pages, problems_site, render_site
 
 
 class PlaybookConfig(Config):
@@ -83,9 +84,28 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             config.nav = self.site.nav + sorted(extra)
         return files
 
+    def on_template_context(self, context, *, template_name, config):
+        if _error_page_without_site_url(template_name, config):
+            # MkDocs links error pages from the server's root, which breaks under a sub-path.
+            context["base_url"] = "."
+            context["extra_css"] = [normalize_url(p, None, ".") for p in config.extra_css]
+            context["extra_javascript"] = [
+                normalize_url(str(s), None, ".") for s in config.extra_javascript
+            ]
+        return context
+
+    def on_post_template(self, output, *, template_name, config):
+        if _error_page_without_site_url(template_name, config):
+            return error_page_anywhere(output)
+        return output
+
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.content_dir(config)))
         return server
+
+
+def _error_page_without_site_url(template_name: str, config) -> bool:
+    return is_error_template(template_name) and not config.site_url
 
 
 def _set_theme_language(config, language: str) -> None:

@@ -12,6 +12,7 @@ import functools
 import html
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -29,6 +30,8 @@ from .model import Handbook
 ASSET_DIR = "assets/playbook"
 ASSETS = ("pb.css", "pb-core.js", "pb-assessment.js", "pb-checklist.js")
 """Our CSS and JS, shipped in the package and added to every page (they act only where needed)."""
+OFFLINE_SCRIPT = "pb-offline.js"
+"""Shipped too, but loaded only by a site built to open from a folder (``build --offline``)."""
 
 
 @dataclass
@@ -67,7 +70,7 @@ def render_site(
         site.files[old] = redirect_page(
             old, new, directory_urls, renderer.words, handbook.playbook.language
         ).encode()
-    for name in ASSETS:
+    for name in (*ASSETS, OFFLINE_SCRIPT):
         site.files[f"{ASSET_DIR}/{name}"] = asset(name)
     site.extra_css = [f"{ASSET_DIR}/pb.css"]
     site.extra_javascript = [f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js")]
@@ -428,6 +431,45 @@ def redirect_page(
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f'</head><body><p>{title} <a href="{href}">{href}</a>.</p></body></html>\n'
     )
+
+
+FIND_SITE_FOLDER = f"""<script>
+(function () {{
+  "use strict";
+  var folders = location.pathname.split("/").slice(0, -1);
+  while (folders.length) {{
+    var root = folders.join("/") + "/";
+    var probe = new XMLHttpRequest();
+    try {{
+      probe.open("GET", root + "{ASSET_DIR}/pb.css", false);
+      probe.send();
+      if (probe.status === 200 && /css/.test(probe.getResponseHeader("Content-Type") || "")) {{
+        var base = document.createElement("base");
+        base.href = root;
+        document.head.appendChild(base);
+        return;
+      }}
+    }} catch (error) {{}}
+    folders.pop();
+  }}
+}})();
+</script>"""
+"""Sets the error page's base URL to the site's folder, found by asking each folder above the
+missing address for our stylesheet (deepest first, a handful of small requests to this host)."""
+
+
+def error_page_anywhere(page_html: str) -> str:
+    """Return an error page (404.html) whose relative links work under any sub-path.
+
+    A web server shows 404.html at whatever address was missing, so links relative to the
+    page's own place break, and MkDocs' root-absolute ones break under a sub-path. The page's
+    links are written relative to the site's folder (``base_url: .``) and FIND_SITE_FOLDER,
+    placed before any of them, points the page's base URL at that folder.
+    """
+    # After <meta charset>, which must come first, and before anything with an address.
+    head = re.search(r"<meta charset=[^>]*>", page_html, re.I) or re.search(r"<head>", page_html)
+    at = head.end() if head else 0
+    return page_html[:at] + "\n" + FIND_SITE_FOLDER + page_html[at:]
 
 
 NAV_GROUP = 25

@@ -26,7 +26,7 @@ from mkdocs.utils.yaml import yaml_load
 from .loader import load_handbook
 from .model import Assessment, Checklist, Example, ExportedResult, Handbook, Playbook, Principle
 from .plugin import PlaybookPlugin
-from .render import Site, hand_written_pages, render_site
+from .render import ASSET_DIR, OFFLINE_SCRIPT, Site, hand_written_pages, render_site
 
 SCHEMAS = {
     "playbook": Playbook,
@@ -48,6 +48,7 @@ def build_site(
     site_dir: str | os.PathLike | None = None,
     *,
     strict: bool | None = None,
+    offline: bool = False,
 ) -> Path:
     """Validate the content, build the site into a fresh folder, then swap it in.
 
@@ -56,30 +57,91 @@ def build_site(
         site_dir: where the site goes (relative to the working directory); default: the
             ``site_dir`` of mkdocs.yml.
         strict: override mkdocs.yml's ``strict`` (warnings abort the build).
+        offline: build a site that works opened straight from a folder or file share
+            (``file://``): pages end in ``.html`` and search needs no web server.
 
     Returns:
         The site folder.
 
     Raises:
-        UsageProblem: the site folder overlaps the sources, or is not a folder.
+        UsageProblem: the site folder overlaps the sources, is not a folder, or holds files
+            that are not an earlier build.
         ContentError: the content has problems; nothing was touched.
         mkdocs.exceptions.MkDocsException: MkDocs could not build; nothing was touched.
     """
-    config = load_config(str(config_file), strict=strict)
-    target = Path(site_dir or config.site_dir).resolve()
-    check_output_dir(target, config, what="site")
-    check_replaceable(target)
+    with mkdocs_config(config_file, strict=strict) as config:
+        target = Path(site_dir or config.site_dir).resolve()
+        check_output_dir(target, config, what="site")
+        check_replaceable(target)
+        check_earlier_build(target)
 
-    load_handbook(content_dir(config))  # every problem, before anything is written
+        load_handbook(content_dir(config))  # every problem, before anything is written
 
-    with replacing(target) as staging:
-        config.site_dir = str(staging)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
+        if offline:
+            for_opening_from_a_folder(config)
+        with replacing(target) as staging:
+            config.site_dir = str(staging)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+            if offline:
+                inline_search_index(staging)
     return target
+
+
+@contextlib.contextmanager
+def mkdocs_config(config_file: str | os.PathLike, **overrides: Any) -> Iterator[MkDocsConfig]:
+    """Load mkdocs.yml; a handbook without its ``docs_dir`` gets an empty one while it is used.
+
+    MkDocs refuses a ``docs_dir`` that does not exist, but SPEC makes ``docs/`` optional: a
+    handbook may be all generated pages.
+    """
+    with docs_dir_override(config_file) as docs_dir:
+        if docs_dir is not None:
+            overrides["docs_dir"] = docs_dir
+        yield load_config(str(config_file), **overrides)
+
+
+@contextlib.contextmanager
+def docs_dir_override(config_file: str | os.PathLike) -> Iterator[str | None]:
+    """Yield an empty folder to use as ``docs_dir`` when mkdocs.yml's is missing, else None."""
+    try:
+        with open(config_file, "rb") as fd:
+            settings = yaml_load(fd) or {}
+    except Exception:  # MkDocs itself reports an unreadable mkdocs.yml, in its own words
+        settings = {}
+    docs_dir = settings.get("docs_dir", "docs") if isinstance(settings, dict) else "docs"
+    if not isinstance(docs_dir, str) or (Path(config_file).parent / docs_dir).exists():
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="playbook-gen-docs-") as empty:
+        yield empty
+
+
+def for_opening_from_a_folder(config: MkDocsConfig) -> None:
+    """Set up a build for ``file://``: page files instead of folders, search without a server.
+
+    Browsers open ``x/`` from a folder as a file listing, so pages become ``x.html``; they
+    refuse Web Workers there, so Material's search worker runs in a frame (our OFFLINE_SCRIPT)
+    and reads its index from a script (``inline_search_index``) instead of fetching it.
+    """
+    config.use_directory_urls = False
+    if config.theme.name == "material":
+        polyfills = config.extra.setdefault("polyfills", [])
+        polyfills.append(f"{ASSET_DIR}/{OFFLINE_SCRIPT}")
+        features = config.theme.get("features") or []
+        # Instant navigation fetches pages with XHR, which browsers refuse from a folder.
+        config.theme["features"] = [f for f in features if f != "navigation.instant"]
+
+
+def inline_search_index(site: Path) -> None:
+    """Write ``search/search_index.js``, the index as a script Material loads from a folder."""
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        text = index.read_text(encoding="utf-8")
+        (site / "search" / "search_index.js").write_text(f"var __index = {text};\n", "utf-8")
 
 
 def export_site(
@@ -100,8 +162,11 @@ def export_site(
         UsageProblem: `out_dir` is not empty (without `force`) or overlaps the sources.
         ContentError: the content has problems; nothing was written.
     """
-    config = load_config(str(config_file))
-    target = Path(out_dir).resolve()
+    with mkdocs_config(config_file) as config:
+        return _export(config, Path(out_dir).resolve(), force=force)
+
+
+def _export(config: MkDocsConfig, target: Path, *, force: bool) -> Path:
     check_output_dir(target, config, what="export")
     check_replaceable(target)
     if target.is_dir() and any(target.iterdir()) and not force:
@@ -279,6 +344,30 @@ def check_replaceable(target: Path) -> None:
         raise UsageProblem(
             f"{target} is a mount point, which cannot be replaced by renaming; "
             f"use a folder inside it, e.g. {target / 'handbook'}"
+        )
+
+
+def check_earlier_build(target: Path) -> None:
+    """Refuse a site folder whose files a build would delete: one that is not an earlier build.
+
+    A build replaces the whole folder. An empty folder, or one that an earlier build wrote
+    (it holds our assets), may go; anything else (a home folder, a checkout with ``.git``,
+    someone's documents) is refused.
+
+    Raises:
+        UsageProblem: `target` holds files that are not an earlier build.
+    """
+    if not target.is_dir() or not any(target.iterdir()):
+        return
+    if (target / ".git").exists():
+        raise UsageProblem(
+            f"refusing to build into {target}: it holds a .git folder, which a build would "
+            "delete; build elsewhere and copy the site in"
+        )
+    if not (target / ASSET_DIR).is_dir():
+        raise UsageProblem(
+            f"refusing to build into {target}: it is not empty and not an earlier build, and "
+            "a build replaces the whole folder; choose a new or empty folder"
         )
 
 
