@@ -8,14 +8,10 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import textwrap
 import threading
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,12 +25,15 @@ from site_support import (
     SITES,
     copy_project,
     external_loads,
+    free_port,
+    http_get,
     ids,
     leftovers,
     links,
     page_file,
     run_mkdocs,
     tree_hashes,
+    wait_for,
 )
 
 from playbook_gen.loader import load_handbook
@@ -410,35 +409,10 @@ def _umask() -> int:
 # -- serve ---------------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-    except OSError:
-        return 0, ""
-
-
-def _wait_for(check, what: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-
 @pytest.mark.parametrize("command", ["mkdocs", "playbook-gen"])
 def test_serve_shows_content_problems_until_they_are_fixed(command, tmp_path):
     project = copy_project(SITES / "small", tmp_path / "project")
-    port = _free_port()
+    port = free_port()
     runner = ["-m", "mkdocs"] if command == "mkdocs" else ["-m", "playbook_gen.cli"]
     proc = subprocess.Popen(
         [sys.executable, *runner, "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
@@ -456,17 +430,17 @@ def test_serve_shows_content_problems_until_they_are_fixed(command, tmp_path):
     file = project / "content/principles/listen-first.yaml"
     good = file.read_text()
     try:
-        _wait_for(lambda: _get(page)[0] == 200, "the first build")
+        wait_for(lambda: http_get(page)[0] == 200, "the first build")
 
         file.write_text(good.replace("title: Listen first", "tittle: Listen first"))
         line = "content/principles/listen-first.yaml:1:1: unknown field 'tittle'"
-        _wait_for(lambda: any(line in text for text in output), "the problem line")
-        _wait_for(lambda: "Content problems" in _get(base)[1], "the problems page")
-        assert html.escape(line) in _get(base)[1]
+        wait_for(lambda: any(line in text for text in output), "the problem line")
+        wait_for(lambda: "Content problems" in http_get(base)[1], "the problems page")
+        assert html.escape(line) in http_get(base)[1]
 
         file.write_text(good)
-        _wait_for(lambda: _get(page)[0] == 200, "the page to come back")
-        assert "Content problems" not in _get(base)[1]
+        wait_for(lambda: http_get(page)[0] == 200, "the page to come back")
+        assert "Content problems" not in http_get(base)[1]
         assert proc.poll() is None, "the server stopped"
     finally:
         proc.terminate()
