@@ -82,7 +82,7 @@ def page(browser):
 
     def on_request(request):
         host = urlsplit(request.url).hostname
-        if request.url.startswith(("data:", "blob:", "about:")):
+        if request.url.startswith(("data:", "blob:", "about:", "file:")):
             return
         if host not in ("127.0.0.1", "localhost"):
             watch.external_requests.append(request.url)

@@ -44,7 +44,7 @@ def no_docs(tmp_path) -> Path:
     return project
 
 
-# -- a handbook without docs/ -----------------------------------------------------------------------
+# -- a handbook without docs/ ---------------------------------------------------------------------
 
 
 def test_a_handbook_without_docs_builds(no_docs):
