@@ -19,21 +19,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
 from .problems import ContentError, Problem, format_path, not_utf8
 
-try:  # the C parser is much faster; both report the same events and positions
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser as _PurePythonParser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, _PurePythonParser):  # type: ignore[no-redef]
-        def __init__(self, stream):
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _PurePythonParser.__init__(self)
+class _ReferenceParser(Reader, Scanner, Parser):
+    """PyYAML's pure-Python parser: the one that decides what is wrong with a file.
+
+    Its code is the same from PyYAML 6.0.1 to 6.0.4 and sets no nesting limit, so our limit
+    (MAX_DEPTH) applies first and a problem reads the same whatever PyYAML is installed.
+    """
+
+    def __init__(self, stream: str):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+
+
+try:  # libyaml's parser: much faster, the same events and positions for a file it accepts
+    from yaml._yaml import CParser as _FastParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _FastParser = _ReferenceParser
 
 
 MAX_BYTES = 1_000_000  # a long principle is ~10 KB; this only stops accidents
@@ -94,7 +103,14 @@ def read_yaml(source: bytes | str, file: str) -> Document:
         ContentError: with every problem found in the file.
     """
     text = _decode(source, file)
-    return _Composer(text, file).run()
+    try:
+        return _Composer(text, file).run(_FastParser)
+    except _Refused:
+        # libyaml refused the file: a mistake in it, or a limit of libyaml's own (the libyaml
+        # in PyYAML 6.0.4 stops at 1,000 levels, and it scans up to 1,024 characters ahead of
+        # the events that MAX_DEPTH counts). Read it again with the reference parser, so that
+        # what is reported, and where, never depends on the libyaml PyYAML was built with.
+        return _Composer(text, file).run(_ReferenceParser)
 
 
 def _decode(source: bytes | str, file: str) -> str:
@@ -173,13 +189,13 @@ class _Composer:
                 Problem(self.file, mark.line + 1, mark.column + 1, format_path(path), message, hint)
             )
 
-    def run(self) -> Document:
+    def run(self, parser_class: type) -> Document:
         root: Any = None
         documents = 0
         # Each frame: [container, path, pending key or None, key mark]
         stack: list[list] = []
         skip_depth = 0  # > 0 while inside a collection we refused (e.g. a mapping used as a key)
-        parser = _Parser(self.text)
+        parser = parser_class(self.text)
         values = self.values
         # Lines where a comment may follow a value (not the usual whole-line comments).
         commented = {i for i, line in enumerate(self._lines) if " #" in line or "\t#" in line}
@@ -264,6 +280,8 @@ class _Composer:
                 if opens:
                     stack.append([value, path, None, None])
         except yaml.MarkedYAMLError as exc:
+            if parser_class is not _ReferenceParser:
+                raise _Refused from None
             self._malformed(exc)
         except _Stop:
             pass
@@ -445,3 +463,7 @@ class _Composer:
 
 class _Stop(Exception):
     """Stop reading a file whose structure cannot be trusted any further."""
+
+
+class _Refused(Exception):
+    """The fast parser refused the file: the reference parser says why."""

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -192,6 +193,49 @@ def test_deep_nesting_is_refused_without_crashing():
     deep = "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "x: 1\n"
     with pytest.raises(ContentError, match="nested more than"):
         read_yaml(deep, "f.yaml")
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        # libyaml 0.2.6 (in PyYAML 6.0.4) stops at 1,000 levels, scanning ahead of the events.
+        ("title: " + "[" * 1100, "f.yaml:1:39: the content is nested more than 32 levels deep"),
+        ("title: " + "{a: " * 1100, "f.yaml:1:132: the content is nested more than 32 levels deep"),
+        ("title: " + "[\n" * 1100, "f.yaml:32:1: the content is nested more than 32 levels deep"),
+        ("- " * 1100 + "x", "f.yaml:1:65: the content is nested more than 32 levels deep"),
+        ("? " + "[" * 1100 + "]" * 1100 + "\n: x", "f.yaml:1:3: a field name must be plain text"),
+    ],
+)
+def test_deep_nesting_gets_our_words_and_place_whatever_libyaml_allows(text, problem):
+    found = problems_of(text)
+    assert len(found) == 1 and found[0].startswith(problem), found
+
+
+class _RefusingParser:
+    """A libyaml that refuses every file (as one with a nesting limit below ours would)."""
+
+    def __init__(self, text: str):
+        self.mark = yaml.Mark("<unicode string>", 0, 0, 0, text, 0)
+
+    def check_event(self, *choices):
+        raise yaml.scanner.ScannerError(None, None, "refused by libyaml", self.mark)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: " + "[" * 40 + "]" * 40,
+        'title: "open\n',
+        "title: a\n\tsummary: b\n",
+        "title: Rule: one owner\n",
+        "a: &x 1\nb: *x\n",
+        PRINCIPLE,
+    ],
+)
+def test_what_libyaml_refuses_is_told_in_our_words(text, monkeypatch):
+    expected = problems_of(text)
+    monkeypatch.setattr(yamlread, "_FastParser", _RefusingParser)
+    assert problems_of(text) == expected
 
 
 def test_oversized_file_is_refused_before_reading():
