@@ -23,6 +23,7 @@ import datetime
 import io
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -124,20 +125,8 @@ def read_result(source: bytes, name: str, handbook: Handbook) -> Checked:
 
 Pos = tuple[int, int]
 
-_JSON_MESSAGES = {
-    "Expecting ',' delimiter": "a ',' is missing before this",
-    "Expecting ':' delimiter": "a ':' is missing after the field name",
-    "Expecting property name enclosed in double quotes": "expected a field name in double quotes",
-    "Expecting value": "expected a value: text in double quotes, a number, true, false or null",
-    "Unterminated string starting at": "a quote is opened here but never closed",
-    "Invalid control character at": (
-        "text in quotes must end on the same line; write line breaks and tabs as \\n and \\t"
-    ),
-    "Extra data": "there is more after the end of the result",
-    "Invalid \\escape": "a backslash in text must be written \\\\",
-    "Invalid \\uXXXX escape": "a backslash in text must be written \\\\",
-}
-"""Python's JSON messages, in words a person can act on."""
+MAX_JSON_DEPTH = 32
+"""Deeper JSON is refused before Python reads it (an exported result is 2 levels deep)."""
 
 
 class _Reader:
@@ -277,31 +266,23 @@ class _FileCheck:
         if not text.strip():
             self.error((), "the file is empty", "export the result again")
             return _MISSING
-        try:
-            data = json.loads(text, parse_constant=_no_constant)
-        except json.JSONDecodeError as exc:
-            message = _JSON_MESSAGES.get(exc.msg, exc.msg)
-            char = text[exc.pos : exc.pos + 1]
-            hint = ""
-            if char in ("}", "]") and exc.msg.startswith("Expecting"):
-                hint = "remove the ',' before it: JSON allows none there"
-            elif char == "'":
-                hint = "JSON uses double quotes, not single ones"
-            elif char.isalpha():
-                hint = "write true, false and null in small letters, and text in double quotes"
-            self.errors.append(
-                Problem(
-                    self.name, exc.lineno, exc.colno, "", f"this is not valid JSON: {message}", hint
-                )
-            )
-            return _MISSING
-        except RecursionError:
-            self.error((), "the file is nested too deeply to be a result file")
-            return _MISSING
-        except ValueError as exc:  # NaN or Infinity, or a number with thousands of digits
-            line, column = _unquoted_position(text, r"-?Infinity|NaN|-?\d{4301,}")
-            message = f"this is not valid JSON: {str(exc).split(':')[0]}"
-            self.errors.append(Problem(self.name, line, column, "", message))
+        problem = None
+        # Only then can it be too deep. Python's reader would meet that with a RecursionError,
+        # at a depth that differs between Python versions.
+        if text.count("{") + text.count("[") > MAX_JSON_DEPTH:
+            problem = json_problem(text)
+        if problem is None:
+            try:
+                data = json.loads(text, parse_constant=_no_constant)
+            except ValueError:  # not JSON, NaN or Infinity, or a number too long for Python
+                problem = json_problem(text)
+                if problem is None:  # pragma: no cover - it finds what Python refuses (tested)
+                    self.error((), "this is not valid JSON")
+                    return _MISSING
+        if problem is not None:
+            offset, message, hint = problem
+            line, column = _line_and_column(text, offset)
+            self.errors.append(Problem(self.name, line, column, "", message, hint))
             return _MISSING
         self.keys, self.twice = _key_positions(text)
         return data
@@ -448,7 +429,7 @@ class _FileCheck:
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number in JSON")
+    raise ValueError(name)  # NaN and Infinity: json_problem says so
 
 
 def _is_int(value: Any) -> bool:
@@ -481,15 +462,6 @@ def _show(value: Any) -> str:
 
 _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 _TOKEN = re.compile(_STRING + r"|[{}\[\]:,]")
-
-
-def _unquoted_position(text: str, pattern: str) -> Pos:
-    """Return where `pattern` first matches outside quotes, or (0, 0)."""
-    for match in re.finditer(f"{_STRING}|({pattern})", text):
-        if match.group(1):
-            line = text.count("\n", 0, match.start()) + 1
-            return line, match.start() - text.rfind("\n", 0, match.start())
-    return 0, 0
 
 
 def _key_positions(text: str) -> tuple[dict[tuple, Pos], dict[tuple, Pos]]:
@@ -535,6 +507,175 @@ def _key_positions(text: str) -> tuple[dict[tuple, Pos], dict[tuple, Pos]]:
                 keys[path] = position(match.start())
             stack[-1][2] = key
     return keys, twice
+
+
+# -- JSON problems, in our words ------------------------------------------------------------------
+# Python's messages for bad JSON are not ours to show, and Python 3.13 words some of them anew
+# (and places them elsewhere). So when Python refuses a file, json_problem finds the first thing
+# wrong in it and says what, in the same words and at the same place on every Python.
+
+JsonProblem = tuple[int, str, str]
+"""(offset in the text, message, hint)"""
+
+_JSON_SPACE = " \t\n\r"
+_JSON_SPACES = re.compile(r"[ \t\n\r]*")
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_JSON_TEXT = re.compile(r'[^"\\\x00-\x1f]*')  # a string's characters up to '"', '\' or a control
+_JSON_ESCAPE = re.compile(r'\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})')
+_JSON_WORD = re.compile(r"\w+")
+_NUMBER_START = frozenset("-+.0123456789")
+_CLOSING = {"{": "}", "[": "]"}
+# Where the reader is: what may come next.
+_VALUE, _FIRST_VALUE, _NEXT_VALUE, _FIRST_KEY, _NEXT_KEY, _COLON, _AFTER = range(7)
+_TOO_DEEP = "the file is nested too deeply to be a result file"
+
+
+def json_problem(text: str) -> JsonProblem | None:
+    """Return the first problem in a JSON text, or None if there is none.
+
+    A text has none when ``json.loads`` reads it, it holds no NaN or Infinity (not JSON) and
+    it is nested no deeper than MAX_JSON_DEPTH.
+    """
+    opened: list[int] = []  # offsets of the '{' and '[' not closed yet
+    state = _VALUE
+    pos = _JSON_SPACES.match(text).end()
+    while pos < len(text):
+        char = text[pos]
+        closes = bool(opened) and char == _CLOSING[text[opened[-1]]]
+        if state == _AFTER:
+            if not opened:
+                return _not_json(pos, "there is more after the end of the result")
+            if char == ",":
+                state = _NEXT_KEY if text[opened[-1]] == "{" else _NEXT_VALUE
+            elif closes:
+                opened.pop()
+            elif char in "}]":
+                line = _line_and_column(text, opened[-1])[0]
+                return _not_json(
+                    pos, f"'{char}' does not close the '{text[opened[-1]]}' opened on line {line}"
+                )
+            else:
+                return _not_json(pos, "a ',' is missing before this")
+            pos += 1
+        elif state == _COLON:
+            if char != ":":
+                return _not_json(pos, "a ':' is missing after the field name")
+            state = _VALUE
+            pos += 1
+        elif closes and state in (_FIRST_KEY, _FIRST_VALUE):  # {} or []
+            opened.pop()
+            state = _AFTER
+            pos += 1
+        elif closes and state in (_NEXT_KEY, _NEXT_VALUE):
+            comma = len(text[:pos].rstrip(_JSON_SPACE)) - 1
+            last = "field" if char == "}" else "value"
+            return _not_json(
+                comma, f"there is a ',' after the last {last}", "remove it: JSON allows none there"
+            )
+        elif state in (_FIRST_KEY, _NEXT_KEY):
+            if char != '"':
+                hint = "JSON uses double quotes, not single ones" if char == "'" else ""
+                return _not_json(pos, "expected a field name in double quotes", hint)
+            end = _json_text_end(text, pos)
+            if isinstance(end, tuple):
+                return end
+            state = _COLON
+            pos = end
+        elif char in "{[":
+            if len(opened) >= MAX_JSON_DEPTH:
+                return pos, _TOO_DEEP, ""
+            opened.append(pos)
+            state = _FIRST_KEY if char == "{" else _FIRST_VALUE
+            pos += 1
+        else:
+            end = _json_value_end(text, pos)
+            if isinstance(end, tuple):
+                return end
+            state = _AFTER
+            pos = end
+        pos = _JSON_SPACES.match(text, pos).end()
+    if opened:
+        return _not_json(
+            opened[-1],
+            f"this '{text[opened[-1]]}' is never closed",
+            "the file may be cut short; export the result again",
+        )
+    if state != _AFTER:
+        return _not_json(pos, "the file holds no value")
+    return None
+
+
+def _not_json(offset: int, message: str, hint: str = "") -> JsonProblem:
+    return offset, f"this is not valid JSON: {message}", hint
+
+
+def _json_value_end(text: str, start: int) -> int | JsonProblem:
+    """Return the offset after the text, number, true, false or null at `start`, or a problem."""
+    char = text[start]
+    if char == '"':
+        return _json_text_end(text, start)
+    if text.startswith("-Infinity", start):
+        return _not_json(start, "-Infinity is not a number in JSON")
+    if char in _NUMBER_START:
+        number = _JSON_NUMBER.match(text, start)
+        end = number.end() if number else start
+        if not number or _JSON_WORD.match(text, end) or text[end : end + 1] in _NUMBER_START:
+            return _not_json(
+                start, "this is not a number JSON can read", "write numbers like 4, -1 or 2.5"
+            )
+        # Python reads whole numbers up to a limit of digits (4,300 unless set otherwise).
+        limit = sys.get_int_max_str_digits()
+        digits = end - start - (char == "-")
+        if limit and digits > limit and not (number.group(1) or number.group(2)):
+            return _not_json(start, f"this number has more than {limit:,} digits")
+        return end
+    word = _JSON_WORD.match(text, start)
+    if word and word.group() in ("true", "false", "null"):
+        return word.end()
+    if word and word.group() in ("NaN", "Infinity"):
+        return _not_json(start, f"{word.group()} is not a number in JSON")
+    if char == "'":
+        hint = "JSON uses double quotes, not single ones"
+    elif char.isalpha():
+        hint = "write true, false and null in small letters, and text in double quotes"
+    else:
+        hint = ""
+    return _not_json(
+        start, "expected a value: text in double quotes, a number, true, false or null", hint
+    )
+
+
+def _json_text_end(text: str, start: int) -> int | JsonProblem:
+    """Return the offset after the string whose quote is at `start`, or the problem in it."""
+    pos = start + 1
+    while True:
+        pos = _JSON_TEXT.match(text, pos).end()
+        char = text[pos : pos + 1]
+        if char == '"':
+            return pos + 1
+        if char == "\\":
+            escape = _JSON_ESCAPE.match(text, pos)
+            if escape is None:
+                return _not_json(pos, "a backslash in text must be written \\\\")
+            pos = escape.end()
+        elif not char:
+            return _not_json(start, "a quote is opened here but never closed")
+        elif char in "\n\r":
+            message = "text in quotes must end on the same line; write line breaks as \\n"
+            return _not_json(pos, message)
+        elif char == "\t":
+            return _not_json(pos, "a tab in quotes must be written \\t")
+        else:
+            return _not_json(
+                pos,
+                f"control character U+{ord(char):04X} is not allowed",
+                "delete it; it is often pasted in invisibly",
+            )
+
+
+def _line_and_column(text: str, offset: int) -> Pos:
+    """Return the 1-based line and column of an offset in a text (lines end at '\\n')."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 # -- combining respondents -------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_scoring import VECTORS, same
 
@@ -153,17 +153,22 @@ def test_a_file_over_the_size_limit_is_not_read():
 @pytest.mark.parametrize(
     "source, message",
     [
-        (b"[" * 100_000, "the file is nested too deeply to be a result file"),
-        (b'{"version": ' + b"9" * 5000 + b"}", "this is not valid JSON: Exceeds the limit"),
-        (b'{"version": NaN}', "this is not valid JSON: NaN is not a number in JSON"),
-        (b'{"team": "NaN", "x": [NaN]}', "this is not valid JSON: NaN is not a number in JSON"),
-        (b'{"version": -Infinity}', "this is not valid JSON: -Infinity is not a number in JSON"),
-        (b"\xef\xbb\xbf", "the file is empty"),
+        (b"[" * 100_000, "results/1.json:1:33: the file is nested too deeply to be a result file"),
+        (
+            b'{"version": ' + b"9" * 5000 + b"}",
+            "results/1.json:1:13: this is not valid JSON: this number has more than 4,300 digits",
+        ),
+        (b'{"version": NaN}', "results/1.json:1:13: this is not valid JSON: NaN is not a number"),
+        (
+            b'{"version": -Infinity}',
+            "results/1.json:1:13: this is not valid JSON: -Infinity is not a number in JSON",
+        ),
+        (b"\xef\xbb\xbf", "results/1.json: the file is empty"),
     ],
 )
 def test_json_that_python_would_choke_on_is_a_problem_not_a_crash(source, message):
     (problem,) = read(source).errors
-    assert problem.message.startswith(message)
+    assert problem.format().startswith(message)
 
 
 def test_a_number_json_does_not_have_is_located_outside_quotes():
@@ -267,6 +272,64 @@ _JSONISH = st.recursive(
 def test_any_bytes_give_a_result_or_problems(data):
     checked = read(data)
     assert bool(checked.files) != bool(checked.errors)
+
+
+_JSON_PIECES = st.sampled_from(
+    list('{}[]:,"\\ \n\t\r0123456789.-+eE\'')
+    + ["true", "false", "null", "True", "None", "NaN", "Infinity", "-Infinity", "\\u00e9",
+       "\\u12", "\\x", "é", "a", "\x01", "\ufeff", "\u2028", "00", "9" * 4301]
+)  # fmt: skip
+
+
+@st.composite
+def _nearly_json(draw) -> str:
+    """JSON text with a few characters deleted, inserted or replaced."""
+    text = json.dumps(draw(_JSONISH), indent=draw(st.sampled_from([None, 1])))
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        piece = draw(_JSON_PIECES)
+        text = draw(st.sampled_from([text[:at] + text[at + 1 :], text[:at] + piece + text[at:]]))
+    return text
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_nearly_json(), st.lists(_JSON_PIECES, max_size=30).map("".join), st.text()))
+def test_our_json_reader_refuses_exactly_what_python_refuses(text):
+    """Every JSON problem is worded by us: we find one wherever Python's reader finds one."""
+    assume(text.strip(" \t\n\r"))  # an empty file is told so before JSON is read
+    try:
+        json.loads(text, parse_constant=results._no_constant)
+        python_reads = True
+    except ValueError:
+        python_reads = False
+    problem = results.json_problem(text)
+    if python_reads:
+        assert problem is None or problem[1] == results._TOO_DEEP
+    else:
+        assert problem is not None
+        assert 0 <= problem[0] <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text, place, message",
+    [
+        ('{"a": }', 6, "expected a value: text in double quotes, a number, true, false or null"),
+        ('{"a": 1,\n}', 7, "there is a ',' after the last field"),
+        ("[1 , ]", 3, "there is a ',' after the last value"),
+        ("[1}", 2, "'}' does not close the '[' opened on line 1"),
+        ('{"a" 1}', 5, "a ':' is missing after the field name"),
+        ("{a: 1}", 1, "expected a field name in double quotes"),
+        ("[1.]", 1, "this is not a number JSON can read"),
+        ('["a\tb"]', 3, "a tab in quotes must be written \\t"),
+        ('["a\x07"]', 3, "control character U+0007 is not allowed"),
+        ('["ab', 1, "a quote is opened here but never closed"),
+        ('[{"a": [1]', 1, "this '{' is never closed"),
+        ("[] x", 3, "there is more after the end of the result"),
+    ],
+)
+def test_json_problems_are_worded_and_placed_by_us(text, place, message):
+    offset, said, _ = results.json_problem(text)
+    assert (offset, said) == (place, "this is not valid JSON: " + message)
 
 
 @_PROPERTY
