@@ -144,6 +144,15 @@ def test_dashboard_is_in_the_navigation_and_loads_nothing_from_elsewhere(built):
     assert external_loads(built / "site") == []
 
 
+def test_dashboard_is_kept_out_of_the_search_index(built):
+    """Every reader's search loads the index: the dashboard may sit behind a sign-in, so its
+    team names and scores must not be readable through search."""
+    index = json.loads((built / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("results")]
+    assert "Payroll" in html(built, "results/")
+    assert "Payroll" not in json.dumps(index)
+
+
 def test_no_results_page_without_result_files(tmp_path, monkeypatch):
     default = render_site(load_handbook(ROOT / "content"))
     assert "results/index.md" not in default.pages
