@@ -12,17 +12,17 @@ import os
 import re
 import signal
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from . import results
+from .folders import UsageProblem, write_atomically
 from .loader import display_path, load_handbook
 from .model import SLUG_PATTERN
 from .new import create_handbook
 from .problems import ContentError, did_you_mean, format_problems, problems_json, sort_problems
-from .site import UsageProblem, build_site, docs_dir_override, export_site, write_schemas
+from .site import build_site, docs_dir_override, export_site, write_schemas
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 CONFIG_OPTION = click.option(
@@ -257,7 +257,7 @@ def report(
         click.echo(text, nl=False)
         return
     # A BOM tells spreadsheet programs that the file is UTF-8 (names like "Müller" stay whole).
-    _write_atomically(output, ("\ufeff" if fmt == "csv" else "") + text)
+    write_atomically(output, ("\ufeff" if fmt == "csv" else "") + text)
     click.echo(f"Wrote the report to {_shown(output)}", err=True)
 
 
@@ -283,26 +283,6 @@ def _result_files(paths: tuple[str, ...]) -> list[tuple[str, Path]]:
         for file in found:
             files.setdefault(file.resolve(), (display_path(file), file))  # each file once
     return list(files.values())
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    """Write a file through a temporary file beside it, so it is never seen half-written."""
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
-        os.chmod(temp, mode)  # mkstemp makes the file private; keep the usual permissions
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 @cli.command()

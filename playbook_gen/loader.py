@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks, results
 from .model import ITEM_REF_PATTERN, KINDS, SLUG_PATTERN, Entity, Handbook, Playbook
-from .problems import ContentError, Problem, did_you_mean, format_path
+from .problems import ContentError, Problem, did_you_mean, format_path, os_reason
 from .yamlread import Document, read_yaml
 
 IGNORED_DIRS = {"schemas"}  # read by editors
@@ -184,7 +184,7 @@ def _load_one(file: Path, model: type[BaseModel], problems, docs, key, name: str
         problems.extend(exc.problems)
         return None
     except OSError as exc:
-        problems.append(Problem(name, message=f"this file could not be read: {exc.strerror}"))
+        problems.append(Problem(name, message=f"this file could not be read: {os_reason(exc)}"))
         return None
     docs[key] = doc
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from click import ClickException
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -16,6 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import is_error_template, normalize_url
 
+from .folders import UsageProblem, check_output
 from .loader import load_handbook
 from .problems import ContentError
 from .render import Site, error_page_anywhere, hand_written_pages, problems_site, render_site
@@ -38,6 +40,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def content_dir(self, config) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
+
+    def source_dirs(self, config) -> dict[str, Path]:
+        """Return name -> folder of every source folder, which no output may touch."""
+        sources = {"docs": Path(config.docs_dir), "content": self.content_dir(config)}
+        if config.theme.custom_dir:
+            sources["theme"] = Path(config.theme.custom_dir)
+        themes = Path(config.config_file_path or ".").parent / "themes"
+        if themes.is_dir():
+            sources["themes"] = themes
+        return sources
 
     def on_config(self, config):
         try:
@@ -69,6 +81,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if js not in [str(x) for x in config.extra_javascript]:
                 config.extra_javascript.append(js)
         return config
+
+    def on_pre_build(self, *, config):
+        # Plain `mkdocs build` empties site_dir next: never one the handbook did not build.
+        if self.serving:
+            return
+        project = Path(config.config_file_path or ".").resolve().parent
+        try:
+            check_output(Path(config.site_dir), project=project, sources=self.source_dirs(config))
+        except UsageProblem as exc:
+            raise _Refused(str(exc)) from None
 
     def on_files(self, files: Files, *, config) -> Files:
         assert self.site is not None
@@ -102,6 +124,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.content_dir(config)))
         return server
+
+
+class _Refused(ClickException):
+    """A site folder MkDocs must not empty: MkDocs prints "Error: ..." and exits 2."""
+
+    exit_code = 2
 
 
 def _error_page_without_site_url(template_name: str, config) -> bool:

@@ -10,6 +10,7 @@ The same formatter serves ``playbook-gen validate``, ``mkdocs build`` and ``mkdo
 from __future__ import annotations
 
 import difflib
+import errno
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -99,3 +100,25 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return a "did you mean ...?" hint for the closest choice, or an empty string."""
     close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
+
+
+_OS_REASONS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "not permitted",
+    errno.ENOENT: "it does not exist (was it moved or deleted?)",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the file system is read-only",
+    errno.ENAMETOOLONG: "a file name is too long",
+    errno.ELOOP: "it is a loop of symbolic links",
+    errno.EISDIR: "it is a folder",
+    errno.ENOTDIR: "a folder on the way is a file",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Say why a file operation failed, in our words (not the C library's)."""
+    if exc.errno is None:
+        return "the system refused"
+    return _OS_REASONS.get(exc.errno, f"the system refused (error {exc.errno})")

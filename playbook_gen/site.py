@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import yaml_load
 
+from .folders import UsageProblem, check_output, replacing
 from .loader import load_handbook
 from .model import Assessment, Checklist, Example, ExportedResult, Handbook, Playbook, Principle
 from .plugin import PlaybookPlugin
@@ -37,10 +37,6 @@ SCHEMAS = {
     "result": ExportedResult,
 }
 """Schema name -> model; content files point at ``schemas/<name>.schema.json``."""
-
-
-class UsageProblem(Exception):
-    """A request that cannot be carried out as asked (the CLI exits 2)."""
 
 
 def build_site(
@@ -72,8 +68,6 @@ def build_site(
     with mkdocs_config(config_file, strict=strict) as config:
         target = Path(site_dir or config.site_dir).resolve()
         check_output_dir(target, config, what="site")
-        check_replaceable(target)
-        check_earlier_build(target)
 
         load_handbook(content_dir(config))  # every problem, before anything is written
 
@@ -168,7 +162,6 @@ def export_site(
 
 def _export(config: MkDocsConfig, target: Path, *, force: bool) -> Path:
     check_output_dir(target, config, what="export")
-    check_replaceable(target)
     if target.is_dir() and any(target.iterdir()) and not force:
         raise UsageProblem(f"{target} is not empty (use --force to replace it)")
 
@@ -200,20 +193,6 @@ def _export(config: MkDocsConfig, target: Path, *, force: bool) -> Path:
             encoding="utf-8",
         )
     return target
-
-
-@contextlib.contextmanager
-def replacing(target: Path) -> Iterator[Path]:
-    """Yield a fresh folder beside `target`; swap it in if the block succeeds, else delete it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    sweep_leftovers(target)
-    staging = _staging_dir(target)
-    try:
-        yield staging
-        swap_in(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
 def exported_config(
@@ -294,9 +273,18 @@ def content_dir(config: MkDocsConfig) -> Path:
     Raises:
         UsageProblem: mkdocs.yml does not use the playbook plugin.
     """
+    return playbook_plugin(config).content_dir(config).resolve()
+
+
+def playbook_plugin(config: MkDocsConfig) -> PlaybookPlugin:
+    """Return the playbook plugin of mkdocs.yml.
+
+    Raises:
+        UsageProblem: mkdocs.yml does not use the playbook plugin.
+    """
     for plugin in config.plugins.values():
         if isinstance(plugin, PlaybookPlugin):
-            return plugin.content_dir(config).resolve()
+            return plugin
     raise UsageProblem(
         f"{config.config_file_path} does not use the playbook plugin "
         "(add `- playbook` under `plugins:`)"
@@ -304,71 +292,14 @@ def content_dir(config: MkDocsConfig) -> Path:
 
 
 def check_output_dir(target: Path, config: MkDocsConfig, *, what: str) -> None:
-    """Refuse an output folder that is, contains or sits inside a source folder.
-
-    The default ``site/`` inside the project folder is fine; the project folder itself, or a
-    folder around it, is not (replacing it would delete the sources).
+    """Refuse an output folder that a build or export has no right to replace.
 
     Raises:
-        UsageProblem: with one line naming the source folder in the way.
+        UsageProblem: with one line naming the folder and why (see ``folders.check_output``).
     """
-    project = project_dir(config)
-    target = target.resolve()
-    if target == project or project.is_relative_to(target):
-        raise UsageProblem(
-            f"refusing to write the {what} into {target}: it holds the project ({project})"
-        )
-    sources = {"docs": Path(config.docs_dir), "content": content_dir(config)}
-    if config.theme.custom_dir:
-        sources["theme"] = Path(config.theme.custom_dir)
-    if (project / "themes").is_dir():
-        sources["themes"] = project / "themes"
-    for name, folder in sources.items():
-        folder = folder.resolve()
-        if target == folder or target.is_relative_to(folder) or folder.is_relative_to(target):
-            raise UsageProblem(
-                f"refusing to write the {what} into {target}: it overlaps the {name} folder "
-                f"({folder})"
-            )
-
-
-def check_replaceable(target: Path) -> None:
-    """Refuse an output folder that cannot be swapped in by renaming.
-
-    Raises:
-        UsageProblem: `target` is a file, or a mount point (which cannot be renamed).
-    """
-    if target.exists() and not target.is_dir():
-        raise UsageProblem(f"{target} is a file, not a folder")
-    if target.is_dir() and os.path.ismount(target):
-        raise UsageProblem(
-            f"{target} is a mount point, which cannot be replaced by renaming; "
-            f"use a folder inside it, e.g. {target / 'handbook'}"
-        )
-
-
-def check_earlier_build(target: Path) -> None:
-    """Refuse a site folder whose files a build would delete: one that is not an earlier build.
-
-    A build replaces the whole folder. An empty folder, or one that an earlier build wrote
-    (it holds our assets), may go; anything else (a home folder, a checkout with ``.git``,
-    someone's documents) is refused.
-
-    Raises:
-        UsageProblem: `target` holds files that are not an earlier build.
-    """
-    if not target.is_dir() or not any(target.iterdir()):
-        return
-    if (target / ".git").exists():
-        raise UsageProblem(
-            f"refusing to build into {target}: it holds a .git folder, which a build would "
-            "delete; build elsewhere and copy the site in"
-        )
-    if not (target / ASSET_DIR).is_dir():
-        raise UsageProblem(
-            f"refusing to build into {target}: it is not empty and not an earlier build, and "
-            "a build replaces the whole folder; choose a new or empty folder"
-        )
+    plugin = playbook_plugin(config)
+    sources = plugin.source_dirs(config)
+    check_output(target, project=project_dir(config), sources=sources, what=what)
 
 
 def _theme_copy_path(custom_dir: Path, project: Path) -> str:
@@ -376,71 +307,3 @@ def _theme_copy_path(custom_dir: Path, project: Path) -> str:
     if custom_dir.is_relative_to(project):
         return custom_dir.relative_to(project).as_posix()
     return f"themes/{custom_dir.name}"
-
-
-# -- swapping folders ------------------------------------------------------------------------------
-# A new folder is made beside the target (same file system, so renames are atomic):
-# ".<name>-new-<pid>-<random>". The swap renames the old folder to ".<name>-old-<pid>-<random>",
-# renames the new one in and deletes the old one. A process killed half-way leaves such folders;
-# the next run removes them, or puts the old site back if it died between the two renames.
-
-_LEFTOVER = re.compile(r"\.(?P<name>.+)-(?P<kind>new|old)-(?P<pid>\d+)-[A-Za-z0-9_]+")
-
-
-def _staging_dir(target: Path) -> Path:
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-{os.getpid()}-", dir=target.parent))
-    # mkdtemp makes the folder private, but a web server must read it: keep the old mode.
-    staging.chmod(target.stat().st_mode & 0o7777 if target.is_dir() else 0o777 & ~_umask())
-    return staging
-
-
-def swap_in(new: Path, target: Path) -> None:
-    """Put `new` in place of `target` with two renames, then delete the old folder."""
-    if not target.exists():
-        os.rename(new, target)
-        return
-    old = target.parent / f".{target.name}-old-{os.getpid()}-{os.urandom(4).hex()}"
-    os.rename(target, old)
-    try:
-        os.rename(new, target)
-    except BaseException:
-        os.rename(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def sweep_leftovers(target: Path) -> None:
-    """Remove folders that builds of `target` killed half-way left behind."""
-    for path in target.parent.glob(f".{glob_escape(target.name)}-*-*-*"):
-        match = _LEFTOVER.fullmatch(path.name)
-        if not match or match["name"] != target.name or _alive(int(match["pid"])):
-            continue
-        if match["kind"] == "old" and not target.exists():
-            os.rename(path, target)  # killed between the two renames: the old site goes back
-        else:
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def glob_escape(text: str) -> str:
-    """Escape glob wildcards in a file name."""
-    return re.sub(r"([*?\[])", r"[\1]", text)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name != "posix":  # os.kill(pid, 0) would not be a harmless probe
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

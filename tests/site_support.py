@@ -66,12 +66,17 @@ def inside(folder: Path):
         os.chdir(cwd)
 
 
-def run_mkdocs(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess:
-    """Run plain ``mkdocs`` in a subprocess (the command users type), capturing its output."""
+def run_mkdocs(
+    *args: str, cwd: Path, check: bool = False, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run plain ``mkdocs`` in a subprocess (the command users type), capturing its output.
+
+    `env` adds to (or overrides) the tests' environment.
+    """
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=cwd,
-        env=ENV,
+        env={**ENV, **(env or {})},
         capture_output=True,
         text=True,
         check=check,

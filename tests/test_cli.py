@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import inspect
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -632,3 +634,54 @@ def test_validate_prints_result_warnings_and_exits_0(results_project):
     result = run("validate")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == warning  # with the errors, every line at once
+
+
+# -- faults: one line, the path named, the old site intact ---------------------------------------
+
+
+def test_build_into_a_folder_it_cannot_write_is_one_line(project, monkeypatch):
+    assert run("build").exit_code == 0
+    before = tree_hashes(project / "site")
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(project))
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    result = run("build")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: cannot write into {project}: permission denied\n"
+    assert tree_hashes(project / "site") == before
+
+
+def test_a_content_file_that_vanishes_while_it_is_read_is_a_problem(project, monkeypatch):
+    real = Path.read_bytes
+
+    def vanishing(path):
+        if path.name == "listen-first.yaml":
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", vanishing)
+    result = run("validate")
+    assert result.exit_code == 1
+    assert result.output == (
+        "content/principles/listen-first.yaml: this file could not be read: it does not exist "
+        "(was it moved or deleted?)\n"
+    )
+
+
+def test_a_report_that_cannot_be_written_is_one_line(project, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    (project / "results").mkdir()
+    shutil.copy(SITES / "results/content/results" / _one_result_file(), project / "results")
+    result = run("report", "results", "-o", "report.md")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(f"Error: cannot write {Path('report.md')}: the disk is full\n")
+    assert not (project / "report.md").exists()
+
+
+def _one_result_file() -> str:
+    return sorted(p.name for p in (SITES / "results/content/results").glob("*.json"))[0]

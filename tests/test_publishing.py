@@ -115,8 +115,47 @@ def test_build_refuses_a_folder_that_is_not_an_earlier_build(no_docs, offline, c
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"Error: refusing to build into {folder}: ")
+    assert lines[0].startswith(f"Error: refusing to write the site into {folder}: ")
     assert tree_hashes(folder) == before
+
+
+# (MkDocs refuses a site_dir around docs_dir itself.)
+@pytest.mark.parametrize("site_dir", ["keep", "content", "home"])
+def test_plain_mkdocs_build_refuses_a_folder_the_handbook_did_not_build(
+    no_docs, site_dir, monkeypatch
+):
+    (no_docs / "docs").mkdir()  # plain MkDocs needs one
+    (no_docs / "docs/notes.md").write_text("# Notes\n")
+    (no_docs / "keep").mkdir()
+    (no_docs / "keep/letter.txt").write_text("keep me")
+    home = no_docs.parent / "home"
+    (home / "Documents").mkdir(parents=True)
+    (home / "Documents/cv.txt").write_text("mine")
+    before = {p: tree_hashes(p) for p in (no_docs, home)}
+    target = home if site_dir == "home" else no_docs / site_dir
+    result = run_mkdocs("build", "-d", str(target), cwd=no_docs, env={"HOME": str(home)})
+    assert result.returncode == 2, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert errors == [errors[0]] and errors[0].startswith(
+        f"Error: refusing to write the site into {target.resolve()}: "
+    )
+    assert {p: tree_hashes(p) for p in (no_docs, home)} == before
+
+
+def test_build_refuses_a_home_folder_and_any_folder_above_one(no_docs, monkeypatch):
+    home = no_docs.parent / "people/alex"
+    (home / "Documents").mkdir(parents=True)
+    (home / "Documents/cv.txt").write_text("mine")
+    monkeypatch.setenv("HOME", str(home))
+    before = tree_hashes(no_docs.parent / "people")
+    for folder in (home, home.parent):
+        with inside(no_docs):
+            result = run("build", "--site-dir", str(folder))
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"Error: refusing to write the site into {folder}: it holds your home folder ({home})\n"
+        )
+    assert tree_hashes(no_docs.parent / "people") == before
 
 
 def test_build_replaces_an_earlier_build_and_an_empty_folder(no_docs):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import html
 import json
 import os
@@ -36,10 +37,11 @@ from site_support import (
     wait_for,
 )
 
+from playbook_gen.folders import WriteProblem, sweep_leftovers
 from playbook_gen.loader import load_handbook
 from playbook_gen.model import Handbook
 from playbook_gen.problems import ContentError
-from playbook_gen.site import build_site, export_site, sweep_leftovers
+from playbook_gen.site import build_site, export_site
 
 
 @dataclass
@@ -283,13 +285,14 @@ def test_a_crash_during_the_build_leaves_the_site_untouched(small_project, monke
 
     def crash_on_third_page(page, *args, **kwargs):
         if len(built) == 2:
-            raise OSError("disk full")
+            raise OSError(errno.ENOSPC, "No space left on device")
         built.append(page)
         return real(page, *args, **kwargs)
 
     monkeypatch.setattr(mkdocs.commands.build, "_build_page", crash_on_third_page)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WriteProblem) as caught:
         build_site(small_project / "mkdocs.yml")
+    assert str(caught.value) == f"cannot write {site}: the disk is full; {site} was left as it was"
     assert tree_hashes(site) == before
     assert leftovers(small_project) == []
 
@@ -370,11 +373,11 @@ def test_a_failed_swap_puts_the_old_site_back(small_project, monkeypatch):
     def renaming_the_new_site_in_fails(src, dst):
         if Path(src).name.startswith(".site-new-") and Path(dst) == site:
             assert not site.exists()  # the old site was moved aside first
-            raise OSError("no space")
+            raise OSError(errno.ENOSPC, "No space left on device")
         return real(src, dst)
 
     monkeypatch.setattr(os, "rename", renaming_the_new_site_in_fails)
-    with pytest.raises(OSError, match="no space"):
+    with pytest.raises(WriteProblem, match=r": the disk is full; .* was left as it was$"):
         build_site(small_project / "mkdocs.yml")
     assert tree_hashes(site) == before
     assert leftovers(small_project) == []
