@@ -5,6 +5,9 @@ page, serve_site and default_site, from one Playwright instance per session. Imp
 helpers (build_handbook, copy_project, ROOT) where they are used.
 
 In CI (``CI=true``) a missing browser fails the test run; elsewhere it skips.
+
+Every test that uses one of these fixtures (directly or through another fixture) is marked
+``browser`` at collection, so ``pytest -m "not browser"`` runs everything that needs no Chromium.
 """
 
 from __future__ import annotations
@@ -30,6 +33,14 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 ROOT = Path(__file__).resolve().parent.parent
+BROWSER_FIXTURES = frozenset({"browser", "page", "serve_site", "default_site"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects anything
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 def _require_chromium() -> None:
