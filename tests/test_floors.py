@@ -41,3 +41,6 @@ def pinned_floors() -> dict[str, str]:
 def test_floors_file_pins_every_dependency_at_its_declared_floor():
     assert pinned_floors() == declared_floors()
 
+
+def test_the_test_command_installs_the_floors():
+    assert "tests/floors.txt" in (ROOT / "tests/run").read_text(encoding="utf-8")
