@@ -88,7 +88,9 @@ _PLAIN_LINE = re.compile(
     rf"(?!\d+\.|-|\* )(?:{_WORD}|\*)(?:{_WORD}| |\*)*(?<! )"
 )
 _STRONG = re.compile(r"\*\*([^*\s](?:[^*]*[^*\s])?)\*\*")
-_EMPHASIS = re.compile(r"\*([^*\s](?:[^*]*[^*\s])?)\*")
+# Emphasis around strong text is left to Markdown: its releases nest `*a**b**c*` differently.
+# (`<` is never in a plain line, so a '<' here is the start of a <strong> made just before.)
+_EMPHASIS = re.compile(r"\*([^*<\s](?:[^*<]*[^*<\s])?)\*")
 _ENTITY = re.compile(r"&#?\w+;")
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 
@@ -108,7 +110,7 @@ def _plain_html(text: str) -> str | None:
             return None  # '**' that is not strong, or emphasis touching emphasis
         body = _EMPHASIS.sub(r"<em>\1</em>", body)
         if "*" in body:
-            return None  # an asterisk that is not emphasis
+            return None  # an asterisk that is not emphasis, or emphasis around strong text
         paragraphs.append(f"<p>{body}</p>")
     return "\n".join(paragraphs)
 
