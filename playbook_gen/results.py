@@ -33,7 +33,7 @@ from typing import Any
 from . import richtext, scoring
 from .i18n import words
 from .model import Assessment, Band, ExportedResult, Handbook
-from .problems import Problem, did_you_mean, format_path, not_utf8
+from .problems import Problem, did_you_mean, format_path, not_utf8, os_reason
 
 FORMAT = "playbook-assessment-result"
 VERSION = 1
@@ -109,7 +109,7 @@ def read_results(
                 source = fd.read(MAX_BYTES + 1)
         except OSError as exc:
             reader.checked.errors.append(
-                Problem(name, message=f"this file could not be read: {exc.strerror or exc}")
+                Problem(name, message=f"this file could not be read: {os_reason(exc)}")
             )
             continue
         reader.read(name, source)
@@ -284,7 +284,23 @@ class _FileCheck:
             line, column = _line_and_column(text, offset)
             self.errors.append(Problem(self.name, line, column, "", message, hint))
             return _MISSING
-        self.keys, self.twice = _key_positions(text)
+        self.keys, self.twice, halves = _key_positions(text)
+        if halves:
+            # Python reads "\ud800" into a string that can't be written out again, so every
+            # report or page would fail; each is a problem, and the rest is checked with U+FFFD.
+            for (line, column), path, is_key, escape in halves:
+                what = "field name" if is_key else "text"
+                self.errors.append(
+                    Problem(
+                        self.name,
+                        line,
+                        column,
+                        format_path(path),
+                        f'"{escape}" is only half of a character, so this {what} can\'t be read',
+                        "export the result again, or delete it from the file",
+                    )
+                )
+            data = _readable(data)
         return data
 
     def _format_and_version(self, data: dict) -> bool:
@@ -462,10 +478,16 @@ def _show(value: Any) -> str:
 
 _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 _TOKEN = re.compile(_STRING + r"|[{}\[\]:,]")
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+Half = tuple[Pos, tuple, bool, str]
+"""A lone surrogate escape: (where it is written, the field's path, in a field name, the escape)"""
 
 
-def _key_positions(text: str) -> tuple[dict[tuple, Pos], dict[tuple, Pos]]:
-    """Return where each field of a valid JSON text is written, and fields written twice.
+def _key_positions(text: str) -> tuple[dict[tuple, Pos], dict[tuple, Pos], list[Half]]:
+    """Return where each field of a valid JSON text is written, fields written twice, and texts
+    with a lone surrogate escape (such as "\\ud800": half of a character).
 
     Paths are like ``("answers", "rsp-1")``; ``()`` is the opening brace of the document.
     Only the structure is followed (strings, brackets, colons and commas), so it is cheap.
@@ -479,6 +501,7 @@ def _key_positions(text: str) -> tuple[dict[tuple, Pos], dict[tuple, Pos]]:
 
     keys: dict[tuple, Pos] = {}
     twice: dict[tuple, Pos] = {}
+    halves: list[Half] = []
     # Each open container: [its path, whether it is an object, its current key or index,
     # whether a field name comes next].
     stack: list[list] = []
@@ -498,15 +521,54 @@ def _key_positions(text: str) -> tuple[dict[tuple, Pos], dict[tuple, Pos]]:
                 stack[-1][2] += 1
         elif token == ":":
             stack[-1][3] = False
-        elif stack and stack[-1][1] and stack[-1][3]:
-            key = json.loads(token)
-            path = stack[-1][0] + (key,)
-            if path in keys:
-                twice.setdefault(path, position(match.start()))
-            else:
-                keys[path] = position(match.start())
-            stack[-1][2] = key
-    return keys, twice
+        else:
+            is_key = bool(stack) and stack[-1][1] and stack[-1][3]
+            half = _lone_surrogate(token) if "\\u" in token else None
+            if half is not None:
+                path = stack[-1][0] if is_key else stack[-1][0] + (stack[-1][2],) if stack else ()
+                place = position(match.start() + half)
+                halves.append((place, path, is_key, token[half : half + 6]))
+            if is_key:
+                key = _readable(json.loads(token))
+                path = stack[-1][0] + (key,)
+                if path in keys:
+                    twice.setdefault(path, position(match.start()))
+                else:
+                    keys[path] = position(match.start())
+                stack[-1][2] = key
+    return keys, twice, halves
+
+
+def _lone_surrogate(token: str) -> int | None:
+    """Return the offset of the first lone surrogate escape in a JSON string, or None.
+
+    A high surrogate escape (\\ud800 to \\udbff) directly followed by a low one (\\udc00 to
+    \\udfff) is one character, as JSON readers pair them; any other is half of one.
+    """
+    pos = 0
+    while escape := _ESCAPE.search(token, pos):
+        pos = escape.end()
+        code = int(escape.group(1)[1:], 16) if len(escape.group(1)) == 5 else 0
+        if 0xD800 <= code <= 0xDBFF:
+            low = _ESCAPE.match(token, pos)
+            if low and len(low.group(1)) == 5 and 0xDC00 <= int(low.group(1)[1:], 16) <= 0xDFFF:
+                pos = low.end()
+                continue
+            return escape.start()
+        if 0xDC00 <= code <= 0xDFFF:
+            return escape.start()
+    return None
+
+
+def _readable(value: Any) -> Any:
+    """Return JSON data with every lone surrogate replaced by U+FFFD, which can be written."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_readable(item) for item in value]
+    if isinstance(value, dict):
+        return {_readable(k): _readable(v) for k, v in value.items()}
+    return value
 
 
 # -- JSON problems, in our words ------------------------------------------------------------------

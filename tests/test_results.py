@@ -226,6 +226,22 @@ def test_results_for_an_assessment_with_problems_of_its_own_are_not_judged(tmp_p
     assert (checked.files, checked.errors, checked.warnings) == ([], [], [])
 
 
+def test_a_result_file_that_cannot_be_read_is_one_line_in_our_words(tmp_path):
+    (tmp_path / "folder.json").mkdir()
+    checked = results.read_results(
+        [
+            ("results/gone.json", tmp_path / "gone.json"),
+            ("results/folder.json", tmp_path / "folder.json"),
+        ],
+        handbook(),
+    )
+    assert lines(checked.errors) == [
+        "results/gone.json: this file could not be read: "
+        "it does not exist (was it moved or deleted?)",
+        "results/folder.json: this file could not be read: it is a folder",
+    ]
+
+
 def _write(tmp_path: Path, source: bytes) -> Path:
     path = tmp_path / "x.json"
     path.write_bytes(source)
