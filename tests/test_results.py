@@ -265,6 +265,44 @@ def test_field_positions_follow_nesting_and_escapes():
     )
 
 
+@pytest.mark.parametrize(
+    "text, at",
+    [
+        ('"a\\ud800b"', 2),
+        ('"\\udc00"', 1),
+        ('"\\ud83d\\ude00 fine"', None),  # a pair: one character (😀)
+        ('"\\ud83d\\ud83d\\ude00"', 1),  # the first high half has no low half after it
+        ('"\\ude00\\ud83d"', 1),  # the wrong way round
+        ('"\\\\ud800"', None),  # a backslash, then the letters ud800
+        ('"\\u00e9\\uD800"', 7),
+    ],
+)
+def test_lone_surrogates_are_found_where_json_readers_would_not_pair_them(text, at):
+    assert results._lone_surrogate(text) == at
+    assert bool(results._SURROGATE.search(json.loads(text))) == (at is not None)
+
+
+def test_a_lone_surrogate_is_a_problem_at_its_place_and_the_rest_is_still_checked():
+    source = (
+        b'{"format": "playbook-assessment-result", "version": 1,\n'
+        b' "assessment": "internal-service", "team": "Pay\\ud800roll", "date": "2026-11-22",\n'
+        b' "answers": {"rsp-1": 9, "x\\udc00": 1}, "comments": {"ownership": "\\ud83d\\ude00"}}'
+    )
+    checked = read(source)
+    assert checked.files == []
+    assert lines(sorted(checked.errors)) == [
+        'results/1.json:2:48: team: "\\ud800" is only half of a character, so this text '
+        "can't be read (export the result again, or delete it from the file)",
+        "results/1.json:3:14: answers.rsp-1: 9 is not on the scale "
+        "(answer with a whole number from 1 to 5, or null for not applicable)",
+        'results/1.json:3:28: answers: "\\udc00" is only half of a character, so this field '
+        "name can't be read (export the result again, or delete it from the file)",
+    ]
+    assert lines(checked.warnings) == [
+        "results/1.json:3:26: answers: unknown question 'x\ufffd', ignored"
+    ]
+
+
 _PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _JSONISH = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8)),
@@ -361,6 +399,35 @@ def test_any_json_gives_a_result_or_located_problems(data):
     assert bool(checked.files) != bool(checked.errors)
     for problem in checked.errors + checked.warnings:
         assert problem.line >= 1 and "\n" not in problem.format()
+
+
+_SOME_HALVES = st.text(
+    st.one_of(st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)),
+    max_size=6,
+)
+
+
+@_PROPERTY
+@given(team=_SOME_HALVES, rid=_SOME_HALVES, key=_SOME_HALVES, comment=_SOME_HALVES)
+def test_any_text_in_any_field_gives_problems_or_reports_that_can_be_written(
+    team, rid, key, comment
+):
+    """Lone surrogates ("\ud800", escaped in JSON) anywhere: located problems, never a crash."""
+    data = json.loads(result({"rsp-1": 4, key: 4}, team=team, rid=rid))
+    data["comments"] = {"ownership": comment, key: comment}
+    checked = read(json.dumps(data, indent=1).encode())  # json.dumps writes halves as \udXXX
+    assert bool(checked.files) != bool(checked.errors)
+    for problem in checked.errors + checked.warnings:
+        assert problem.line >= 1
+        problem.format().encode("utf-8")
+    read_back = [json.loads(json.dumps(text)) for text in (team, rid, key, comment)]
+    halves = any(results._SURROGATE.search(text) for text in read_back)
+    said = any("only half of a character" in p.message for p in checked.errors)
+    assert said == halves
+    if checked.files:
+        combined = results.aggregate(handbook(), checked.files)
+        for report in (results.report_markdown, results.report_csv, results.report_json):
+            report(combined).encode("utf-8")
 
 
 # -- combining respondents -------------------------------------------------------------------------
