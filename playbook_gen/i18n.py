@@ -162,6 +162,15 @@ WORDS: dict[str, dict[str, str]] = {
         "r_respondents": "Respondents",
         "r_spread": "Spread",
         "r_none": "No result files.",
+        "r_rule": (
+            "Scores are shown where at least {n} respondents have them, so that no one's answers "
+            "can be worked out."
+        ),
+        "r_withheld": "Fewer than {n} respondents",
+        "r_withheld_team": (
+            "Fewer than {n} respondents: no scores are shown, so that no one's answers can be "
+            "worked out."
+        ),
     },
     "de": {
         "decimal": ",",
@@ -317,6 +326,15 @@ WORDS: dict[str, dict[str, str]] = {
         "r_respondents": "Teilnehmende",
         "r_spread": "Spannweite",
         "r_none": "Keine Ergebnisdateien.",
+        "r_rule": (
+            "Werte werden gezeigt, wo mindestens {n} Teilnehmende sie haben, damit sich die "
+            "Antworten Einzelner nicht erschließen lassen."
+        ),
+        "r_withheld": "Weniger als {n} Teilnehmende",
+        "r_withheld_team": (
+            "Weniger als {n} Teilnehmende: Es werden keine Werte gezeigt, damit sich die "
+            "Antworten Einzelner nicht erschließen lassen."
+        ),
     },
 }
 

@@ -196,6 +196,15 @@ class Assessment(Entity):
     recommend_max: int = Field(
         3, ge=1, description="Recommend for at most this many weakest dimensions."
     )
+    min_respondents: int = Field(
+        3,
+        ge=1,
+        description=(
+            "Results dashboard and reports: the fewest respondents a team (and each dimension) "
+            "needs before its scores are shown, so that no one's answers can be worked out; "
+            "1 shows every score."
+        ),
+    )
     aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
 
 

@@ -10,6 +10,11 @@ the team's score in a dimension is the mean of their scores in it, shown with th
 respondents and the spread (lowest and highest). The team's overall score is the mean of its
 dimension scores that exist, with its band: the same rule as for one respondent.
 
+Scores are only given where at least the assessment's ``min_respondents`` respondents have them
+(default 3): with fewer, each person can work out the others' answers from the mean. A team with
+fewer respondents gets only its count; a dimension that fewer of them could score gets no score
+or spread and is left out of the overall score (which would give it away otherwise).
+
 Problems are ``Problem`` lines naming the file, and the line and column where the JSON says
 where. Errors stop a report or a build; warnings (an answer to a question the assessment does
 not have, a file handed in twice) do not.
@@ -748,13 +753,16 @@ class DimensionScore:
     """A team's score in one dimension on one date."""
 
     score: float | None
-    """The mean of the respondents' scores, or None when no respondent has one."""
+    """The mean of the respondents' scores, or None when no respondent has one or it is withheld."""
     respondents: int
     """How many respondents have a score here (too few answers leave one out)."""
     lowest: float | None
-    """The spread: the lowest respondent's score."""
+    """The spread: the lowest respondent's score (None when withheld)."""
     highest: float | None
-    """The spread: the highest respondent's score."""
+    """The spread: the highest respondent's score (None when withheld)."""
+    withheld: bool = False
+    """Whether the score and spread are not given: the team, or the respondents with a score
+    here, are fewer than the assessment's ``min_respondents``."""
 
 
 @dataclass(frozen=True)
@@ -768,8 +776,10 @@ class TeamResult:
     dimensions: dict[str, DimensionScore]
     """Dimension id -> the team's score (assessment order)."""
     overall: float | None
-    """The mean of the dimension scores that exist, or None."""
+    """The mean of the dimension scores that are given, or None."""
     band: Band | None
+    withheld: bool = False
+    """Whether the team has fewer respondents than ``min_respondents``: no score is given."""
 
     @property
     def respondents(self) -> int:
@@ -810,19 +820,29 @@ class AssessmentResults:
 def team_result(
     assessment: Assessment, team: str, date: str, files: Sequence[ResultFile]
 ) -> TeamResult:
-    """Combine respondents' files into the team's result for a date."""
+    """Combine respondents' files into the team's result for a date.
+
+    Scores that fewer than ``assessment.min_respondents`` respondents have are withheld: not
+    given at all, so no page or report can show them.
+    """
+    least = assessment.min_respondents
+    team_withheld = len(files) < least
     dimensions = {}
     for d in assessment.dimensions:
         scores = [f.scores.dimensions[d.id] for f in files]
         scores = [s for s in scores if s is not None]
+        if team_withheld or 0 < len(scores) < least:
+            dimensions[d.id] = DimensionScore(None, len(scores), None, None, withheld=True)
+            continue
         dimensions[d.id] = DimensionScore(
             score=scoring.mean(scores) if scores else None,  # the browser's left-to-right sum
             respondents=len(scores),
             lowest=min(scores) if scores else None,
             highest=max(scores) if scores else None,
         )
-    existing = [s.score for s in dimensions.values() if s.score is not None]
-    overall = scoring.mean(existing) if existing else None
+    # A withheld dimension stays out: with the others shown, the overall would give it away.
+    given = [s.score for s in dimensions.values() if s.score is not None]
+    overall = scoring.mean(given) if given else None
     return TeamResult(
         team=team,
         date=date,
@@ -830,6 +850,7 @@ def team_result(
         dimensions=dimensions,
         overall=overall,
         band=scoring.band_for(assessment, overall),
+        withheld=team_withheld,
     )
 
 
@@ -893,6 +914,7 @@ def report_json(results: Sequence[AssessmentResults]) -> str:
         return {
             "date": r.date,
             "respondents": r.respondents,
+            "withheld": r.withheld,
             "files": [f.file for f in r.files],
             "overall": r.overall,
             "band": richtext.to_plain(r.band.name) if r.band else None,
@@ -902,6 +924,7 @@ def report_json(results: Sequence[AssessmentResults]) -> str:
                     "respondents": s.respondents,
                     "min": s.lowest,
                     "max": s.highest,
+                    "withheld": s.withheld,
                 }
                 for d, s in r.dimensions.items()
             },
@@ -916,6 +939,7 @@ def report_json(results: Sequence[AssessmentResults]) -> str:
                 "id": a.assessment.id,
                 "title": richtext.to_plain(a.assessment.title),
                 "scale": {"min": a.assessment.scale.min, "max": a.assessment.scale.max},
+                "min_respondents": a.assessment.min_respondents,
                 "dimensions": [
                     {"id": d.id, "title": richtext.to_plain(d.title)}
                     for d in a.assessment.dimensions
@@ -940,8 +964,9 @@ CSV_COLUMNS = (
 def report_csv(results: Sequence[AssessmentResults], language: str = "en") -> str:
     """Return the report as CSV: a row per team, date and dimension, then the overall row.
 
-    Scores are unrounded, with a '.' as decimal mark. Text cells that a spreadsheet would run
-    as a formula start with a "'" (as in the assessment page's exports).
+    Scores are unrounded, with a '.' as decimal mark; a withheld score is an empty cell beside
+    its count of respondents. Text cells that a spreadsheet would run as a formula start with a
+    "'" (as in the assessment page's exports).
     """
     t = words(language)
     out = io.StringIO()
@@ -995,11 +1020,14 @@ def report_markdown(results: Sequence[AssessmentResults], language: str = "en") 
     lines = [f"# {t['results']}", ""]
     for a in results:
         assessment = a.assessment
+        least = assessment.min_respondents
         lines += [f"## {markdown_text(richtext.to_plain(assessment.title))}", ""]
         if not a.teams:
             lines += [t["r_none"], ""]
             continue
         lines += [t["r_counts"].format(files=a.files, teams=len(a.teams)), ""]
+        if least > 1:
+            lines += [t["r_rule"].format(n=least), ""]
         lines += table(
             [t["r_team"], t["a_date"], t["r_respondents"], t["a_overall"], t["a_band"]],
             [
@@ -1017,6 +1045,10 @@ def report_markdown(results: Sequence[AssessmentResults], language: str = "en") 
             lines += [f"### {markdown_text(team.name)}", ""]
             for r in team.results:
                 lines += [f"#### {r.date}", ""]
+                if r.withheld:
+                    lines += [f"{t['r_respondents']}: {r.respondents}", ""]
+                    lines += [t["r_withheld_team"].format(n=least), ""]
+                    continue
                 lines += [
                     f"{t['a_overall']}: {number(r.overall)} ({band(r)}) · "
                     f"{t['r_respondents']}: {r.respondents}",
@@ -1025,14 +1057,14 @@ def report_markdown(results: Sequence[AssessmentResults], language: str = "en") 
                 rows = []
                 for d in assessment.dimensions:
                     s = r.dimensions[d.id]
-                    rows.append(
-                        [
-                            markdown_text(richtext.to_plain(d.title)),
-                            t["a_not_enough"] if s.score is None else number(s.score),
-                            str(s.respondents),
-                            f"{number(s.lowest)}–{number(s.highest)}" if s.respondents else "",
-                        ]
-                    )
+                    if s.withheld:
+                        shown, spread = t["r_withheld"].format(n=least), ""
+                    elif s.score is None:
+                        shown, spread = t["a_not_enough"], ""
+                    else:
+                        shown, spread = number(s.score), f"{number(s.lowest)}–{number(s.highest)}"
+                    title = markdown_text(richtext.to_plain(d.title))
+                    rows.append([title, shown, str(s.respondents), spread])
                 lines += table(
                     [t["a_dimension"], t["a_score"], t["r_respondents"], t["r_spread"]], rows
                 )

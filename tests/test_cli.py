@@ -347,56 +347,56 @@ REPORT_MD = """\
 
 ## Team pulse
 
-Result files: 4. Teams: 2.
+Result files: 5. Teams: 2.
+
+Scores are shown where at least 3 respondents have them, so that no one's answers can be worked out.
 
 | Team | Date | Respondents | Overall score | Band |
 | --- | --- | --- | --- | --- |
-| Facilities | 2026-11-20 | 1 | 7.0 | Strong |
-| Payroll | 2026-11-22 | 2 | 5.0 | Growing |
+| Facilities | 2026-11-20 | 1 | – | – |
+| Payroll | 2026-11-22 | 3 | 5.0 | Growing |
 
 ### Facilities
 
 #### 2026-11-20
 
-Overall score: 7.0 (Strong) · Respondents: 1
+Respondents: 1
 
-| Dimension | Score | Respondents | Spread |
-| --- | --- | --- | --- |
-| Listening | 7.0 | 1 | 7.0–7.0 |
-| Follow-up | 7.0 | 1 | 7.0–7.0 |
+Fewer than 3 respondents: no scores are shown, so that no one's answers can be worked out.
 
 ### Payroll
 
 #### 2026-11-22
 
-Overall score: 5.0 (Growing) · Respondents: 2
+Overall score: 5.0 (Growing) · Respondents: 3
 
 | Dimension | Score | Respondents | Spread |
 | --- | --- | --- | --- |
-| Listening | 5.0 | 2 | 4.0–6.0 |
-| Follow-up | 5.0 | 1 | 5.0–5.0 |
+| Listening | 5.0 | 3 | 4.0–6.0 |
+| Follow-up | Fewer than 3 respondents | 2 |  |
 
 #### 2026-05-04
 
-Overall score: 2.5 (Quiet) · Respondents: 1
+Respondents: 1
 
-| Dimension | Score | Respondents | Spread |
-| --- | --- | --- | --- |
-| Listening | 2.0 | 1 | 2.0–2.0 |
-| Follow-up | 3.0 | 1 | 3.0–3.0 |
+Fewer than 3 respondents: no scores are shown, so that no one's answers can be worked out.
 """
+"""The fixture's teams under the default min_respondents of 3: Facilities (one respondent) and
+Payroll in May (one) show only their count; Payroll in November has three respondents, of whom
+two could score Follow-up (Ben answered it N/A), so Follow-up is withheld and the overall score
+is Listening's alone."""
 
 REPORT_CSV = """\
 assessment,team,date,dimension,title,score,respondents,min,max,band\r
-team-pulse,Facilities,2026-11-20,listening,Listening,7.0,1,7.0,7.0,\r
-team-pulse,Facilities,2026-11-20,follow-up,Follow-up,7.0,1,7.0,7.0,\r
-team-pulse,Facilities,2026-11-20,overall,Overall score,7.0,1,,,Strong\r
-team-pulse,Payroll,2026-11-22,listening,Listening,5.0,2,4.0,6.0,\r
-team-pulse,Payroll,2026-11-22,follow-up,Follow-up,5.0,1,5.0,5.0,\r
-team-pulse,Payroll,2026-11-22,overall,Overall score,5.0,2,,,Growing\r
-team-pulse,Payroll,2026-05-04,listening,Listening,2.0,1,2.0,2.0,\r
-team-pulse,Payroll,2026-05-04,follow-up,Follow-up,3.0,1,3.0,3.0,\r
-team-pulse,Payroll,2026-05-04,overall,Overall score,2.5,1,,,Quiet\r
+team-pulse,Facilities,2026-11-20,listening,Listening,,1,,,\r
+team-pulse,Facilities,2026-11-20,follow-up,Follow-up,,1,,,\r
+team-pulse,Facilities,2026-11-20,overall,Overall score,,1,,,\r
+team-pulse,Payroll,2026-11-22,listening,Listening,5.0,3,4.0,6.0,\r
+team-pulse,Payroll,2026-11-22,follow-up,Follow-up,,2,,,\r
+team-pulse,Payroll,2026-11-22,overall,Overall score,5.0,3,,,Growing\r
+team-pulse,Payroll,2026-05-04,listening,Listening,,1,,,\r
+team-pulse,Payroll,2026-05-04,follow-up,Follow-up,,1,,,\r
+team-pulse,Payroll,2026-05-04,overall,Overall score,,1,,,\r
 """
 
 
@@ -434,34 +434,39 @@ def test_report_csv(results_project):
 
 
 def test_report_json(results_project):
-    result = run(
-        "report",
-        "content/results/facilities.json",
-        "content/results/payroll-may.json",
-        "--format",
-        "json",
-    )
+    result = run("report", "content/results", "--format", "json")
     assert result.exit_code == 0
 
-    def scores(score, band, listening, follow_up, file, comments):
-        def dim(s):
-            return {"score": s, "respondents": 1, "min": s, "max": s}
-
+    def withheld(date, files, comments):
+        dim = {"score": None, "respondents": 1, "min": None, "max": None, "withheld": True}
         return {
-            "date": None,
+            "date": date,
             "respondents": 1,
-            "files": [f"content/results/{file}"],
-            "overall": score,
-            "band": band,
-            "dimensions": {"listening": dim(listening), "follow-up": dim(follow_up)},
+            "withheld": True,
+            "files": [f"content/results/{file}" for file in files],
+            "overall": None,
+            "band": None,
+            "dimensions": {"listening": dim, "follow-up": dim},
             "comments": comments,
         }
 
-    facilities = scores(7.0, "Strong", 7.0, 7.0, "facilities.json", {"follow-up": [
-        "We close every ticket with a note."
-    ]})  # fmt: skip
-    payroll = scores(2.5, "Quiet", 2.0, 3.0, "payroll-may.json", {})
-    facilities["date"], payroll["date"] = "2026-11-20", "2026-05-04"
+    payroll = {
+        "date": "2026-11-22",
+        "respondents": 3,
+        "withheld": False,
+        "files": [f"content/results/payroll-{name}.json" for name in ("anna", "ben", "cleo")],
+        "overall": 5.0,
+        "band": "Growing",
+        "dimensions": {
+            "listening": {
+                "score": 5.0, "respondents": 3, "min": 4.0, "max": 6.0, "withheld": False
+            },
+            "follow-up": {
+                "score": None, "respondents": 2, "min": None, "max": None, "withheld": True
+            },
+        },
+        "comments": {"listening": ["We got better at repeating requests back."]},
+    }  # fmt: skip
     expected = {
         "format": "playbook-assessment-report",
         "version": 1,
@@ -470,13 +475,26 @@ def test_report_json(results_project):
                 "id": "team-pulse",
                 "title": "Team pulse",
                 "scale": {"min": 1, "max": 7},
+                "min_respondents": 3,
                 "dimensions": [
                     {"id": "listening", "title": "Listening"},
                     {"id": "follow-up", "title": "Follow-up"},
                 ],
                 "teams": [
-                    {"team": "Facilities", "results": [facilities]},
-                    {"team": "payroll", "results": [payroll]},
+                    {
+                        "team": "Facilities",
+                        "results": [
+                            withheld(
+                                "2026-11-20",
+                                ["facilities.json"],
+                                {"follow-up": ["We close every ticket with a note."]},
+                            )
+                        ],
+                    },
+                    {
+                        "team": "Payroll",
+                        "results": [payroll, withheld("2026-05-04", ["payroll-may.json"], {})],
+                    },
                 ],
             }
         ],
@@ -562,7 +580,9 @@ def test_report_on_an_assessment_without_results_says_so(tmp_path, monkeypatch):
         "Keine Ergebnisdateien.\n"
     )
     german = run("report", "results").stdout
-    assert "| Einkauf | 2026-11-22 | 1 | 4,2 | Hoch |" in german
+    # One respondent: below the default min_respondents, so a count and no figures.
+    assert "| Einkauf | 2026-11-22 | 1 | – | – |" in german
+    assert "Teilnehmende: 1\n\nWeniger als 3 Teilnehmende: Es werden keine Werte gezeigt" in german
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,17 @@ def handbook(folder: str = str(BASE)):
     return load_handbook(Path(folder) / "content")
 
 
+@cache
+def showing_all(folder: str = str(BASE)):
+    """The handbook with min_respondents 1 in every assessment: every score is shown, so tests
+    of how respondents are combined see every figure (tests of what is withheld use the
+    default of 3)."""
+    book = load_handbook(Path(folder) / "content")
+    for assessment in book.assessments.values():
+        assessment.min_respondents = 1
+    return book
+
+
 def result(answers: dict, *, team="Payroll", date="2026-11-22", rid=None, **fields) -> bytes:
     data = {
         "format": "playbook-assessment-result",
@@ -440,12 +451,15 @@ def combine(*files: bytes, book=None) -> list[results.AssessmentResults]:
     return results.aggregate(book, checked.files)
 
 
+THREE_RESPONDENTS = (
+    result({"rsp-1": 5, "rsp-2": 1, "own-1": 2}),  # responsiveness 5, ownership 2
+    result({"rsp-1": 3, "rsp-2": 2, "own-1": 4}),  # 3.5, 4
+    result({"rsp-1": 2, "rsp-2": 4, "own-1": None}),  # 2, none
+)
+
+
 def test_respondents_of_a_team_and_date_are_averaged_with_their_spread():
-    (a,) = combine(
-        result({"rsp-1": 5, "rsp-2": 1, "own-1": 2}),  # responsiveness 5, ownership 2
-        result({"rsp-1": 3, "rsp-2": 2, "own-1": 4}),  # 3.5, 4
-        result({"rsp-1": 2, "rsp-2": 4, "own-1": None}),  # 2, none
-    )
+    (a,) = combine(*THREE_RESPONDENTS, book=showing_all())
     (team,) = a.teams
     (r,) = team.results
     assert (team.name, r.date, r.respondents) == ("Payroll", "2026-11-22", 3)
@@ -459,10 +473,49 @@ def test_respondents_of_a_team_and_date_are_averaged_with_their_spread():
     assert (own.score, own.respondents, own.lowest, own.highest) == (3.0, 2, 2.0, 4.0)
     assert r.overall == (resp.score + own.score) / 2
     assert r.band.name == "Developing"  # 3.25: above 2.5, up to 3.5
+    assert not r.withheld and not resp.withheld and not own.withheld
+
+
+def test_a_dimension_fewer_than_min_respondents_scored_is_withheld_and_not_in_the_overall():
+    """Three respondents, the default minimum: Ownership was scored by two of them, so each of
+    the two could work out the other's answer from the mean, and everyone could from the
+    overall score and Responsiveness. So it has a count and nothing else."""
+    assert handbook().assessments["internal-service"].min_respondents == 3
+    (a,) = combine(*THREE_RESPONDENTS)
+    r = a.teams[0].latest
+    resp, own = r.dimensions["responsiveness"], r.dimensions["ownership"]
+    assert (r.respondents, r.withheld) == (3, False)
+    assert resp == results.DimensionScore((5.0 + 3.5 + 2.0) / 3, 3, 2.0, 5.0)
+    assert own == results.DimensionScore(None, 2, None, None, withheld=True)
+    assert r.overall == resp.score and r.band.name == "Developing"  # 3.5
+
+
+def test_a_team_with_fewer_than_min_respondents_has_its_count_and_no_figure():
+    (a,) = combine(*THREE_RESPONDENTS[:2])
+    r = a.teams[0].latest
+    assert (r.respondents, r.withheld, r.overall, r.band) == (2, True, None, None)
+    assert r.dimensions == {
+        "responsiveness": results.DimensionScore(None, 2, None, None, withheld=True),
+        "ownership": results.DimensionScore(None, 2, None, None, withheld=True),
+    }
+
+
+@pytest.mark.parametrize("least", [1, 2, 3, 4])
+def test_min_respondents_is_the_fewest_that_show_a_score(least, tmp_path):
+    shutil.copytree(BASE / "content", tmp_path / "content")
+    file = tmp_path / "content/assessments/internal-service.yaml"
+    file.write_text(file.read_text() + f"min_respondents: {least}\n")
+    book = load_handbook(tmp_path / "content")
+    (a,) = combine(*THREE_RESPONDENTS, book=book)
+    r = a.teams[0].latest
+    assert r.withheld == (least > 3)
+    assert (r.dimensions["responsiveness"].score is None) == (least > 3)
+    assert (r.dimensions["ownership"].score is None) == (least > 2)
+    assert (r.overall is None) == (least > 3)
 
 
 def test_a_dimension_nobody_could_score_has_no_score_and_the_overall_uses_the_others():
-    (a,) = combine(result({"rsp-1": 4, "own-1": None}), result({"rsp-2": 4}))
+    (a,) = combine(result({"rsp-1": 4, "own-1": None}), result({"rsp-2": 4}), book=showing_all())
     (r,) = a.teams[0].results
     assert r.dimensions["ownership"] == results.DimensionScore(None, 0, None, None)
     assert r.dimensions["responsiveness"].score == 3.0  # 4 and reversed 4 = 2
@@ -470,9 +523,10 @@ def test_a_dimension_nobody_could_score_has_no_score_and_the_overall_uses_the_ot
 
 
 def test_nothing_answered_gives_no_scores_and_no_band():
-    (a,) = combine(result({}))
+    (a,) = combine(result({}), book=showing_all())
     r = a.teams[0].latest
-    assert (r.overall, r.band, r.respondents) == (None, None, 1)
+    assert (r.overall, r.band, r.respondents, r.withheld) == (None, None, 1, False)
+    assert r.dimensions["ownership"] == results.DimensionScore(None, 0, None, None)
 
 
 def test_teams_are_grouped_by_name_regardless_of_case_and_spaces_and_dated_latest_first():
@@ -481,6 +535,7 @@ def test_teams_are_grouped_by_name_regardless_of_case_and_spaces_and_dated_lates
         result({"rsp-1": 5}, team="payroll ", date="2026-11-22"),
         result({"rsp-1": 3}, team="Facilities", date="2026-11-20"),
         result({"rsp-1": 2}, team="PAYROLL", date="2026-11-22"),
+        book=showing_all(),
     )
     assert [t.name for t in a.teams] == ["Facilities", "Payroll"]
     payroll = a.teams[1]
@@ -506,9 +561,8 @@ def test_assessments_come_in_the_handbooks_order_and_only_with_results():
     assert a.assessment.id == later
 
 
-@cache
-def _vector_handbook(folder: str):
-    return load_handbook(ROOT / folder / "content")
+def _vector_handbook(folder: str, *, everything: bool = False):
+    return showing_all(str(ROOT / folder)) if everything else handbook(str(ROOT / folder))
 
 
 @pytest.mark.parametrize(
@@ -517,10 +571,11 @@ def _vector_handbook(folder: str):
 def test_one_respondent_or_several_alike_score_as_the_shared_vectors_say(
     folder, assessment_id, vector
 ):
-    book = _vector_handbook(folder)
     expected = vector["expected"]
     source = result(vector["answers"], assessment=assessment_id)
-    for copies in (1, 3):
+    # One respondent is below the default min_respondents (3): shown here with a minimum of 1.
+    for copies, everything in ((1, True), (3, False)):
+        book = _vector_handbook(folder, everything=everything)
         (a,) = combine(*[source] * copies, book=book)
         r = a.teams[0].latest
         assert r.respondents == copies
@@ -536,7 +591,7 @@ def test_one_respondent_or_several_alike_score_as_the_shared_vectors_say(
 def test_the_team_score_of_two_vectors_is_the_mean_of_their_scores():
     folder, assessment_id, first = VECTORS[1]
     _, _, second = VECTORS[2]
-    book = _vector_handbook(folder)
+    book = _vector_handbook(folder, everything=True)
     (a,) = combine(
         result(first["answers"], assessment=assessment_id),
         result(second["answers"], assessment=assessment_id),
@@ -562,7 +617,9 @@ HOSTILE_TEAM = "<script>alert(1)</script> *Ops* | [x](javascript:y) #1 & co"
 
 
 def test_markdown_report_shows_hostile_team_names_as_text():
-    text = results.report_markdown(combine(result({"rsp-1": 4}, team=HOSTILE_TEAM)))
+    text = results.report_markdown(
+        combine(result({"rsp-1": 4}, team=HOSTILE_TEAM), book=showing_all())
+    )
     escaped = (
         "&lt;script&gt;alert(1)&lt;/script&gt; \\*Ops\\* \\| \\[x\\](javascript:y) \\#1 &amp; co"
     )
@@ -572,7 +629,7 @@ def test_markdown_report_shows_hostile_team_names_as_text():
 
 
 def test_markdown_report_in_german_uses_german_words_and_a_decimal_comma():
-    book = handbook(str(ROOT / "tests/sites/assessment7"))
+    book = showing_all(str(ROOT / "tests/sites/assessment7"))
     answers = {"t-1": 3, "t-2": 2, "k-1": 5}  # tempo (3 + 4) / 2 = 3.5, klarheit 5
     text = results.report_markdown(
         combine(result(answers, assessment="null-bis-sechs"), book=book), "de"
@@ -600,10 +657,55 @@ def test_json_report_has_unrounded_figures():
     )
     (team,) = data["assessments"][0]["teams"]
     resp = team["results"][0]["dimensions"]["responsiveness"]
-    assert resp == {"score": 14 / 3, "respondents": 3, "min": 4.0, "max": 5.0}
+    assert resp == {"score": 14 / 3, "respondents": 3, "min": 4.0, "max": 5.0, "withheld": False}
     assert team["results"][0]["dimensions"]["ownership"] == {
         "score": None,
         "respondents": 0,
         "min": None,
         "max": None,
+        "withheld": False,  # nobody scored it: nothing to withhold
     }
+
+
+def test_reports_give_a_count_but_no_figure_below_min_respondents():
+    """Payroll: two respondents, withheld; Facilities: three, Ownership scored by two of them.
+    The CSV and JSON reports, read as a spreadsheet or a program would, hold no figure of
+    either; the Markdown report says why."""
+    combined = combine(
+        *[result(json.loads(f)["answers"], team="Facilities") for f in THREE_RESPONDENTS],
+        result({"rsp-1": 5, "own-1": 1}),
+        result({"rsp-1": 1, "own-1": 5}),
+    )
+    rows = list(csv.DictReader(io.StringIO(results.report_csv(combined), newline="")))
+    by_team = {(row["team"], row["dimension"]): row for row in rows}
+    figures = ("score", "min", "max", "band")
+    for dimension in ("responsiveness", "ownership", "overall"):
+        payroll = by_team[("Payroll", dimension)]
+        assert [payroll[k] for k in figures] == ["", "", "", ""]
+        assert payroll["respondents"] == "2"
+    assert [by_team[("Facilities", "ownership")][k] for k in figures] == ["", "", "", ""]
+    assert by_team[("Facilities", "ownership")]["respondents"] == "2"
+    assert float(by_team[("Facilities", "overall")]["score"]) == 3.5  # responsiveness alone
+
+    (assessment,) = json.loads(results.report_json(combined))["assessments"]
+    assert assessment["min_respondents"] == 3
+    teams = {team["team"]: team["results"][0] for team in assessment["teams"]}
+    payroll = teams["Payroll"]
+    assert (payroll["respondents"], payroll["withheld"]) == (2, True)
+    assert (payroll["overall"], payroll["band"]) == (None, None)
+    for s in payroll["dimensions"].values():
+        assert (s["score"], s["min"], s["max"], s["withheld"]) == (None, None, None, True)
+    ownership = teams["Facilities"]["dimensions"]["ownership"]
+    assert ownership == {
+        "score": None, "respondents": 2, "min": None, "max": None, "withheld": True
+    }  # fmt: skip
+
+    text = results.report_markdown(combined)
+    assert "| Payroll | 2026-11-22 | 2 | – | – |" in text
+    assert (
+        "Respondents: 2\n\nFewer than 3 respondents: no scores are shown, so that no one's "
+        "answers can be worked out.\n"
+    ) in text
+    assert "| Ownership | Fewer than 3 respondents | 2 |  |" in text
+    assert "| Responsiveness | 3.5 | 3 | 2.0–5.0 |" in text
+    assert "1.0" not in text and "3.0" not in text  # Payroll's figures, Facilities' ownership

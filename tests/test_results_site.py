@@ -5,7 +5,9 @@ team names from result files show as text and run nothing."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,7 @@ from site_support import (
     tree_hashes,
 )
 
+from playbook_gen import scoring
 from playbook_gen.cli import cli
 from playbook_gen.loader import load_handbook
 from playbook_gen.render import render_site
@@ -92,20 +95,24 @@ def texts(row) -> list[str]:
 
 
 def test_dashboard_lists_each_teams_latest_result(built):
+    """Team pulse keeps the default min_respondents (3): Facilities, one respondent, shows its
+    count only; Payroll, three, shows Listening, but not Follow-up, which two of them scored."""
     page = html(built, "results/")
+    assert "Scores are shown where at least 3 respondents have them" in page
     table = rows(page, {"data-pb-results": "team-pulse"})
     assert texts(table[0]) == [
         "Team", "Date", "Respondents", "Overall score", "Band", "Listening", "Follow-up",
     ]  # fmt: skip
     assert [texts(r) for r in table[1:]] == [
-        ["Facilities", "2026-11-20", "1", "7.0", "Strong", "7.0", "7.0"],
-        ["Payroll", "2026-11-22", "2", "5.0", "Growing", "5.0 4.0–6.0", "5.0"],
+        ["Facilities", "2026-11-20", "1", "Fewer than 3 respondents"],
+        ["Payroll", "2026-11-22", "3", "5.0", "Growing", "5.0 4.0–6.0", "–"],
     ]
-    payroll = table[2]
+    facilities, payroll = table[1], table[2]
+    assert [attrs.get("data-value") for attrs, _ in facilities] == [None] * 4
     assert [attrs.get("data-value") for attrs, _ in payroll[3:4] + payroll[5:]] == [
         "5.0",
         "5.0",
-        "5.0",
+        "",
     ]
 
 
@@ -114,16 +121,52 @@ def test_dashboard_shows_each_team_by_date_with_respondents_and_spread(built):
     latest = rows(page, {"data-team": "team-payroll", "data-date": "2026-11-22"})
     assert [texts(r) for r in latest] == [
         ["Dimension", "Score", "Respondents", "Spread"],
-        ["Listening", "5.0", "2", "4.0–6.0"],
-        ["Follow-up", "5.0", "1", "5.0–5.0"],
+        ["Listening", "5.0", "3", "4.0–6.0"],
+        ["Follow-up", "Fewer than 3 respondents", "2", ""],
+    ]
+    assert "2026-11-22 · Overall score: 5.0 (Growing) · Respondents: 3" in page
+    assert page.index('data-date="2026-11-22"') < page.index('data-date="2026-05-04"')
+    for team, date in (("payroll", "2026-05-04"), ("facilities", "2026-11-20")):
+        assert (
+            f'<p data-team="team-{team}" data-date="{date}" data-withheld>{date} · '
+            "Respondents: 1 · Fewer than 3 respondents: no scores are shown, so that no one's "
+            "answers can be worked out.</p>"
+        ) in unescape(page)
+        with pytest.raises(AssertionError, match="no table"):
+            rows(page, {"data-team": f"team-{team}", "data-date": date})
+
+
+def test_dashboard_gives_no_figure_of_a_team_or_dimension_below_min_respondents(built):
+    """Not hidden by style: the figures are not in the page. Facilities scores 7.0 everywhere,
+    Payroll in May 2.0, 3.0 and 2.5 overall, and Payroll's Follow-up in November would be 5.5
+    (Anna 5, Cleo 6); with them, the overall would be 5.25."""
+    page = html(built, "results/")
+    article = page[page.index("<article") : page.index("</article>")]
+    for figure in ("7.0", "2.0", "3.0", "2.5", "5.5", "5.2", "5.3", "6.0–6.0"):
+        assert figure not in article, figure
+    values = {v for v in re.findall(r'data-value="([^"]*)"', article)}
+    assert values == {"", "5.0"}
+    assert ">Strong<" not in article and ">Quiet<" not in article
+
+
+def test_min_respondents_1_shows_every_team_and_dimension(project):
+    assessment = project / "content/assessments/team-pulse.yaml"
+    assessment.write_text(assessment.read_text() + "min_respondents: 1\n")
+    result = CliRunner().invoke(cli, ["build", "--strict"])
+    assert result.exit_code == 0, result.output
+    page = html(project, "results/")
+    table = rows(page, {"data-pb-results": "team-pulse"})
+    assert [texts(r) for r in table[1:]] == [
+        ["Facilities", "2026-11-20", "1", "7.0", "Strong", "7.0", "7.0"],
+        ["Payroll", "2026-11-22", "3", "5.2", "Strong", "5.0 4.0–6.0", "5.5 5.0–6.0"],
     ]
     earlier = rows(page, {"data-team": "team-payroll", "data-date": "2026-05-04"})
     assert [texts(r) for r in earlier[1:]] == [
         ["Listening", "2.0", "1", "2.0–2.0"],
         ["Follow-up", "3.0", "1", "3.0–3.0"],
     ]
-    assert page.index('data-date="2026-11-22"') < page.index('data-date="2026-05-04"')
     assert "2026-05-04 · Overall score: 2.5 (Quiet) · Respondents: 1" in page
+    assert "Scores are shown where" not in page and "data-withheld" not in page
 
 
 def test_dashboard_links_to_the_assessment_and_to_each_team(built):
@@ -177,7 +220,13 @@ def test_dashboard_speaks_the_handbooks_language():
     page = render_site(handbook).pages["results/index.md"]
     assert "# Ergebnisse der Selbsteinschätzungen" in page
     assert '<th scope="col">Teilnehmende</th>' in page
+    assert ">Weniger als 3 Teilnehmende</td>" in page  # one respondent: no figures
+    assert "Weniger als 3 Teilnehmende: Es werden keine Werte gezeigt" in page
+    assert ">4,2<" not in page and ">3,5<" not in page
+    handbook.assessments["null-bis-sechs"].min_respondents = 1
+    page = render_site(handbook).pages["results/index.md"]
     assert ">4,2<" in page and ">3,5<" in page  # (3 + 4) / 2 and (3.5 + 5) / 2 = 4.25
+    assert "Weniger als" not in page
 
 
 def _result_file(handbook, assessment: str, team: str, answers: dict):
@@ -245,7 +294,7 @@ def test_warnings_are_printed_and_do_not_stop_the_build(project):
         "content/results/payroll-anna.json:4:3: id: the same result as "
         "content/results/payroll-anna-copy.json (handed in twice); counted once"
     ) in result.stderr
-    assert "<td>2</td>" in html(project, "results/")  # Payroll still has two respondents
+    assert "<td>3</td>" in html(project, "results/")  # Payroll still has three respondents
 
 
 def test_export_has_the_dashboard_and_builds_with_plain_mkdocs(built, tmp_path):
@@ -338,9 +387,10 @@ def _fill_in_and_export(pg, base: str, team: str, answers: dict, folder: Path) -
 def test_what_teams_export_in_the_browser_is_what_the_dashboard_shows(
     page, default_site, serve_site, tmp_path
 ):
-    """Two Payroll respondents and one Facilities respondent fill in the default self-assessment;
-    HR drops the exported files into content/results/ and builds: the dashboard shows the
-    browser's figures, Payroll's as the mean of its two respondents."""
+    """Three Payroll respondents and one Facilities respondent fill in the default
+    self-assessment; HR drops the exported files into content/results/ and builds: the dashboard
+    shows Payroll's figures as the mean of the browser's, and Facilities' count alone (below the
+    default min_respondents of 3)."""
     project = copy_project(ROOT, tmp_path / "project")
     inbox = project / "content" / "results"
     inbox.mkdir()
@@ -356,6 +406,9 @@ def test_what_teams_export_in_the_browser_is_what_the_dashboard_shows(
     anna = _fill_in_and_export(page, default_site, "Payroll", everything, inbox)
     ben = _fill_in_and_export(
         page, default_site, "Payroll", {**everything, "rsp-1": 2, "rsp-2": None}, inbox
+    )
+    cleo = _fill_in_and_export(
+        page, default_site, "Payroll", {**everything, "rsp-3": 5, "eff-1": 4}, inbox
     )
     facilities = _fill_in_and_export(
         page,
@@ -377,17 +430,20 @@ def test_what_teams_export_in_the_browser_is_what_the_dashboard_shows(
 
     def mean(*values: float | None) -> float | None:
         present = [v for v in values if v is not None]
-        return sum(present) / len(present) if present else None
+        return scoring.mean(present) if present else None  # summed left to right, as built
 
     dimensions = [d for d in anna if d != "overall"]
     in_browser = {
         name: {k: number(v) for k, v in s.items()}
-        for name, s in (("anna", anna), ("ben", ben), ("facilities", facilities))
+        for name, s in (("anna", anna), ("ben", ben), ("cleo", cleo), ("facilities", facilities))
     }
-    on_dashboard = [number(v) for v in shown("facilities")]
-    assert on_dashboard == [in_browser["facilities"][d] for d in ["overall", *dimensions]]
-    assert len([v for v in on_dashboard if v is not None]) == 3, "two dimensions and overall"
+    assert len([v for v in in_browser["facilities"].values() if v is not None]) == 3
+    assert shown("facilities") == []  # one respondent: no figure in the page at all
+    facilities_row = page.locator("table[data-pb-results] tr[data-team='team-facilities']")
+    assert "Fewer than 3 respondents" in facilities_row.inner_text()
 
-    payroll = [mean(in_browser["anna"][d], in_browser["ben"][d]) for d in dimensions]
+    payroll = [
+        mean(in_browser["anna"][d], in_browser["ben"][d], in_browser["cleo"][d]) for d in dimensions
+    ]
     assert [number(v) for v in shown("payroll")] == [mean(*payroll), *payroll]
-    assert len([v for v in payroll if v is not None]) == 2
+    assert len([v for v in payroll if v is not None]) == 2, "responsiveness and effort"
