@@ -216,12 +216,18 @@ def serve(config_file: str, dev_addr: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file (only when every result file is good).",
 )
+@click.option(
+    "--include-other-versions",
+    is_flag=True,
+    help="Count files answered on another version of the questions or scale too (each warned).",
+)
 def report(
     result_paths: tuple[str, ...],
     content: Path | None,
     assessment_id: str | None,
     fmt: str,
     output: Path | None,
+    include_other_versions: bool,
 ) -> None:
     """Combine exported assessment results: every team's scores, by date.
 
@@ -234,7 +240,9 @@ def report(
     if output is not None and not output.parent.is_dir():
         raise UsageProblem(f"the folder {_shown(output.parent)} does not exist")
 
-    checked = results.read_results(_result_files(result_paths), handbook)
+    checked = results.read_results(
+        _result_files(result_paths), handbook, include_other_versions=include_other_versions
+    )
     problems = sort_problems(checked.errors + checked.warnings)
     if problems:
         click.echo(format_problems(problems), err=True)

@@ -9,9 +9,19 @@ use for completion, so they are written for the person editing the YAML.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ITEM_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
@@ -20,6 +30,26 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 ItemRef = Annotated[str, StringConstraints(pattern=ITEM_REF_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
+FINGERPRINT_PATTERN = r"^[0-9a-f]{12}$"
+
+
+def _fingerprint(value: str) -> str:
+    # Said here in our words: the loader words only the patterns it knows (ids, links, ...).
+    if re.fullmatch(FINGERPRINT_PATTERN, value) is None:
+        raise PydanticCustomError(
+            "fingerprint",
+            "'{shown}' is not a questionnaire fingerprint (copy the 12 letters and digits that "
+            "the warning about a result file names)",
+            {"shown": value if len(value) <= 40 else value[:37] + "..."},
+        )
+    return value
+
+
+Fingerprint = Annotated[
+    str,
+    AfterValidator(_fingerprint),
+    WithJsonSchema({"type": "string", "pattern": FINGERPRINT_PATTERN}),
+]
 
 
 class Strict(BaseModel):
@@ -205,6 +235,14 @@ class Assessment(Entity):
             "1 shows every score."
         ),
     )
+    include_versions: list[Fingerprint] = Field(
+        [],
+        description=(
+            "Questionnaire fingerprints of other versions of this assessment whose result files "
+            "still count (a warning names the fingerprint of a file that is not counted)."
+        ),
+        examples=[["3fa1c09b2e7d"]],
+    )
     aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
 
 
@@ -250,6 +288,14 @@ class ExportedResult(Strict):
         description="A random id made at export, so that a file handed in twice counts once.",
     )
     assessment: Slug = Field(description="The id of the assessment answered.")
+    questionnaire: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        None,
+        description=(
+            "Optional: the fingerprint of the questions and scale answered, written at export; "
+            "a file whose fingerprint is not the assessment's current one is not counted."
+        ),
+        examples=["3fa1c09b2e7d"],
+    )
     team: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
         description="The team's name; files for the same team and date are its respondents."
     )

@@ -256,6 +256,7 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
     }
     return {
         "id": assessment.id,
+        "questionnaire": results.questionnaire(assessment),  # copied into every export
         "title": richtext.to_plain(assessment.title),
         "scale": {
             "min": scale.min,

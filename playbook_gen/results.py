@@ -15,9 +15,15 @@ Scores are only given where at least the assessment's ``min_respondents`` respon
 fewer respondents gets only its count; a dimension that fewer of them could score gets no score
 or spread and is left out of the overall score (which would give it away otherwise).
 
+An export carries the ``questionnaire`` fingerprint of the questions and scale it answered
+(``questionnaire()``). A file whose fingerprint is not the assessment's current one was answered
+on other questions or another scale: it is named in a warning and not counted, unless the
+assessment lists it under ``include_versions`` or ``report --include-other-versions`` asks.
+Files without one (older exports, hand-made files) are checked as before.
+
 Problems are ``Problem`` lines naming the file, and the line and column where the JSON says
 where. Errors stop a report or a build; warnings (an answer to a question the assessment does
-not have, a file handed in twice) do not.
+not have, a file handed in twice, a file for another version of the questions) do not.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import bisect
 import csv
 import datetime
+import hashlib
 import io
 import json
 import re
@@ -71,6 +78,9 @@ class ResultFile:
     """The scores of these answers (scoring.score)."""
     id: str | None = None
     """The random id made at export; a second file with the same id is not counted."""
+    questionnaire: str | None = None
+    """The fingerprint of the questions and scale answered (``questionnaire``), if the file
+    has one."""
 
 
 @dataclass
@@ -85,6 +95,32 @@ class Checked:
     """Problems that were worked around (an unknown question, a file handed in twice)."""
 
 
+# -- the questionnaire's fingerprint ---------------------------------------------------------------
+# One rule, here: the assessment page exports the value render.py puts in its data, so the
+# browser never works it out again (SubtleCrypto's hash is missing on a plain-http intranet).
+# tests/vectors/questionnaire/ pins it, in pytest and in an export from Chromium.
+
+
+def questionnaire_text(assessment: Assessment) -> str:
+    """Return what the fingerprint is made from: what decides what an answer means.
+
+    That is the scale (lowest and highest answer, whether N/A is offered) and each question's
+    id and direction, sorted by id: never the wording (fixing a typo changes no answer's
+    meaning), the order, the dimensions a question is in, the bands or the threshold (scores
+    are always worked out again with the current ones).
+    """
+    scale = assessment.scale
+    lines = [f"scale {scale.min} {scale.max} {'na' if scale.allow_na else 'no-na'}"]
+    questions = sorted((q.id, q.reverse) for d in assessment.dimensions for q in d.questions)
+    lines += [f"question {q}{' reverse' if reverse else ''}" for q, reverse in questions]
+    return "\n".join(lines) + "\n"
+
+
+def questionnaire(assessment: Assessment) -> str:
+    """Return the assessment's questionnaire fingerprint: 12 hex digits of SHA-256."""
+    return hashlib.sha256(questionnaire_text(assessment).encode("utf-8")).hexdigest()[:12]
+
+
 # -- reading and checking --------------------------------------------------------------------------
 
 
@@ -96,7 +132,11 @@ def result_files_in(folder: str | Path) -> list[Path]:
 
 
 def read_results(
-    files: Iterable[tuple[str, Path]], handbook: Handbook, *, unchecked: Collection[str] = ()
+    files: Iterable[tuple[str, Path]],
+    handbook: Handbook,
+    *,
+    unchecked: Collection[str] = (),
+    include_other_versions: bool = False,
 ) -> Checked:
     """Read and check result files against a handbook; a file handed in twice counts once.
 
@@ -106,8 +146,10 @@ def read_results(
         handbook: the handbook whose assessments the files answer.
         unchecked: ids of assessments whose content files have problems of their own: files
             for them are not checked (and not counted), as the answers can't be judged.
+        include_other_versions: count files whose questionnaire fingerprint is not the
+            assessment's (with a warning each) instead of leaving them out.
     """
-    reader = _Reader(handbook, unchecked)
+    reader = _Reader(handbook, unchecked, include_other_versions)
     for name, path in files:
         try:
             with open(path, "rb") as fd:
@@ -121,9 +163,11 @@ def read_results(
     return reader.checked
 
 
-def read_result(source: bytes, name: str, handbook: Handbook) -> Checked:
+def read_result(
+    source: bytes, name: str, handbook: Handbook, *, include_other_versions: bool = False
+) -> Checked:
     """Read and check the bytes of one result file (see ``read_results``)."""
-    reader = _Reader(handbook, ())
+    reader = _Reader(handbook, (), include_other_versions)
     reader.read(name, source)
     return reader.checked
 
@@ -137,9 +181,13 @@ MAX_JSON_DEPTH = 32
 class _Reader:
     """Check result files one by one, collecting every problem."""
 
-    def __init__(self, handbook: Handbook, unchecked: Collection[str]):
+    def __init__(
+        self, handbook: Handbook, unchecked: Collection[str], include_other_versions: bool
+    ):
         self.handbook = handbook
         self.unchecked = set(unchecked)
+        self.include_other_versions = include_other_versions
+        self.fingerprints: dict[str, str] = {}
         self.checked = Checked()
         self.first_with_id: dict[str, str] = {}
         self.assessment_ids = {a: a for a in handbook.assessments}
@@ -152,7 +200,7 @@ class _Reader:
         result = check.run(source)
         self.checked.errors += check.errors
         self.checked.warnings += check.warnings
-        if result is None:
+        if result is None or not self._counts(check, result):
             return
         if result.id is not None:
             first = self.first_with_id.get(result.id)
@@ -165,6 +213,33 @@ class _Reader:
                 return
             self.first_with_id[result.id] = name
         self.checked.files.append(result)
+
+    def _counts(self, check: _FileCheck, result: ResultFile) -> bool:
+        """Return whether a file counts: it answered this version of the questions, or may."""
+        theirs = result.questionnaire
+        if theirs is None:
+            return True  # an older export or a hand-made file: checked as it always was
+        assessment = self.handbook.assessments[result.assessment]
+        current = self.fingerprints.get(assessment.id)
+        if current is None:
+            current = self.fingerprints[assessment.id] = questionnaire(assessment)
+        if theirs == current or theirs in assessment.include_versions:
+            return True
+        other = (
+            f"answered on another version of the questions or scale ({_show(theirs)} instead "
+            f"of '{current}')"
+        )
+        if self.include_other_versions:
+            message = f"{other}; counted, as --include-other-versions asks"
+            self.checked.warnings.append(check.problem(("questionnaire",), message))
+            return True
+        message = f"{other}, not counted"
+        hint = (
+            f"if its answers still compare, list {_show(theirs)} under include_versions in the "
+            "assessment's file"
+        )
+        self.checked.warnings.append(check.problem(("questionnaire",), message, hint))
+        return False
 
 
 _MISSING: Any = object()
@@ -230,6 +305,7 @@ class _FileCheck:
         team = self._text("team", data.get("team", _MISSING))
         date = self._date(data.get("date", _MISSING))
         result_id = self._text("id", data.get("id", _MISSING))
+        fingerprint = self._text("questionnaire", data.get("questionnaire", _MISSING))
         if assessment is None:
             return None
         answers = self._answers(assessment, data.get("answers", _MISSING))
@@ -245,6 +321,7 @@ class _FileCheck:
             comments=comments,
             scores=scoring.score(assessment, answers),
             id=None if result_id is _MISSING else result_id,
+            questionnaire=None if fingerprint is _MISSING else fingerprint,
         )
 
     def _parse(self, source: bytes) -> Any:
@@ -353,7 +430,10 @@ class _FileCheck:
         return self.reader.handbook.assessments[ids[value]]
 
     def _text(self, key: str, value: Any) -> Any:
-        """Return a one-line text field (runs of spaces made single), or None if it is wrong."""
+        """Return a one-line text field (runs of spaces made single), or None if it is wrong.
+
+        Only ``team`` is required; another field that is absent gives _MISSING.
+        """
         if value is _MISSING:
             return None if key == "team" else _MISSING
         if not isinstance(value, str):

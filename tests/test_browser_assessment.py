@@ -18,7 +18,12 @@ from test_scoring import load_vectors
 
 FORM = "form[data-pb-assessment]"
 SEVEN = ROOT / "tests" / "sites" / "assessment7"
-RESULT_KEYS = ["format", "version", "id", "assessment", "team", "date", "answers", "comments"]
+RESULT_KEYS = [
+    "format", "version", "id", "assessment", "questionnaire", "team", "date", "answers", "comments",
+]  # fmt: skip
+FINGERPRINTS = json.loads(
+    (ROOT / "tests/vectors/questionnaire/fingerprints.json").read_text(encoding="utf-8")
+)["vectors"]
 UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
 
@@ -319,6 +324,9 @@ def test_export_json_writes_the_results_format_exactly(page, default_site):
         "version": 1,
         "id": data["id"],
         "assessment": "internal-service",
+        "questionnaire": next(
+            v["questionnaire"] for v in FINGERPRINTS if v["assessment"] == "internal-service"
+        ),
         "team": "Payroll & Co",
         "date": today,
         "answers": {"rsp-1": 4, "rsp-3": None, "eff-2": 1},
@@ -327,6 +335,26 @@ def test_export_json_writes_the_results_format_exactly(page, default_site):
     assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
     _, again = download(page, "export-json")
     assert json.loads(again)["id"] != data["id"]
+
+
+@pytest.mark.parametrize(
+    "vector",
+    [v for v in FINGERPRINTS if v["handbook"] in (".", "tests/sites/assessment7")],
+    ids=lambda v: v["assessment"],
+)
+def test_export_json_carries_the_questionnaire_fingerprint_of_the_shared_vector(
+    page, sites, vector
+):
+    """The page exports the fingerprint that results.py works out for the same assessment
+    (tests/vectors/questionnaire/, checked in pytest too), whatever was answered."""
+    open_assessment(page, sites[vector["handbook"]], vector["assessment"])
+    _, empty = download(page, "export-json")
+    first = page.locator(f"{FORM} input[type=radio]").first
+    first.check()
+    _, answered = download(page, "export-json")
+    assert json.loads(answered)["answers"] != {}
+    for text in (empty, answered):
+        assert json.loads(text)["questionnaire"] == vector["questionnaire"]
 
 
 def test_export_json_without_secure_context_still_makes_a_v4_id(page, default_site):

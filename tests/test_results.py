@@ -7,6 +7,7 @@ tests check what the figures are and what is counted.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import math
@@ -423,7 +424,7 @@ _SOME_HALVES = st.text(
 def test_any_text_in_any_field_gives_problems_or_reports_that_can_be_written(
     team, rid, key, comment
 ):
-    """Lone surrogates ("\ud800", escaped in JSON) anywhere: located problems, never a crash."""
+    """Lone surrogates ("\\ud800", escaped in JSON) anywhere: located problems, never a crash."""
     data = json.loads(result({"rsp-1": 4, key: 4}, team=team, rid=rid))
     data["comments"] = {"ownership": comment, key: comment}
     checked = read(json.dumps(data, indent=1).encode())  # json.dumps writes halves as \udXXX
@@ -439,6 +440,180 @@ def test_any_text_in_any_field_gives_problems_or_reports_that_can_be_written(
         combined = results.aggregate(handbook(), checked.files)
         for report in (results.report_markdown, results.report_csv, results.report_json):
             report(combined).encode("utf-8")
+
+
+# -- the questionnaire's fingerprint ---------------------------------------------------------------
+
+FINGERPRINTS = json.loads(
+    (ROOT / "tests/vectors/questionnaire/fingerprints.json").read_text(encoding="utf-8")
+)["vectors"]
+CURRENT = "250c53d94098"  # the golden base's internal-service (checked below)
+
+
+@pytest.mark.parametrize("vector", FINGERPRINTS, ids=[v["assessment"] for v in FINGERPRINTS])
+def test_questionnaire_fingerprint_matches_the_shared_vector(vector):
+    """The same vectors are checked in an export from Chromium (test_browser_assessment.py)."""
+    assessment = handbook(str(ROOT / vector["handbook"])).assessments[vector["assessment"]]
+    text = "".join(line + "\n" for line in vector["lines"])
+    assert results.questionnaire_text(assessment) == text
+    assert hashlib.sha256(text.encode("utf-8")).hexdigest()[:12] == vector["questionnaire"]
+    assert results.questionnaire(assessment) == vector["questionnaire"]
+
+
+def test_the_vectors_cover_both_scales_with_and_without_na_and_differ():
+    assert len({v["questionnaire"] for v in FINGERPRINTS}) == len(FINGERPRINTS) >= 4
+    firsts = {v["lines"][0] for v in FINGERPRINTS}
+    assert {"scale 1 5 na", "scale 0 6 no-na", "scale 1 7 na"} <= firsts
+    assert results.questionnaire(handbook().assessments["internal-service"]) == CURRENT
+
+
+def _fingerprint_after(change) -> str:
+    assessment = handbook().assessments["internal-service"].model_copy(deep=True)
+    change(assessment)
+    return results.questionnaire(assessment)
+
+
+def _move_own_1(a):
+    a.dimensions[0].questions.append(a.dimensions[1].questions.pop())
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda a: setattr(a.dimensions[0].questions[0], "text", "We reply in time."),
+        lambda a: setattr(a.dimensions[0], "title", "Speed"),
+        lambda a: setattr(a.scale, "labels", ["1", "2", "3", "4", "5"]),
+        lambda a: a.dimensions[0].questions.reverse(),
+        lambda a: a.dimensions.reverse(),
+        _move_own_1,
+        lambda a: setattr(a, "threshold", 4.0),
+        lambda a: setattr(a.bands[0], "upto", 2.0),
+        lambda a: setattr(a, "min_answered", 2),
+        lambda a: setattr(a, "min_respondents", 1),
+        lambda a: setattr(a, "title", "Another title"),
+    ],
+    ids=["question text", "dimension title", "labels", "question order", "dimension order",
+         "question moved to another dimension", "threshold", "bands", "min_answered",
+         "min_respondents", "title"],
+)  # fmt: skip
+def test_fingerprint_ignores_what_does_not_change_an_answers_meaning(change):
+    assert _fingerprint_after(change) == CURRENT
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda a: setattr(a.dimensions[0].questions[0], "id", "rsp-9"),
+        lambda a: setattr(a.dimensions[0].questions[0], "reverse", True),
+        lambda a: setattr(a.dimensions[0].questions[1], "reverse", False),
+        lambda a: a.dimensions[1].questions.append(a.dimensions[1].questions[0].model_copy(
+            update={"id": "own-2"})),
+        lambda a: a.dimensions[0].questions.pop(),
+        lambda a: setattr(a.scale, "min", 0),
+        lambda a: setattr(a.scale, "max", 7),
+        lambda a: setattr(a.scale, "allow_na", False),
+    ],
+    ids=["question id", "reverse added", "reverse removed", "question added", "question removed",
+         "scale min", "scale max", "N/A offered or not"],
+)  # fmt: skip
+def test_fingerprint_changes_with_question_ids_directions_and_the_scale(change):
+    assert _fingerprint_after(change) != CURRENT
+
+
+def versioned(answers: dict, questionnaire: str | None, **fields) -> bytes:
+    if questionnaire is not None:
+        fields["questionnaire"] = questionnaire
+    return result(answers, **fields)
+
+
+def test_a_file_from_another_version_is_named_and_not_counted(tmp_path):
+    checked = read_all(
+        tmp_path,
+        versioned({"rsp-1": 4}, CURRENT),
+        versioned({"rsp-1": 1}, "3fa1c09b2e7d"),
+        versioned({"rsp-1": 5}, None),  # an older export, or a hand-made file
+    )
+    assert checked.errors == []
+    assert [f.file for f in checked.files] == ["results/1.json", "results/3.json"]
+    assert [f.questionnaire for f in checked.files] == [CURRENT, None]
+    assert lines(checked.warnings) == [
+        "results/2.json:10:3: questionnaire: answered on another version of the questions or "
+        "scale ('3fa1c09b2e7d' instead of '250c53d94098'), not counted (if its answers still "
+        "compare, list '3fa1c09b2e7d' under include_versions in the assessment's file)"
+    ]
+
+
+def test_include_other_versions_counts_such_a_file_and_still_names_it(tmp_path):
+    path = tmp_path / "old.json"
+    path.write_bytes(versioned({"rsp-1": 1}, "3fa1c09b2e7d"))
+    checked = results.read_results(
+        [("results/old.json", path)], handbook(), include_other_versions=True
+    )
+    assert [f.answers for f in checked.files] == [{"rsp-1": 1}]
+    assert lines(checked.warnings) == [
+        "results/old.json:10:3: questionnaire: answered on another version of the questions or "
+        "scale ('3fa1c09b2e7d' instead of '250c53d94098'); counted, as "
+        "--include-other-versions asks"
+    ]
+
+
+def test_a_version_listed_under_include_versions_counts_without_a_warning(tmp_path):
+    shutil.copytree(BASE / "content", tmp_path / "content")
+    file = tmp_path / "content/assessments/internal-service.yaml"
+    file.write_text(file.read_text() + "include_versions: [3fa1c09b2e7d]\n")
+    book = load_handbook(tmp_path / "content")
+    checked = read(
+        versioned({"rsp-1": 1}, "3fa1c09b2e7d"), versioned({"rsp-1": 2}, "0123456789ab"), book=book
+    )
+    assert [f.answers for f in checked.files] == [{"rsp-1": 1}]
+    assert [p.file for p in checked.warnings] == ["results/2.json"]
+
+
+def test_a_file_that_is_not_counted_does_not_claim_its_id(tmp_path):
+    checked = read_all(
+        tmp_path,
+        versioned({"rsp-1": 1}, "3fa1c09b2e7d", rid="same-export"),
+        versioned({"rsp-1": 4}, CURRENT, rid="same-export"),
+    )
+    assert [f.file for f in checked.files] == ["results/2.json"]
+    assert [p.where for p in checked.warnings] == ["questionnaire"]
+
+
+def test_report_leaves_other_versions_out_unless_asked(tmp_path, monkeypatch):
+    """Three respondents answered the current questions (responsiveness 4, 3 and 5: 4.0), and
+    one an earlier version (1). The report averages the three and names the fourth; with
+    --include-other-versions it averages all four (3.25) and still names it."""
+    from click.testing import CliRunner
+
+    from playbook_gen.cli import cli
+
+    shutil.copytree(BASE / "content", tmp_path / "content")
+    (tmp_path / "results").mkdir()
+    for name, answer, questionnaire in (
+        ("anna", 4, CURRENT), ("ben", 3, CURRENT), ("cleo", 5, None), ("dan", 1, "3fa1c09b2e7d")
+    ):  # fmt: skip
+        source = versioned({"rsp-1": answer, "rsp-2": 6 - answer}, questionnaire)
+        (tmp_path / "results" / f"{name}.json").write_bytes(source)
+    monkeypatch.chdir(tmp_path)
+
+    def report(*options: str) -> tuple[dict, str]:
+        run = CliRunner().invoke(cli, ["report", "results", "--format", "json", *options])
+        assert run.exit_code == 0, run.output
+        (assessment,) = json.loads(run.stdout)["assessments"]
+        (team,) = assessment["teams"]
+        return team["results"][0], run.stderr
+
+    counted, said = report()
+    assert counted["respondents"] == 3 and "results/dan.json" not in counted["files"]
+    assert counted["dimensions"]["responsiveness"]["score"] == 4.0
+    assert said.startswith("results/dan.json:11:3: questionnaire: answered on another version")
+    assert said.count("\n") == 1 and "not counted" in said
+
+    counted, said = report("--include-other-versions")
+    assert counted["respondents"] == 4 and "results/dan.json" in counted["files"]
+    assert counted["dimensions"]["responsiveness"]["score"] == 3.25
+    assert (counted["dimensions"]["responsiveness"]["min"], said.count("\n")) == (1.0, 1)
+    assert "counted, as --include-other-versions asks" in said
 
 
 # -- combining respondents -------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from playbook_gen import scoring
 from playbook_gen.cli import cli
 from playbook_gen.loader import load_handbook
 from playbook_gen.render import render_site
+from playbook_gen.results import questionnaire
 from playbook_gen.site import build_site, export_site
 
 HOSTILE_TEAM = (
@@ -297,6 +298,42 @@ def test_warnings_are_printed_and_do_not_stop_the_build(project):
     assert "<td>3</td>" in html(project, "results/")  # Payroll still has three respondents
 
 
+def test_a_file_from_another_version_of_the_questions_is_named_and_left_off_the_dashboard(
+    project,
+):
+    """Dan answered Team pulse before its questions changed (his file's questionnaire
+    fingerprint is another); Cleo's file has the current one (d77c0632bf60, the shared vector).
+    Dan is named in a warning and not counted, until the assessment lists his version under
+    include_versions."""
+    results = project / "content/results"
+    dan = json.loads((results / "payroll-cleo.json").read_text())
+    assert dan["questionnaire"] == "d77c0632bf60"
+    dan.update(id="dan", questionnaire="3fa1c09b2e7d", answers={"lis-repeat": 1, "fol-note": 1})
+    (results / "payroll-dan.json").write_text(json.dumps(dan, indent=2))
+
+    result = CliRunner().invoke(cli, ["build", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        "content/results/payroll-dan.json:6:3: questionnaire: answered on another version of "
+        "the questions or scale ('3fa1c09b2e7d' instead of 'd77c0632bf60'), not counted (if its "
+        "answers still compare, list '3fa1c09b2e7d' under include_versions in the assessment's "
+        "file)\n"
+    )
+    payroll = rows(html(project, "results/"), {"data-pb-results": "team-pulse"})[2]
+    assert texts(payroll) == ["Payroll", "2026-11-22", "3", "5.0", "Growing", "5.0 4.0–6.0", "–"]
+
+    assessment = project / "content/assessments/team-pulse.yaml"
+    assessment.write_text(assessment.read_text() + "include_versions: [3fa1c09b2e7d]\n")
+    result = CliRunner().invoke(cli, ["build", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "payroll-dan.json" not in result.stderr
+    payroll = rows(html(project, "results/"), {"data-pb-results": "team-pulse"})[2]
+    # Listening: 6, 4, 5 and Dan's 1; Follow-up: Anna 5, Cleo 6, Dan 1 (three now): 4.0
+    assert texts(payroll) == [
+        "Payroll", "2026-11-22", "4", "4.0", "Growing", "4.0 1.0–6.0", "4.0 1.0–6.0",
+    ]  # fmt: skip
+
+
 def test_export_has_the_dashboard_and_builds_with_plain_mkdocs(built, tmp_path):
     out = export_site(built / "mkdocs.yml", tmp_path / "export")
     assert (out / "docs/results/index.md").is_file()
@@ -418,8 +455,14 @@ def test_what_teams_export_in_the_browser_is_what_the_dashboard_shows(
         inbox,
     )
 
+    # Each export names the questions and scale it answered: the default handbook's, now.
+    current = questionnaire(load_handbook(ROOT / "content").assessments["internal-service"])
+    exported = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(inbox.iterdir())]
+    assert [data["questionnaire"] for data in exported] == [current] * 4
+
     site = build_site(project / "mkdocs.yml", project / "site")
     page.goto(serve_site(site) + "results/")
+    assert page.locator("tr[data-team='team-payroll'] td").nth(1).inner_text() == "3"
     row = "table[data-pb-results] tr[data-team='team-{}'] td[data-value]"
 
     def shown(team: str) -> list[str]:

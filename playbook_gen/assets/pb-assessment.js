@@ -168,7 +168,8 @@ PB.onPage(() => {
       const id = c.randomUUID ? c.randomUUID() : "10000000-1000-4000-8000-100000000000".replace(
         /[018]/g, (n) => (n ^ (c.getRandomValues(new Uint8Array(1))[0] & (15 >> (n / 4)))).toString(16));
       const out = { format: "playbook-assessment-result", version: 1, id, assessment: d.id,
-        team: state.team.trim(), date: PB.today(), answers, comments };
+        questionnaire: d.questionnaire, team: state.team.trim(), date: PB.today(), answers,
+        comments };
       PB.download(name("json"), "application/json", JSON.stringify(out, null, 2) + "\n");
     },
     "export-csv"() {
