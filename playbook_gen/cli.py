@@ -22,6 +22,7 @@ from .loader import display_path, load_handbook
 from .model import SLUG_PATTERN
 from .new import create_handbook
 from .problems import ContentError, did_you_mean, format_problems, problems_json, sort_problems
+from .settings import check_file
 from .site import build_site, docs_dir_override, export_site, write_schemas
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -94,10 +95,16 @@ def new(directory: Path, organisation: str, theme: str) -> None:
 
 @cli.command()
 @click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The handbook's MkDocs settings, checked too.  [default: mkdocs.yml, when there is one]",
+)
+@click.option(
     "--content",
     "content",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The content folder.  [default: content]",
+    help="The content folder.  [default: the one mkdocs.yml names, or content]",
 )
 @click.option(
     "--format",
@@ -107,25 +114,41 @@ def new(directory: Path, organisation: str, theme: str) -> None:
     show_default=True,
     help="One line per problem, or a JSON document.",
 )
-def validate(content: Path | None, fmt: str) -> None:
-    """Check the content and cross-references; print every problem.
+def validate(config_file: Path | None, content: Path | None, fmt: str) -> None:
+    """Check the content, cross-references and site settings; print every problem.
 
     \b
     Example: playbook-gen validate --content content --format json
     """
+    problems: list = []
+    warnings: list = []
+    if config_file is None and Path("mkdocs.yml").is_file():
+        config_file = Path("mkdocs.yml")
+    if config_file is not None:
+        found, checked = check_file(config_file)
+        problems += checked.errors
+        warnings += checked.warnings
+        if content is None:
+            content = found.content_dir() if found else config_file.parent / "content"
     content = _content_dir(content)
     try:
         handbook = load_handbook(content)
     except ContentError as exc:
-        click.echo(problems_json(exc.problems) if fmt == "json" else str(exc))
+        problems += exc.problems  # with the content's warnings
+    else:
+        warnings += handbook.warnings  # worked around, e.g. a result file handed in twice
+    if problems:
+        problems = sort_problems(problems + warnings)
+        click.echo(problems_json(problems) if fmt == "json" else format_problems(problems))
         click.get_current_context().exit(1)
+    warnings = sort_problems(warnings)
     if fmt == "json":
         data = json.loads(problems_json([]))
-        if handbook.warnings:  # worked around, e.g. a result file handed in twice
-            data["warnings"] = [w.to_dict() for w in handbook.warnings]
+        if warnings:
+            data["warnings"] = [w.to_dict() for w in warnings]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    elif handbook.warnings:
-        click.echo(format_problems(handbook.warnings))
+    elif warnings:
+        click.echo(format_problems(warnings))
 
 
 def _content_dir(content: Path | None) -> Path:

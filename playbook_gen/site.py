@@ -23,10 +23,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import yaml_load
 
 from .folders import UsageProblem, check_output, replacing
-from .loader import load_handbook
+from .loader import display_path, load_handbook
 from .model import Assessment, Checklist, Example, ExportedResult, Handbook, Playbook, Principle
 from .plugin import PlaybookPlugin
+from .problems import ContentError
 from .render import ASSET_DIR, OFFLINE_SCRIPT, Site, hand_written_pages, render_site
+from .settings import SHOWN_TEXTS, Checked, as_text, check_file, nav_as_text, read_settings
 
 SCHEMAS = {
     "playbook": Playbook,
@@ -62,14 +64,14 @@ def build_site(
     Raises:
         UsageProblem: the site folder overlaps the sources, is not a folder, or holds files
             that are not an earlier build.
-        ContentError: the content has problems; nothing was touched.
+        ContentError: mkdocs.yml or the content has problems; nothing was touched.
         mkdocs.exceptions.MkDocsException: MkDocs could not build; nothing was touched.
     """
     with mkdocs_config(config_file, strict=strict) as config:
         target = Path(site_dir or config.site_dir).resolve()
         check_output_dir(target, config, what="site")
 
-        load_handbook(content_dir(config))  # every problem, before anything is written
+        check_sources(config)  # every problem, before anything is written
 
         if offline:
             for_opening_from_a_folder(config)
@@ -85,12 +87,40 @@ def build_site(
     return target
 
 
+def check_sources(config: MkDocsConfig) -> tuple[Checked, Handbook]:
+    """Check mkdocs.yml and the content together.
+
+    Returns:
+        What checking mkdocs.yml found (its warnings, the SVG images to publish), and the
+        handbook.
+
+    Raises:
+        ContentError: with every problem in both (and their warnings).
+    """
+    _, checked = check_file(
+        config.config_file_path,
+        docs_dir=Path(config.docs_dir),
+        theme_dirs=[Path(d) for d in config.theme.dirs],
+    )
+    try:
+        handbook = load_handbook(content_dir(config))
+    except ContentError as exc:
+        raise ContentError(checked.errors + exc.problems + checked.warnings) from None
+    if checked.errors:
+        raise ContentError(checked.errors + checked.warnings + handbook.warnings)
+    return checked, handbook
+
+
 @contextlib.contextmanager
 def mkdocs_config(config_file: str | os.PathLike, **overrides: Any) -> Iterator[MkDocsConfig]:
     """Load mkdocs.yml; a handbook without its ``docs_dir`` gets an empty one while it is used.
 
     MkDocs refuses a ``docs_dir`` that does not exist, but SPEC makes ``docs/`` optional: a
     handbook may be all generated pages.
+
+    Raises:
+        ContentError: mkdocs.yml is not valid YAML or holds a YAML tag that is not allowed (it
+            is read safely first: MkDocs' own reading would run a Python tag).
     """
     with docs_dir_override(config_file) as docs_dir:
         if docs_dir is not None:
@@ -100,13 +130,13 @@ def mkdocs_config(config_file: str | os.PathLike, **overrides: Any) -> Iterator[
 
 @contextlib.contextmanager
 def docs_dir_override(config_file: str | os.PathLike) -> Iterator[str | None]:
-    """Yield an empty folder to use as ``docs_dir`` when mkdocs.yml's is missing, else None."""
-    try:
-        with open(config_file, "rb") as fd:
-            settings = yaml_load(fd) or {}
-    except Exception:  # MkDocs itself reports an unreadable mkdocs.yml, in its own words
-        settings = {}
-    docs_dir = settings.get("docs_dir", "docs") if isinstance(settings, dict) else "docs"
+    """Yield an empty folder to use as ``docs_dir`` when mkdocs.yml's is missing, else None.
+
+    Raises:
+        ContentError: mkdocs.yml cannot be read safely (see ``settings.read_settings``).
+    """
+    settings = read_settings(config_file, display_path(Path(config_file)))
+    docs_dir = settings.data.get("docs_dir", "docs")
     if not isinstance(docs_dir, str) or (Path(config_file).parent / docs_dir).exists():
         yield None
         return
@@ -165,7 +195,7 @@ def _export(config: MkDocsConfig, target: Path, *, force: bool) -> Path:
     if target.is_dir() and any(target.iterdir()) and not force:
         raise UsageProblem(f"{target} is not empty (use --force to replace it)")
 
-    handbook = load_handbook(content_dir(config))
+    checked, handbook = check_sources(config)
     docs_dir = Path(config.docs_dir)
     site = render_site(
         handbook,
@@ -181,6 +211,10 @@ def _export(config: MkDocsConfig, target: Path, *, force: bool) -> Path:
                 continue
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_bytes(data.encode() if isinstance(data, str) else data)
+        for path, data in checked.images.items():  # a logo's safe copy (docs/ wins over themes)
+            file = staging / "docs" / path
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_bytes(data)
         theme_dir = None
         if config.theme.custom_dir:
             theme_dir = _theme_copy_path(Path(config.theme.custom_dir), project_dir(config))
@@ -203,11 +237,20 @@ def exported_config(
         settings = yaml_load(fd)
     settings["docs_dir"] = "docs"
     settings["site_dir"] = "site"
+    # Without the plugin, the theme prints these as HTML: give it the text escaped, as the
+    # plugin does (settings.show_as_text).
+    for key in SHOWN_TEXTS:
+        if isinstance(settings.get(key), str):
+            settings[key] = as_text(settings[key], plain=True)
+    if isinstance(settings.get("extra"), dict):
+        settings["extra"] = as_text(settings["extra"], plain=True)
 
     theme = settings.get("theme") or {"name": "mkdocs"}
     theme = {"name": theme} if isinstance(theme, str) else dict(theme)
     if theme_dir:
         theme["custom_dir"] = theme_dir
+    if "palette" in theme:
+        theme["palette"] = as_text(theme["palette"], plain=True)
     if theme.get("name") == "material":
         theme["font"] = False  # as the plugin does: no web fonts from another host
         theme.setdefault("language", handbook.playbook.language)
@@ -220,7 +263,9 @@ def exported_config(
         p for p in plugins if (p if isinstance(p, str) else next(iter(p), None)) != "playbook"
     ]
 
-    if not settings.get("nav"):
+    if settings.get("nav"):
+        settings["nav"] = nav_as_text(settings["nav"], plain=True)
+    else:
         hand_written = hand_written_pages(Path(config.docs_dir)) - set(site.pages)
         settings["nav"] = site.nav + sorted(hand_written)
     for key, ours in (("extra_css", site.extra_css), ("extra_javascript", site.extra_javascript)):
