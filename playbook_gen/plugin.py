@@ -19,8 +19,9 @@ from mkdocs.utils import is_error_template, normalize_url
 
 from .folders import UsageProblem, check_output
 from .loader import load_handbook
-from .problems import ContentError
+from .problems import ContentError, format_problems, sort_problems
 from .render import Site, error_page_anywhere, hand_written_pages, problems_site, render_site
+from .settings import Checked, Settings, anchors_level, check_file, show_as_text, striptags_as_text
 
 
 class PlaybookConfig(Config):
@@ -34,6 +35,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self):
         self.serving = False
         self.site: Site | None = None
+        self.settings: Settings | None = None
+        self.checked = Checked()
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -52,6 +55,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return sources
 
     def on_config(self, config):
+        self.settings, self.checked = self.check_settings(config)
         try:
             handbook = load_handbook(self.content_dir(config))
         except ContentError as exc:
@@ -74,6 +78,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             _set_theme_language(config, handbook.playbook.language)
         if config.theme.name == "material":
             config.theme["font"] = False  # the site makes no request to another host (SPEC)
+        show_as_text(config)  # site settings are text too: Material prints them as HTML
+        links = config.validation.links
+        links["anchors"] = anchors_level(self.settings, links.anchors)  # --strict fails on one
         for css in self.site.extra_css:
             if css not in config.extra_css:
                 config.extra_css.append(css)
@@ -81,6 +88,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if js not in [str(x) for x in config.extra_javascript]:
                 config.extra_javascript.append(js)
         return config
+
+    def check_settings(self, config) -> tuple[Settings | None, Checked]:
+        """Check mkdocs.yml (see ``settings.check_file``); print what was found, stop on errors."""
+        if not config.config_file_path:
+            return None, Checked()
+        settings, checked = check_file(
+            config.config_file_path,
+            docs_dir=Path(config.docs_dir),
+            theme_dirs=[Path(d) for d in config.theme.dirs],
+        )
+        if checked.errors or checked.warnings:
+            found = format_problems(sort_problems(checked.errors + checked.warnings))
+            print(found, file=sys.stderr, flush=True)
+        if checked.errors:
+            count, name = len(checked.errors), Path(config.config_file_path).name
+            raise PluginError(f"{count} problem{'s' * (count != 1)} in {name}; nothing was built")
+        return settings, checked
 
     def on_pre_build(self, *, config):
         # Plain `mkdocs build` empties site_dir next: never one the handbook did not build.
@@ -100,11 +124,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for path, data in self.site.files.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data))
+        for path, data in self.checked.images.items():  # a logo's safe copy, never the original
+            original = files.get_file_from_path(path)
+            if original is not None:
+                files.remove(original)
+            files.append(File.generated(config, path, content=data))
         if config.nav is None:
             ours = set(self.site.pages)
             extra = [f.src_uri for f in files.documentation_pages() if f.src_uri not in ours]
             config.nav = self.site.nav + sorted(extra)
         return files
+
+    def on_env(self, env, *, config, files):
+        env.filters["striptags"] = striptags_as_text  # titles stay text in <title>
+        return env
 
     def on_template_context(self, context, *, template_name, config):
         if _error_page_without_site_url(template_name, config):
