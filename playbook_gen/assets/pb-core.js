@@ -114,11 +114,18 @@
     }, 60000);
   };
 
-  /* One CSV cell: quoted, and neutralised when a spreadsheet would run it as a formula. */
+  /* One CSV cell's text, by the rule of `playbook-gen report` (results.csv_cell): a number as it
+   * is, even a negative one; text that a spreadsheet would run as a formula (starting with =, +,
+   * -, @, tab or carriage return) behind a "'". Both follow tests/vectors/csv/cells.json. */
+  PB.csvText = function (value) {
+    if (value === null || value === undefined) return "";
+    if (typeof value === "number") return String(value);
+    var text = String(value);
+    return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  };
+  /* One CSV cell, quoted. */
   PB.csvCell = function (value) {
-    var text = value === null || value === undefined ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
-    return '"' + text.replace(/"/g, '""') + '"';
+    return '"' + PB.csvText(value).replace(/"/g, '""') + '"';
   };
   PB.csv = function (rows) {
     return rows.map(function (row) {
