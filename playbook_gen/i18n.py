@@ -147,6 +147,22 @@ WORDS: dict[str, dict[str, str]] = {
         "onboarding_for": "Onboarding plan: {role}",
         "yes": "yes",
         "no": "no",
+        # what went wrong with the state kept in the browser (all interactive pages)
+        "storage_full": (
+            "This browser's storage for web pages is full, so your latest changes are not saved. "
+            "They stay on this page until you leave or reload it: export them, or make room and "
+            "change something again to save them."
+        ),
+        "storage_blocked": (
+            "This browser does not let this page store anything (storage is blocked or turned "
+            "off), so your changes are not saved. They stay on this page until you leave or "
+            "reload it: export them to keep them."
+        ),
+        "storage_unreadable": (
+            "What this browser had saved for this page could not be read completely. Everything "
+            "that could be read is shown; the saved text was kept, unchanged, under “{key}” in "
+            "this browser's storage."
+        ),
         # results dashboard and `playbook-gen report`
         "results": "Assessment results",
         "r_intro": (
@@ -311,6 +327,23 @@ WORDS: dict[str, dict[str, str]] = {
         "onboarding_for": "Einarbeitungsplan: {role}",
         "yes": "ja",
         "no": "nein",
+        "storage_full": (
+            "Der Speicher dieses Browsers für Webseiten ist voll, daher sind Ihre letzten "
+            "Änderungen nicht gespeichert. Sie bleiben auf dieser Seite, bis Sie sie verlassen "
+            "oder neu laden: Exportieren Sie sie, oder schaffen Sie Platz und ändern Sie erneut "
+            "etwas, um sie zu speichern."
+        ),
+        "storage_blocked": (
+            "Dieser Browser erlaubt dieser Seite nicht, etwas zu speichern (der Speicher ist "
+            "blockiert oder ausgeschaltet), daher sind Ihre Änderungen nicht gespeichert. Sie "
+            "bleiben auf dieser Seite, bis Sie sie verlassen oder neu laden: Exportieren Sie sie, "
+            "um sie zu behalten."
+        ),
+        "storage_unreadable": (
+            "Was dieser Browser für diese Seite gespeichert hatte, ließ sich nicht vollständig "
+            "lesen. Alles Lesbare wird angezeigt; der gespeicherte Text wurde unverändert unter "
+            "„{key}“ im Speicher dieses Browsers aufbewahrt."
+        ),
         "results": "Ergebnisse der Selbsteinschätzungen",
         "r_intro": (
             "Werte aus den Ergebnisdateien, die Teams aus den Selbsteinschätzungen exportiert "

@@ -236,7 +236,7 @@ ASSESSMENT_WORDS = (
     "a_import_confirm", "a_ignored", "a_unchanged", "a_err_json", "a_err_format", "a_err_version",
     "a_err_assessment", "a_err_answer", "a_err_key", "a_err_field", "a_err_size", "a_dimension",
     "a_question_id", "a_question", "a_answer", "a_answer_label", "a_score", "a_overall", "a_band",
-    "a_team", "a_date", "a_comment_short",
+    "a_team", "a_date", "a_comment_short", "storage_full", "storage_blocked", "storage_unreadable",
 )  # fmt: skip
 """Labels the assessment page script needs (the rest of the page is rendered in Python)."""
 
@@ -318,6 +318,7 @@ def _fill(text: str, values: dict[str, str]) -> str:
 
 CHECKLIST_WORDS = (
     "progress", "progress_shown", "copied", "copy_manual", "reset_confirm", "yes", "no",
+    "storage_full", "storage_blocked", "storage_unreadable",
 )  # fmt: skip
 """Labels the checklist page script needs (the rest of the page is rendered in Python)."""
 

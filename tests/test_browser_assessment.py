@@ -223,11 +223,19 @@ def test_answers_team_and_comments_survive_a_reload(page, default_site):
     assert page.input_value("[data-pb-comment=effort]") == "Too many handovers"
     assert scores(page) == before
     value = json.loads(stored(page, "internal-service"))
+    changed = value.pop("changed")  # format 2: when each entry last changed (test_browser_state)
     assert value == {
+        "v": 2,
         "answers": {"rsp-1": 4, "rsp-2": None, "eff-3": 2},
         "team": "Payroll",
         "comments": {"effort": "Too many handovers"},
-        "v": 1,
+    }
+    assert set(changed) == {
+        "answers/rsp-1",
+        "answers/rsp-2",
+        "answers/eff-3",
+        "team",
+        "comments/effort",
     }
     key = page.evaluate("PB.store.key('assessment', 'internal-service')")
     assert key == f"pb:{urlsplit(default_site).path}:assessment:internal-service"
@@ -246,7 +254,7 @@ def test_answers_team_and_comments_survive_a_reload(page, default_site):
     ],
     ids=["not-json", "string", "array", "wrong-types", "bad-answers", "other-version"],
 )
-def test_corrupt_stored_value_never_breaks_the_page(page, default_site, raw):
+def test_corrupt_stored_value_is_kept_aside_and_never_breaks_the_page(page, default_site, raw):
     page.goto(default_site + "assessments/internal-service/")
     page.evaluate(
         "raw => localStorage.setItem(PB.store.key('assessment', 'internal-service'), raw)", raw
@@ -255,6 +263,14 @@ def test_corrupt_stored_value_never_breaks_the_page(page, default_site, raw):
     page.wait_for_selector(f"{FORM}[data-pb-ready]")
     expected = {"rsp-4": "3"} if "bad-answers" in raw or '"rsp-4": 3' in raw else {}
     assert checked(page) == expected
+    backup = page.evaluate(
+        "() => Object.keys(localStorage).filter(k => k.startsWith("
+        "PB.store.key('assessment', 'internal-service') + ':backup:'))"
+    )
+    assert [page.evaluate("k => localStorage.getItem(k)", key) for key in backup] == [raw]
+    notice = page.text_content("[data-pb-notice]")
+    assert "could not be read completely" in notice and backup[0] in notice
+    assert page.is_visible("[data-pb-notice]")
     page.check(radio("rsp-1", 5))
     assert json.loads(stored(page, "internal-service"))["answers"]["rsp-1"] == 5
     assert page.evaluate("({}).x") is None
@@ -575,7 +591,8 @@ def test_reset_asks_first_and_then_clears_everything(page, default_site):
     assert checked(page) == {}
     assert page.input_value("[data-pb-team]") == ""
     assert page.input_value("[data-pb-comment=responsiveness]") == ""
-    assert stored(page, "internal-service") is None
+    value = json.loads(stored(page, "internal-service"))  # removals are kept, for other tabs
+    assert (value["answers"], value["team"], value["comments"]) == ({}, "", {})
     assert set(scores(page).values()) == {""}
     assert page.text_content("[data-pb-status]") == "All answers were deleted."
     page.reload()

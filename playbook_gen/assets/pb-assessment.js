@@ -1,250 +1,559 @@
 /* playbook-gen: the self-assessment page (on pb-core.js). Scoring follows scoring.py; both are
- * checked against tests/vectors/. User text is written with textContent only. */
-PB.onPage(() => {
-  const form = document.querySelector("form[data-pb-assessment]");
-  const d = form && PB.data("pb-assessment-data");
-  if (!d || form.dataset.pbReady) return;
-  const t = d.t, sc = d.scale, dims = d.dimensions, all = [], qs = Object.create(null);
-  const $ = (s) => form.querySelector(`[data-pb-${s}]`), text = (s, v) => ($(s).textContent = v);
-  const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-  const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (m, k) => (has(v, k) ? v[k] : m));
-  const isObj = (v) => v !== null && typeof v == "object" && !Array.isArray(v);
-  const ok = (n) => (n === null ? sc.allow_na : Number.isInteger(n) && n >= sc.min && n <= sc.max);
-  const num = (s) => PB.number(s, 2, form);
-  const pool = $("rec-pool"), recs = $("recommendations"), file = $("import-file");
-  for (const dim of dims) for (const q of dim.questions) all.push((qs[q.id] = q)), (q.dim = dim);
+ * checked against tests/vectors/. Answers, the team name and comments are stored with
+ * PB.openStore, one entry per question, so two tabs of the page keep each other's answers.
+ * User text is written with textContent only. */
+(function () {
+  "use strict";
 
-  /* Stored or imported data -> state: only answers to questions this page has, on its scale. */
-  const clean = (v) => {
-    const s = { answers: {}, team: "", comments: {} }, a = v && isObj(v.answers) ? v.answers : {};
-    for (const k in a) if (k in qs && ok(a[k])) s.answers[k] = a[k];
-    for (const { id } of dims) {
-      const c = isObj(v && v.comments) && has(v.comments, id) && v.comments[id];
-      if (typeof c == "string") s.comments[id] = c.slice(0, 5000);
+  const SVG = "http://www.w3.org/2000/svg";
+
+  PB.onPage(function () {
+    const form = document.querySelector("form[data-pb-assessment]");
+    const data = form && PB.data("pb-assessment-data");
+    if (!data || form.dataset.pbReady) {
+      return;
     }
-    if (typeof (v && v.team) == "string") s.team = v.team.slice(0, 200);
-    return s;
-  };
-  const stored = PB.store.read("assessment", d.id, 1);
-  const save = () => PB.store.write("assessment", d.id, 1, { ...state });
-  let state = clean(stored);
-  if (stored) save(); /* forget answers to questions the assessment no longer has */
-  const paint = () => {
-    form.querySelectorAll("input[type=radio]").forEach((r) => {
-      const a = state.answers[r.name];
-      r.checked = has(state.answers, r.name) && r.value == (a === null ? "na" : a);
-    });
-    $("team").value = state.team;
-    for (const { id } of dims) $(`comment="${id}"`).value = state.comments[id] || "";
-  };
+    startAssessment(form, data);
+  });
 
-  const score = (answers) => {
-    const by = {}, low = [];
-    let total = 0, n = 0;
-    dims.forEach((dim, i) => {
-      let sum = 0, count = 0;
-      for (const q of dim.questions) {
-        const a = answers[q.id];
-        if (typeof a == "number") (sum += q.reverse ? sc.min + sc.max - a : a), count++;
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* A refused import: the message for the reader. */
+  function ImportRefused(message) {
+    this.message = message;
+  }
+
+  function startAssessment(form, data) {
+    const words = data.t;
+    const scale = data.scale;
+    const dimensions = data.dimensions;
+    const questions = [];
+    const questionById = new Map();
+    for (const dimension of dimensions) {
+      for (const question of dimension.questions) {
+        question.dimension = dimension;
+        questions.push(question);
+        questionById.set(question.id, question);
       }
-      const s = count && count >= d.min_answered ? sum / count : null;
-      by[dim.id] = { i, dim, s, count };
-      if (s !== null) (total += s), n++, s < d.threshold && low.push(by[dim.id]);
-    });
-    const all = n ? total / n : null;
-    low.sort((a, b) => a.s - b.s || a.i - b.i);
-    const band = all === null ? null : d.bands.find((b) => b.upto >= all) || null;
-    return { by, all, band, recs: low.slice(0, d.recommend_max) };
-  };
-
-  const show = (el, s, none) => {
-    el.dataset.value = s === null ? "" : s;
-    el.textContent = s === null ? none : num(s);
-  };
-  const render = () => {
-    const r = score(state.answers), n = all.filter((q) => has(state.answers, q.id)).length;
-    text("count", fmt(t.progress, { n, total: all.length }));
-    for (const { id, questions } of dims) {
-      const x = r.by[id], of = fmt(t.of, { n: x.count, total: questions.length });
-      show($(`score="${id}"`), x.s, t.not_enough);
-      text(`answered="${id}"`, of);
-      text(`dim="${id}"`, x.s === null ? `${t.not_enough} (${of})` : num(x.s));
     }
-    show($('score="overall"'), r.all, t.no_score);
-    text("band", r.band ? r.band.name : "");
-    text("band-text", r.band ? r.band.text : "");
-    document.querySelectorAll("[data-pb-band-index]").forEach((el) => {
-      el.classList.toggle("pb-current", d.bands[el.dataset.pbBandIndex] === r.band);
-    });
-    pool.append(...recs.children);
-    for (const x of r.recs) {
-      const block = pool.querySelector(`[data-pb-rec="${x.dim.id}"]`);
-      if (block) recs.append(block), (block.querySelector("[data-pb-rec-score]").textContent = `(${num(x.s)})`);
-    }
-    text("rec-text", r.all === null ? t.rec_wait : r.recs.length ? t.rec_intro : t.rec_none);
-    chart(r);
-  };
+    const dimensionIds = new Set(dimensions.map((dimension) => dimension.id));
+    const part = (name) => form.querySelector(`[data-pb-${name}]`);
+    const recommendationPool = part("rec-pool");
+    const recommendations = part("recommendations");
+    const importFile = part("import-file");
 
-  /* One bar per dimension and the threshold line. Lengths in % of the width, so text keeps its
-   * size on any screen. */
-  const chart = (r) => {
-    const f = (v) => (95 * (v - sc.min)) / (sc.max - sc.min), pc = (v) => `${f(v) + 2}%`;
-    const h = 48 + 44 * dims.length, tf = f(d.threshold);
-    const el = (name, a, text, to = svg) => {
-      const e = to.appendChild(document.createElementNS("http://www.w3.org/2000/svg", name));
-      for (const k in a) e.setAttribute(k, a[k]);
-      if (text != null) e.textContent = text;
-      return e;
+    function showText(name, text) {
+      part(name).textContent = text;
+    }
+
+    function formatScore(score) {
+      return PB.number(score, 2, form);
+    }
+
+    function isOnScale(answer) {
+      if (answer === null) {
+        return scale.allow_na;
+      }
+      return Number.isInteger(answer) && answer >= scale.min && answer <= scale.max;
+    }
+
+    /* Stored or imported data -> what the page shows: answers to questions this page has, on
+     * its scale, the team name and comments, each within its length. */
+    function clean(value) {
+      const state = { answers: {}, team: "", comments: {} };
+      const answers = value && isPlainObject(value.answers) ? value.answers : {};
+      const comments = value && isPlainObject(value.comments) ? value.comments : {};
+      for (const id of Object.keys(answers)) {
+        if (questionById.has(id) && isOnScale(answers[id])) {
+          state.answers[id] = answers[id];
+        }
+      }
+      for (const id of dimensionIds) {
+        if (has(comments, id) && typeof comments[id] === "string") {
+          state.comments[id] = comments[id].slice(0, 5000);
+        }
+      }
+      if (value && typeof value.team === "string") {
+        state.team = value.team.slice(0, 200);
+      }
+      return state;
+    }
+
+    /* A stored entry has the right type; whether an answer is on the scale is for clean(): an
+     * answer kept from before the scale changed is not shown, but not thrown away either. */
+    function isStoredEntry(path, value) {
+      if (path.startsWith("answers/")) {
+        return value === null || typeof value === "number";
+      }
+      return typeof value === "string";
+    }
+
+    /* Answers to questions and comments on dimensions the assessment no longer has are dropped. */
+    function isStillAsked(path) {
+      const [field, id] = path.split("/");
+      if (field === "answers") {
+        return questionById.has(id);
+      }
+      if (field === "comments") {
+        return dimensionIds.has(id);
+      }
+      return true;
+    }
+
+    const notice = document.createElement("p");
+    notice.className = "pb-notice";
+    notice.setAttribute("role", "alert");
+    notice.setAttribute("data-pb-notice", "");
+    form.prepend(notice);
+    PB.setNoticeArea(notice);
+
+    const store = PB.openStore({
+      kind: "assessment",
+      id: data.id,
+      fields: { answers: "map", team: "value", comments: "map" },
+      isValid: isStoredEntry,
+      keep: isStillAsked,
+      words: words,
+      onChange: showStored,
+    });
+    let state = clean(store.data);
+
+    /* Show the stored state: after a change here or in another tab. */
+    function showStored() {
+      state = clean(store.data);
+      paint();
+      render();
+    }
+
+    /* Replace everything (import, reset): every question, the team name and every comment. */
+    function replaceAll(newState) {
+      for (const question of questions) {
+        if (has(newState.answers, question.id)) {
+          store.put("answers/" + question.id, newState.answers[question.id]);
+        } else {
+          store.remove("answers/" + question.id);
+        }
+      }
+      store.put("team", newState.team);
+      for (const id of dimensionIds) {
+        if (has(newState.comments, id)) {
+          store.put("comments/" + id, newState.comments[id]);
+        } else {
+          store.remove("comments/" + id);
+        }
+      }
+      store.save();
+      showStored();
+    }
+
+    /* Controls follow the state; a field is only written when it differs, so that the caret
+     * of a field being typed in stays where it is. */
+    function paint() {
+      for (const radio of form.querySelectorAll("input[type=radio]")) {
+        const answer = state.answers[radio.name];
+        const value = answer === null ? "na" : String(answer);
+        radio.checked = has(state.answers, radio.name) && radio.value === value;
+      }
+      setField(part("team"), state.team);
+      for (const id of dimensionIds) {
+        setField(part(`comment="${id}"`), state.comments[id] || "");
+      }
+    }
+
+    function setField(field, value) {
+      if (field.value !== value) {
+        field.value = value;
+      }
+    }
+
+    /* Scores by the rules of scoring.py. */
+    function score(answers) {
+      const byDimension = {};
+      const low = [];
+      let total = 0;
+      let scored = 0;
+      dimensions.forEach(function (dimension, index) {
+        let sum = 0;
+        let count = 0;
+        for (const question of dimension.questions) {
+          const answer = answers[question.id];
+          if (typeof answer === "number") {
+            sum += question.reverse ? scale.min + scale.max - answer : answer;
+            count += 1;
+          }
+        }
+        const value = count && count >= data.min_answered ? sum / count : null;
+        const result = { index: index, dimension: dimension, score: value, count: count };
+        byDimension[dimension.id] = result;
+        if (value !== null) {
+          total += value;
+          scored += 1;
+          if (value < data.threshold) {
+            low.push(result);
+          }
+        }
+      });
+      const overall = scored ? total / scored : null;
+      low.sort((a, b) => a.score - b.score || a.index - b.index);
+      const band = overall === null ? null : data.bands.find((b) => b.upto >= overall) || null;
+      return {
+        byDimension: byDimension,
+        overall: overall,
+        band: band,
+        recommended: low.slice(0, data.recommend_max),
+      };
+    }
+
+    function showScore(element, value, none) {
+      element.dataset.value = value === null ? "" : value;
+      element.textContent = value === null ? none : formatScore(value);
+    }
+
+    function render() {
+      const result = score(state.answers);
+      const answered = questions.filter((question) => has(state.answers, question.id)).length;
+      showText("count", PB.format(words.progress, { n: answered, total: questions.length }));
+      for (const dimension of dimensions) {
+        const own = result.byDimension[dimension.id];
+        const counted = PB.format(words.of, {
+          n: own.count,
+          total: dimension.questions.length,
+        });
+        showScore(part(`score="${dimension.id}"`), own.score, words.not_enough);
+        showText(`answered="${dimension.id}"`, counted);
+        if (own.score === null) {
+          showText(`dim="${dimension.id}"`, `${words.not_enough} (${counted})`);
+        } else {
+          showText(`dim="${dimension.id}"`, formatScore(own.score));
+        }
+      }
+      showScore(part('score="overall"'), result.overall, words.no_score);
+      showText("band", result.band ? result.band.name : "");
+      showText("band-text", result.band ? result.band.text : "");
+      for (const element of document.querySelectorAll("[data-pb-band-index]")) {
+        const isCurrent = data.bands[element.dataset.pbBandIndex] === result.band;
+        element.classList.toggle("pb-current", isCurrent);
+      }
+      recommendationPool.append(...recommendations.children);
+      for (const own of result.recommended) {
+        const block = recommendationPool.querySelector(`[data-pb-rec="${own.dimension.id}"]`);
+        if (block) {
+          recommendations.append(block);
+          block.querySelector("[data-pb-rec-score]").textContent = `(${formatScore(own.score)})`;
+        }
+      }
+      let advice = words.rec_none;
+      if (result.overall === null) {
+        advice = words.rec_wait;
+      } else if (result.recommended.length) {
+        advice = words.rec_intro;
+      }
+      showText("rec-text", advice);
+      drawChart(result);
+    }
+
+    /* One bar per dimension and the threshold line. Lengths in % of the width, so text keeps its
+     * size on any screen. */
+    function drawChart(result) {
+      const position = (value) => (95 * (value - scale.min)) / (scale.max - scale.min);
+      const percent = (value) => `${position(value) + 2}%`;
+      const height = 48 + 44 * dimensions.length;
+      const svg = document.createElementNS(SVG, "svg");
+      setAttributes(svg, {
+        height: height,
+        role: "img",
+        "aria-label": words.chart,
+        class: "pb-svg",
+      });
+
+      function add(name, attributes, text) {
+        const element = svg.appendChild(document.createElementNS(SVG, name));
+        setAttributes(element, attributes);
+        if (text !== undefined) {
+          element.textContent = text;
+        }
+        return element;
+      }
+
+      function verticalLine(x, top, className) {
+        add("line", { x1: x, x2: x, y1: top, y2: height - 18, class: className });
+      }
+
+      const step = Math.ceil((scale.max - scale.min) / 10);
+      for (let value = scale.min; value <= scale.max; value += step) {
+        verticalLine(percent(value), 26, "pb-grid");
+        add("text", { x: percent(value), y: height - 4, "text-anchor": "middle" }, value);
+      }
+      dimensions.forEach(function (dimension, index) {
+        const y = 40 + index * 44;
+        const value = result.byDimension[dimension.id].score;
+        add("text", { x: "1%", y: y }, dimension.title);
+        const label = value === null ? words.not_enough : formatScore(value);
+        add("text", { x: "99%", y: y, "text-anchor": "end" }, label);
+        if (value !== null) {
+          const className = value < data.threshold ? "pb-sbar pb-low" : "pb-sbar";
+          const width = `${Math.max(0.5, position(value))}%`;
+          add("rect", { x: "2%", y: y + 6, height: 14, width: width, class: className });
+        }
+      });
+      verticalLine(percent(data.threshold), 20, "pb-thr");
+      const thresholdAt = position(data.threshold);
+      let anchor = "middle";
+      if (thresholdAt < 20) {
+        anchor = "start";
+      } else if (thresholdAt > 78) {
+        anchor = "end";
+      }
+      const thresholdLabel = `${words.threshold} ${PB.number(data.threshold, undefined, form)}`;
+      add("text", { x: percent(data.threshold), y: 12, "text-anchor": anchor }, thresholdLabel);
+      part("chart").replaceChildren(svg);
+    }
+
+    function setAttributes(element, attributes) {
+      for (const name of Object.keys(attributes)) {
+        element.setAttribute(name, attributes[name]);
+      }
+    }
+
+    function say(status, alert) {
+      showText("status", status);
+      showText("alert", alert);
+    }
+
+    function fileName(extension) {
+      const team = state.team.trim();
+      const teamPart = team ? "-" + PB.slug(team) : "";
+      return `${data.id}${teamPart}-${PB.today()}.${extension}`;
+    }
+
+    /* Check an import completely before anything is written; throws ImportRefused. */
+    function checkImport(file, json) {
+      const answers = {};
+      const unknown = [];
+      const refuse = function (wordKey, values) {
+        const message = PB.format(words[wordKey], Object.assign({}, values, { file: file }));
+        throw new ImportRefused(`${message} ${words.unchanged}`);
+      };
+      const keysOf = function (object, field) {
+        if (!isPlainObject(object)) {
+          refuse("err_field", { key: field });
+        }
+        const keys = Object.keys(object);
+        const isQuestion = (key) => field === "answers" && questionById.has(key);
+        const bad = keys.find((key) => !PB.safeKey(key) && !isQuestion(key));
+        if (bad !== undefined) {
+          refuse("err_key", { key: bad });
+        }
+        return keys;
+      };
+      let value;
+      try {
+        value = JSON.parse(json);
+      } catch (error) {
+        refuse("err_json");
+      }
+      if (!isPlainObject(value) || value.format !== "playbook-assessment-result") {
+        refuse("err_format");
+      }
+      keysOf(value);
+      if (value.version !== 1) {
+        refuse("err_version", { value: JSON.stringify(value.version) });
+      }
+      if (value.assessment !== data.id) {
+        refuse("err_assessment", { value: String(value.assessment), expected: data.id });
+      }
+      for (const key of ["id", "team", "date"]) {
+        if (key in value && (typeof value[key] !== "string" || value[key].length > 200)) {
+          refuse("err_field", { key: key });
+        }
+      }
+      for (const key of keysOf(value.answers, "answers")) {
+        const answer = value.answers[key];
+        if (!questionById.has(key)) {
+          unknown.push(key);
+        } else if (isOnScale(answer)) {
+          answers[key] = answer;
+        } else {
+          refuse("err_answer", { key: key, value: JSON.stringify(answer).slice(0, 40) });
+        }
+      }
+      const commentKeys = "comments" in value ? keysOf(value.comments, "comments") : [];
+      for (const key of commentKeys) {
+        const comment = value.comments[key];
+        if (typeof comment !== "string" || comment.length > 5000) {
+          refuse("err_field", { key: "comments." + key });
+        }
+      }
+      const imported = clean({ answers: answers, team: value.team, comments: value.comments });
+      return { state: imported, unknown: unknown.join(", ") };
+    }
+
+    const actions = {
+      "export-json"() {
+        const answers = {};
+        const comments = {};
+        for (const question of questions) {
+          if (has(state.answers, question.id)) {
+            answers[question.id] = state.answers[question.id];
+          }
+        }
+        for (const id of dimensionIds) {
+          if (state.comments[id]) {
+            comments[id] = state.comments[id];
+          }
+        }
+        const out = {
+          format: "playbook-assessment-result",
+          version: 1,
+          id: randomId(),
+          assessment: data.id,
+          questionnaire: data.questionnaire,
+          team: state.team.trim(),
+          date: PB.today(),
+          answers: answers,
+          comments: comments,
+        };
+        PB.download(fileName("json"), "application/json", JSON.stringify(out, null, 2) + "\n");
+      },
+      "export-csv"() {
+        const result = score(state.answers);
+        const rounded = (value) => (value === null ? "" : Math.round(value * 100) / 100);
+        const rows = [[words.dimension, words.question_id, words.question, words.answer,
+          words.answer_label]];
+        for (const question of questions) {
+          const answer = state.answers[question.id];
+          const isNumber = typeof answer === "number";
+          let label = "";
+          if (isNumber) {
+            label = scale.labels[answer - scale.min];
+          } else if (answer === null) {
+            label = words.not_applicable;
+          }
+          rows.push([question.dimension.title, question.id, question.text, isNumber ? answer : "",
+            label]);
+        }
+        for (const dimension of dimensions) {
+          const value = result.byDimension[dimension.id].score;
+          rows.push([dimension.title, "", words.score, rounded(value),
+            value === null ? words.not_enough : ""]);
+        }
+        rows.push([words.overall, "", words.score, rounded(result.overall),
+          result.band ? result.band.name : ""]);
+        rows.push([words.team, "", state.team.trim(), "", ""]);
+        rows.push([words.date, "", PB.today(), "", ""]);
+        for (const dimension of dimensions) {
+          if (state.comments[dimension.id]) {
+            rows.push([dimension.title, "", words.comment_short, "",
+              state.comments[dimension.id]]);
+          }
+        }
+        PB.download(fileName("csv"), "text/csv;charset=utf-8", "\ufeff" + PB.csv(rows));
+      },
+      import() {
+        importFile.click();
+      },
+      reset() {
+        if (!confirm(words.reset_confirm)) {
+          return;
+        }
+        replaceAll(clean(null));
+        say(words.reset_done, "");
+      },
+      print() {
+        window.print();
+      },
     };
-    const svg = el("svg", { height: h, role: "img", "aria-label": t.chart, class: "pb-svg" },
-      null, document.createDocumentFragment());
-    const line = (x, y1, cls) => el("line", { x1: x, x2: x, y1, y2: h - 18, class: cls });
-    for (let v = sc.min; v <= sc.max; v += Math.ceil((sc.max - sc.min) / 10)) {
-      line(pc(v), 26, "pb-grid");
-      el("text", { x: pc(v), y: h - 4, "text-anchor": "middle" }, v);
+
+    /* randomUUID needs a secure context; an intranet over http may not be one. */
+    function randomId() {
+      if (crypto.randomUUID) {
+        return crypto.randomUUID();
+      }
+      const randomHex = function (digit) {
+        const random = crypto.getRandomValues(new Uint8Array(1))[0];
+        return (digit ^ (random & (15 >> (digit / 4)))).toString(16);
+      };
+      return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, randomHex);
     }
-    dims.forEach((dim, i) => {
-      const y = 40 + i * 44, s = r.by[dim.id].s, low = s < d.threshold ? " pb-low" : "";
-      el("text", { x: "1%", y }, dim.title);
-      el("text", { x: "99%", y, "text-anchor": "end" }, s === null ? t.not_enough : num(s));
-      const width = `${Math.max(0.5, f(s))}%`;
-      if (s !== null) el("rect", { x: "2%", y: y + 6, height: 14, width, class: "pb-sbar" + low });
+
+    importFile.addEventListener("change", async function () {
+      const file = importFile.files[0];
+      importFile.value = "";
+      if (!file) {
+        return;
+      }
+      const unreadable = `${PB.format(words.err_json, { file: file.name })} ${words.unchanged}`;
+      try {
+        if (file.size > 1e6) {
+          const tooLarge = PB.format(words.err_size, { file: file.name });
+          throw new ImportRefused(`${tooLarge} ${words.unchanged}`);
+        }
+        const checked = checkImport(file.name, await file.text());
+        const hasComments = Object.values(state.comments).some(Boolean);
+        const hasWork = state.team.trim() || Object.keys(state.answers).length || hasComments;
+        if (hasWork && !confirm(PB.format(words.import_confirm, { file: file.name }))) {
+          say(words.unchanged, "");
+          return;
+        }
+        const count = Object.keys(checked.state.answers).length;
+        let message = PB.format(words.imported, { count: count, file: file.name });
+        if (checked.unknown) {
+          message += " " + PB.format(words.ignored, { ids: checked.unknown });
+        }
+        replaceAll(checked.state);
+        say(message, "");
+      } catch (error) {
+        say("", error instanceof ImportRefused ? error.message : unreadable);
+      }
     });
-    line(pc(d.threshold), 20, "pb-thr");
-    el("text", { x: pc(d.threshold), y: 12, "text-anchor": tf < 20 ? "start" : tf > 78 ? "end" : "middle" },
-      `${t.threshold} ${PB.number(d.threshold, undefined, form)}`);
-    $("chart").replaceChildren(svg);
-  };
 
-  const say = (status, alert) => (text("status", status), text("alert", alert));
-  const name = (ext) => {
-    const team = state.team.trim();
-    return `${d.id}${team ? "-" + PB.slug(team) : ""}-${PB.today()}.${ext}`;
-  };
+    form.addEventListener("change", function (event) {
+      const radio = event.target;
+      if (radio.type !== "radio" || !questionById.has(radio.name)) {
+        return;
+      }
+      store.put("answers/" + radio.name, radio.value === "na" ? null : Number(radio.value));
+      store.save();
+      showStored();
+    });
 
-  /* Check an import completely before anything is written; throws the message for the user. */
-  const check = (file, json) => {
-    const answers = {}, unknown = [];
-    const no = (key, v) => {
-      throw `${fmt(t[key], { ...v, file })} ${t.unchanged}`;
-    };
-    const keys = (o, key) => {
-      if (!isObj(o)) no("err_field", { key });
-      const ks = Object.keys(o), bad = ks.find((k) => !PB.safeKey(k) && !(key == "answers" && k in qs));
-      return bad === undefined ? ks : no("err_key", { key: bad });
-    };
-    let v;
-    try {
-      v = JSON.parse(json);
-    } catch (e) {
-      no("err_json");
-    }
-    if (!isObj(v) || v.format !== "playbook-assessment-result") no("err_format");
-    keys(v);
-    if (v.version !== 1) no("err_version", { value: JSON.stringify(v.version) });
-    if (v.assessment !== d.id) no("err_assessment", { value: String(v.assessment), expected: d.id });
-    for (const k of ["id", "team", "date"]) {
-      if (k in v && (typeof v[k] != "string" || v[k].length > 200)) no("err_field", { key: k });
-    }
-    for (const k of keys(v.answers, "answers")) {
-      const a = v.answers[k];
-      if (!(k in qs)) unknown.push(k);
-      else if (ok(a)) answers[k] = a;
-      else no("err_answer", { key: k, value: JSON.stringify(a).slice(0, 40) });
-    }
-    for (const k of "comments" in v ? keys(v.comments, "comments") : []) {
-      const c = v.comments[k];
-      if (typeof c != "string" || c.length > 5000) no("err_field", { key: "comments." + k });
-    }
-    return [clean({ answers, team: v.team, comments: v.comments }), unknown.join(", ")];
-  };
+    form.addEventListener("input", function (event) {
+      const field = event.target;
+      const dimensionId = field.dataset.pbComment;
+      if (dimensionId) {
+        store.put("comments/" + dimensionId, field.value.slice(0, 5000));
+      } else if (field.matches("[data-pb-team]")) {
+        store.put("team", field.value.slice(0, 200));
+      } else {
+        return;
+      }
+      store.save();
+      state = clean(store.data);
+    });
 
-  const actions = {
-    "export-json"() {
-      const answers = {}, comments = {}, c = crypto;
-      for (const q of all) if (has(state.answers, q.id)) answers[q.id] = state.answers[q.id];
-      for (const { id } of dims) if (state.comments[id]) comments[id] = state.comments[id];
-      /* randomUUID needs a secure context; an intranet over http may not be one */
-      const id = c.randomUUID ? c.randomUUID() : "10000000-1000-4000-8000-100000000000".replace(
-        /[018]/g, (n) => (n ^ (c.getRandomValues(new Uint8Array(1))[0] & (15 >> (n / 4)))).toString(16));
-      const out = { format: "playbook-assessment-result", version: 1, id, assessment: d.id,
-        questionnaire: d.questionnaire, team: state.team.trim(), date: PB.today(), answers,
-        comments };
-      PB.download(name("json"), "application/json", JSON.stringify(out, null, 2) + "\n");
-    },
-    "export-csv"() {
-      const r = score(state.answers), n = (s) => (s === null ? "" : Math.round(s * 100) / 100);
-      const rows = [[t.dimension, t.question_id, t.question, t.answer, t.answer_label]];
-      for (const q of all) {
-        const a = state.answers[q.id], on = typeof a == "number";
-        const label = on ? sc.labels[a - sc.min] : a === null ? t.not_applicable : "";
-        rows.push([q.dim.title, q.id, q.text, on ? a : "", label]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+
+    form.addEventListener("click", function (event) {
+      const button = event.target.closest("[data-pb-action]");
+      if (button && has(actions, button.dataset.pbAction)) {
+        actions[button.dataset.pbAction]();
       }
-      for (const { id, title } of dims) {
-        const s = r.by[id].s;
-        rows.push([title, "", t.score, n(s), s === null ? t.not_enough : ""]);
-      }
-      rows.push([t.overall, "", t.score, n(r.all), r.band ? r.band.name : ""],
-        [t.team, "", state.team.trim(), "", ""], [t.date, "", PB.today(), "", ""]);
-      for (const { id, title } of dims) {
-        if (state.comments[id]) rows.push([title, "", t.comment_short, "", state.comments[id]]);
-      }
-      PB.download(name("csv"), "text/csv;charset=utf-8", "\ufeff" + PB.csv(rows));
-    },
-    import: () => file.click(),
-    reset() {
-      if (!confirm(t.reset_confirm)) return;
-      PB.store.clear("assessment", d.id);
-      update(clean(), t.reset_done, false);
-    },
-    print: () => print(),
-  };
-  const update = (s, message, keep = true) => {
-    state = s;
-    if (keep) save();
+    });
+
     paint();
-    render();
-    say(message, "");
-  };
-
-  file.addEventListener("change", async () => {
-    const f = file.files[0];
-    file.value = "";
-    if (!f) return;
-    const fail = (k) => `${fmt(t[k], { file: f.name })} ${t.unchanged}`;
-    try {
-      if (f.size > 1e6) throw fail("err_size");
-      const [s, ids] = check(f.name, await f.text());
-      const mine = state.team.trim() || Object.keys(state.answers).length || Object.values(state.comments).some(Boolean);
-      if (mine && !confirm(fmt(t.import_confirm, { file: f.name }))) return say(t.unchanged, "");
-      const msg = fmt(t.imported, { count: Object.keys(s.answers).length, file: f.name });
-      update(s, ids ? `${msg} ${fmt(t.ignored, { ids })}` : msg);
-    } catch (msg) {
-      say("", typeof msg == "string" ? msg : fail("err_json"));
+    for (const element of form.querySelectorAll(".pb-js, .pb-nojs")) {
+      element.hidden = !element.hidden;
     }
-  });
-  form.addEventListener("change", ({ target: el }) => {
-    if (el.type != "radio" || !(el.name in qs)) return;
-    state.answers[el.name] = el.value == "na" ? null : +el.value;
-    save();
+    recommendationPool.hidden = true;
     render();
-  });
-  form.addEventListener("input", ({ target: el }) => {
-    const dim = el.dataset.pbComment;
-    if (dim) state.comments[dim] = el.value.slice(0, 5000);
-    else if (el.matches("[data-pb-team]")) state.team = el.value.slice(0, 200);
-    else return;
-    save();
-  });
-  form.addEventListener("submit", (e) => e.preventDefault());
-  form.addEventListener("click", (e) => {
-    const b = e.target.closest("[data-pb-action]"), fn = b && actions[b.dataset.pbAction];
-    if (fn) fn();
-  });
-
-  paint();
-  form.querySelectorAll(".pb-js, .pb-nojs").forEach((el) => (el.hidden = !el.hidden));
-  pool.hidden = true;
-  render();
-  form.dataset.pbReady = 1;
-});
+    form.dataset.pbReady = 1;
+  }
+})();

@@ -1,147 +1,315 @@
-/* playbook-gen: checklist and onboarding pages. Ticks: one PB.store per checklist, keyed by item
- * id, shared by the checklist and every onboarding plan that shows its items. */
-(() => {
+/* playbook-gen: checklist and onboarding pages (on pb-core.js). Ticks are stored with
+ * PB.openStore, one store per checklist keyed by item id, shared by the checklist and every
+ * onboarding plan that shows its items; other tabs' ticks are merged item by item. */
+(function () {
   "use strict";
-  let P; /* the current page */
-  const $$ = (s) => [...document.querySelectorAll(s)];
-  const items = (c) => {
-    if (!P.st.has(c)) {
-      const s = PB.store.read("checklist", c, 1);
-      P.st.set(c, s && s.items && typeof s.items == "object" ? s : { items: {} });
-    }
-    return P.st.get(c).items;
-  };
-  const save = (c) => PB.store.write("checklist", c, 1, P.st.get(c));
-  const ticked = (it, v = items(it.checklist)[it.id]) => v && v.done && v;
-  const on = () => P.sels.filter((s) => s.value);
-  const light = (it) => {
-    if (P.hit) P.hit.el.classList.remove("pb-hit");
-    if ((P.hit = it)) it.el.classList.add("pb-hit");
-  };
 
-  PB.onPage(() => {
-    const d = PB.data("pb-checklist-data"), q = new URLSearchParams(location.search);
-    if (!(P = d && d.items && { d, t: d.t, st: new Map(), items: [] })) return;
-    for (const el of $$("[data-pb-item]")) {
-      const it = d.items.find((i) => i.checklist + "#" + i.id == el.dataset.pbItem);
-      if (!it) continue;
-      const m = items(it.checklist), a = el.querySelector("a[data-pb-action]");
-      Object.assign(it, { el, box: el.querySelector("input"), note: el.querySelector(".pb-note") });
-      it.link = a ? a.href : location.href;
-      P.items.push(it);
-      for (const old of it.aliases) {
-        if (!ticked(it, m[old])) continue; /* a renamed item keeps the tick under its old id */
-        m[it.id] = m[it.id] || m[old];
-        delete m[old];
-        save(it.checklist);
-      }
-    }
-    P.sels = $$("select[data-pb-filter]");
-    for (const s of P.sels) {
-      const v = q.get(s.dataset.pbFilter);
-      if ([...s.options].some((o) => o.value == v)) s.value = v;
-    }
-    for (const el of $$("[data-pb-js]")) el.hidden = false;
-    P.prog = document.querySelector("[data-pb-progress]");
-    go();
-    for (const el of $$(".pb-list")) el.dataset.pbReady = ""; /* for tools: the page is live */
+  let page = null; /* the current page: its data, words, items, stores and controls */
+
+  PB.onPage(function () {
+    const data = PB.data("pb-checklist-data");
+    page = data && data.items ? startList(data) : null;
   });
 
-  function paint() {
-    const f = {}, n = [0, 0], p = P.prog;
-    for (const s of on()) f[s.dataset.pbFilter] = s.value;
-    for (const it of P.items) {
-      const st = ticked(it), changed = !!st && st.text != it.text;
-      const show = it == P.hit || (f.role || it.role) == it.role && (f.when || it.when) == it.when;
-      it.box.checked = !!st;
-      it.note.hidden = !changed;
-      it.el.classList.toggle("pb-changed", changed);
-      it.el.hidden = !show;
-      n[0] += show && !!st;
-      n[1] += show;
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  /* A stored tick: {"done": true, "text": the item's text when ticked, "at": the date}. */
+  function isTick(path, value) {
+    return value !== null && typeof value === "object" && value.done === true &&
+      typeof value.text === "string" && typeof value.at === "string";
+  }
+
+  function startList(data) {
+    const current = {
+      data: data,
+      words: data.t,
+      items: [],
+      stores: new Map(),
+      filters: [...document.querySelectorAll("select[data-pb-filter]")],
+      progress: document.querySelector("[data-pb-progress]"),
+      highlighted: null,
+    };
+    page = current;
+
+    const notice = document.createElement("p");
+    notice.className = "pb-notice";
+    notice.setAttribute("role", "alert");
+    notice.setAttribute("data-pb-notice", "");
+    document.querySelector(".pb-list").prepend(notice);
+    PB.setNoticeArea(notice);
+
+    for (const item of data.items) {
+      if (!current.stores.has(item.checklist)) {
+        current.stores.set(item.checklist, PB.openStore({
+          kind: "checklist",
+          id: item.checklist,
+          fields: { items: "map" },
+          isValid: isTick,
+          words: current.words,
+          onChange: paint,
+        }));
+      }
     }
-    if (p) p.textContent = P.t[on().length ? "progress_shown" : "progress"]
-      .replace("{done}", (p.dataset.done = n[0])).replace("{total}", (p.dataset.total = n[1]));
+
+    for (const element of document.querySelectorAll("[data-pb-item]")) {
+      const key = element.dataset.pbItem;
+      const item = data.items.find((entry) => entry.checklist + "#" + entry.id === key);
+      if (!item) {
+        continue;
+      }
+      const copyLink = element.querySelector("a[data-pb-action]");
+      item.element = element;
+      item.box = element.querySelector("input");
+      item.note = element.querySelector(".pb-note");
+      item.link = copyLink ? copyLink.href : location.href;
+      current.items.push(item);
+      moveTicksFromOldIds(item);
+    }
+
+    const query = new URLSearchParams(location.search);
+    for (const select of current.filters) {
+      const wanted = query.get(select.dataset.pbFilter);
+      if ([...select.options].some((option) => option.value === wanted)) {
+        select.value = wanted;
+      }
+    }
+    for (const element of document.querySelectorAll("[data-pb-js]")) {
+      element.hidden = false;
+    }
+    goToHash();
+    for (const element of document.querySelectorAll(".pb-list")) {
+      element.dataset.pbReady = ""; /* for tools: the page is live */
+    }
+    return current;
+  }
+
+  function storeOf(item) {
+    return page.stores.get(item.checklist);
+  }
+
+  function tickOf(item, id) {
+    const ticks = storeOf(item).data.items;
+    const key = id === undefined ? item.id : id;
+    return has(ticks, key) && ticks[key].done ? ticks[key] : null;
+  }
+
+  /* A renamed item keeps the tick stored under its old id. */
+  function moveTicksFromOldIds(item) {
+    const store = storeOf(item);
+    for (const oldId of item.aliases) {
+      const oldTick = tickOf(item, oldId);
+      if (!oldTick) {
+        continue;
+      }
+      if (!tickOf(item)) {
+        store.put("items/" + item.id, oldTick);
+      }
+      store.remove("items/" + oldId);
+      store.save();
+    }
+  }
+
+  function activeFilters() {
+    return page.filters.filter((select) => select.value);
+  }
+
+  function highlight(item) {
+    if (page.highlighted) {
+      page.highlighted.element.classList.remove("pb-hit");
+    }
+    page.highlighted = item;
+    if (item) {
+      item.element.classList.add("pb-hit");
+    }
+  }
+
+  function paint() {
+    const wanted = {};
+    for (const select of activeFilters()) {
+      wanted[select.dataset.pbFilter] = select.value;
+    }
+    let done = 0;
+    let shown = 0;
+    for (const item of page.items) {
+      const tick = tickOf(item);
+      const changed = tick !== null && tick.text !== item.text;
+      const matches = (wanted.role || item.role) === item.role &&
+        (wanted.when || item.when) === item.when;
+      const show = item === page.highlighted || matches;
+      item.box.checked = tick !== null;
+      item.note.hidden = !changed;
+      item.element.classList.toggle("pb-changed", changed);
+      item.element.hidden = !show;
+      if (show) {
+        shown += 1;
+        done += tick !== null ? 1 : 0;
+      }
+    }
+    const progress = page.progress;
+    if (progress) {
+      progress.dataset.done = done;
+      progress.dataset.total = shown;
+      const template = activeFilters().length ? page.words.progress_shown : page.words.progress;
+      progress.textContent = PB.format(template, { done: done, total: shown });
+    }
   }
 
   /* Highlight the item the hash names; an old (alias) anchor is replaced by the item's id. */
-  function go() {
-    const h = location.hash.slice(1);
-    const it = P.d.kind == "checklist" && P.items.find((i) => i.id == h || i.aliases.includes(h));
-    if (it) light(it);
+  function goToHash() {
+    const hash = location.hash.slice(1);
+    const item = page.data.kind === "checklist" &&
+      page.items.find((entry) => entry.id === hash || entry.aliases.includes(hash));
+    if (item) {
+      highlight(item);
+    }
     paint();
-    if (!it) return;
-    if (it.id != h) history.replaceState(history.state, "", "#" + it.id);
-    it.el.tabIndex = -1;
-    it.el.focus({ preventScroll: true });
-    it.el.scrollIntoView({ block: "center" });
+    if (!item) {
+      return;
+    }
+    if (item.id !== hash) {
+      history.replaceState(history.state, "", "#" + item.id);
+    }
+    item.element.tabIndex = -1;
+    item.element.focus({ preventScroll: true });
+    item.element.scrollIntoView({ block: "center" });
   }
-  addEventListener("hashchange", () => P && go());
-  addEventListener("storage", () => P && ((P.st = new Map()), paint()));
 
-  document.addEventListener("change", ({ target: el }) => {
-    const it = P && P.items.find((i) => i.box == el);
-    if (it) {
-      const m = items(it.checklist);
-      if (el.checked) m[it.id] = { done: true, text: it.text, at: PB.today() };
-      else delete m[it.id];
-      save(it.checklist);
-    } else if (P && P.sels.includes(el)) {
-      /* The filtered view is itself a link: role first, then phase; the hash stays. */
-      const q = new URLSearchParams(location.search);
-      for (const s of P.sels) q.delete(s.dataset.pbFilter);
-      for (const s of on()) q.set(s.dataset.pbFilter, s.value);
-      history.replaceState(history.state, "", location.pathname + (q + "" ? "?" + q : "") +
-        location.hash);
-      light(null);
-    } else return;
-    paint();
-  });
-
-  document.addEventListener("click", (e) => {
-    const b = P && e.target.closest(".pb-bar [data-pb-action], [data-pb-item] [data-pb-action]");
-    const a = b && b.dataset.pbAction;
-    const name = a && [P.d.file, ...on().map((s) => s.value)].join("-");
-    if (a == "copy-link") e.preventDefault(), copy(b.href);
-    if (a == "export-md") PB.download(name + ".md", "text/markdown", markdown());
-    if (a == "export-csv") PB.download(name + ".csv", "text/csv", "\ufeff" + csv());
-    if (a == "print") PB.print(b.dataset.pbPrint);
-    if (a == "reset" && confirm(P.t.reset_confirm)) {
-      for (const it of P.items) delete items(it.checklist)[it.id];
-      P.st.forEach((_, c) => save(c));
-      paint();
+  window.addEventListener("hashchange", function () {
+    if (page) {
+      goToHash();
     }
   });
+
+  document.addEventListener("change", function (event) {
+    const control = event.target;
+    if (!page) {
+      return;
+    }
+    const item = page.items.find((entry) => entry.box === control);
+    if (item) {
+      const store = storeOf(item);
+      if (control.checked) {
+        store.put("items/" + item.id, { done: true, text: item.text, at: PB.today() });
+      } else {
+        store.remove("items/" + item.id);
+      }
+      store.save();
+    } else if (page.filters.includes(control)) {
+      /* The filtered view is itself a link: role first, then phase; the hash stays. */
+      const query = new URLSearchParams(location.search);
+      for (const select of page.filters) {
+        query.delete(select.dataset.pbFilter);
+      }
+      for (const select of activeFilters()) {
+        query.set(select.dataset.pbFilter, select.value);
+      }
+      const search = String(query) ? "?" + query : "";
+      history.replaceState(history.state, "", location.pathname + search + location.hash);
+      highlight(null);
+    } else {
+      return;
+    }
+    paint();
+  });
+
+  document.addEventListener("click", function (event) {
+    const button = page &&
+      event.target.closest(".pb-bar [data-pb-action], [data-pb-item] [data-pb-action]");
+    if (!button) {
+      return;
+    }
+    const action = button.dataset.pbAction;
+    const name = [page.data.file, ...activeFilters().map((select) => select.value)].join("-");
+    if (action === "copy-link") {
+      event.preventDefault();
+      copy(button.href);
+    } else if (action === "export-md") {
+      PB.download(name + ".md", "text/markdown", markdown());
+    } else if (action === "export-csv") {
+      PB.download(name + ".csv", "text/csv", "\ufeff" + csv());
+    } else if (action === "print") {
+      PB.print(button.dataset.pbPrint);
+    } else if (action === "reset" && confirm(page.words.reset_confirm)) {
+      clearTicks();
+    }
+  });
+
+  /* Clear every tick on this page (an onboarding plan: only its own items). */
+  function clearTicks() {
+    const touched = new Set();
+    for (const item of page.items) {
+      storeOf(item).remove("items/" + item.id);
+      touched.add(storeOf(item));
+    }
+    for (const store of touched) {
+      store.save();
+    }
+    paint();
+  }
 
   function copy(url) {
     const field = document.querySelector("[data-pb-copy-field]");
-    const manual = () => {
-      PB.say(P.t.copy_manual);
-      Object.assign(field, { hidden: false, value: url }).focus();
+    const showForCopying = function () {
+      PB.say(page.words.copy_manual);
+      field.hidden = false;
+      field.value = url;
+      field.focus();
       field.select();
     };
-    if (!navigator.clipboard) return manual();
-    navigator.clipboard.writeText(url).then(() => PB.say(P.t.copied), manual);
+    if (!navigator.clipboard) {
+      showForCopying();
+      return;
+    }
+    navigator.clipboard.writeText(url).then(function () {
+      PB.say(page.words.copied);
+    }, showForCopying);
   }
 
-  const shown = () => P.items.filter((it) => !it.el.hidden);
-  const md = (text) => text.replace(/[\\`*_[\]<>]/g, "\\$&");
+  function shownItems() {
+    return page.items.filter((item) => !item.element.hidden);
+  }
+
+  function markdownText(text) {
+    return text.replace(/[\\`*_[\]<>]/g, "\\$&");
+  }
 
   /* A task list to paste into a ticket; an onboarding plan keeps its phase headings. */
   function markdown() {
-    const f = on().map((s) => s.selectedOptions[0].text), g = P.d.kind == "onboarding";
-    const out = ["# " + md(P.d.title + (f.length ? ` (${f.join(", ")})` : ""))];
-    let last;
-    for (const it of shown()) {
-      if (g ? it.when != last : !last) out.push("");
-      if (g && it.when != last) out.push("## " + md(P.d.phases[it.when]), "");
-      last = it.when;
-      out.push(`- [${it.box.checked ? "x" : " "}] ${md(it.text)} ([link](${it.link}))`);
+    const filterNames = activeFilters().map((select) => select.selectedOptions[0].text);
+    const byPhase = page.data.kind === "onboarding";
+    const title = page.data.title + (filterNames.length ? ` (${filterNames.join(", ")})` : "");
+    const lines = ["# " + markdownText(title)];
+    let lastPhase;
+    for (const item of shownItems()) {
+      const newPhase = item.when !== lastPhase;
+      if (byPhase ? newPhase : lastPhase === undefined) {
+        lines.push("");
+      }
+      if (byPhase && newPhase) {
+        lines.push("## " + markdownText(page.data.phases[item.when]), "");
+      }
+      lastPhase = item.when;
+      const box = item.box.checked ? "x" : " ";
+      lines.push(`- [${box}] ${markdownText(item.text)} ([link](${item.link}))`);
     }
-    return out.join("\n") + "\n";
+    return lines.join("\n") + "\n";
   }
 
-  const csv = () => PB.csv([["checklist", "item", "text", "role", "phase", "done", "link"],
-    ...shown().map((it) => [P.d.checklists[it.checklist], it.id, it.text, P.d.roles[it.role],
-      P.d.phases[it.when], it.box.checked ? P.t.yes : P.t.no, it.link])]);
+  function csv() {
+    const rows = [["checklist", "item", "text", "role", "phase", "done", "link"]];
+    for (const item of shownItems()) {
+      rows.push([
+        page.data.checklists[item.checklist],
+        item.id,
+        item.text,
+        page.data.roles[item.role],
+        page.data.phases[item.when],
+        item.box.checked ? page.words.yes : page.words.no,
+        item.link,
+      ]);
+    }
+    return PB.csv(rows);
+  }
 })();

@@ -1,24 +1,31 @@
-/* playbook-gen core: what the assessment and checklist pages share.
- * Storage, page data, downloads, CSV, number formatting and start-up. No framework, no network.
- * User text is only ever written with textContent. */
+/* playbook-gen core: what the assessment, checklist and onboarding pages share.
+ * Start-up, page data, stored state, notices, downloads, CSV and numbers. No framework, no
+ * network. User text is only ever written with textContent. */
 (function () {
   "use strict";
-  var PB = (window.PB = window.PB || {});
-  var starters = [];
 
-  /* Run `fn(root)` on every page view, including Material's instant navigation. */
-  PB.onPage = function (fn) {
-    starters.push(fn);
+  const PB = (window.PB = window.PB || {});
+  const starters = [];
+  let openStores = [];
+  let noticeArea = null;
+
+  /* Run `starter(document)` on every page view, including Material's instant navigation. */
+  PB.onPage = function (starter) {
+    starters.push(starter);
   };
+
   function start() {
-    starters.forEach(function (fn) {
+    openStores = [];
+    noticeArea = null;
+    for (const starter of starters) {
       try {
-        fn(document);
-      } catch (err) {
-        if (window.console) console.warn("playbook-gen:", err);
+        starter(document);
+      } catch (error) {
+        console.warn("playbook-gen:", error);
       }
-    });
+    }
   }
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {
@@ -30,22 +37,28 @@
   /* Material's one-key shortcuts (n, p, s, /) listen on window: a key pressed on one of our
    * radio buttons or checkboxes would leave the page or jump to search. Such keys stop here. */
   document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    if (event.key && event.key.length === 1 && !event.ctrlKey && !event.metaKey &&
-        !event.altKey && target instanceof Element &&
-        target.matches("input, select, textarea, button, a") &&
-        target.closest("[data-pb-assessment], [data-pb-checklist], [data-pb-onboarding], .pb-bar")) {
+    const target = event.target;
+    const singleKey = event.key && event.key.length === 1;
+    const modified = event.ctrlKey || event.metaKey || event.altKey;
+    if (!singleKey || modified || !(target instanceof Element)) {
+      return;
+    }
+    const inOurControls = target.matches("input, select, textarea, button, a") &&
+      target.closest("[data-pb-assessment], [data-pb-checklist], [data-pb-onboarding], .pb-bar");
+    if (inOurControls) {
       event.stopPropagation();
     }
   });
 
   /* Read the JSON a page carries in <script type="application/json" id="...">. */
   PB.data = function (id) {
-    var el = document.getElementById(id);
-    if (!el) return null;
+    const element = document.getElementById(id);
+    if (!element) {
+      return null;
+    }
     try {
-      return JSON.parse(el.textContent);
-    } catch (err) {
+      return JSON.parse(element.textContent);
+    } catch (error) {
       return null;
     }
   };
@@ -53,61 +66,409 @@
   /* The site's identity for storage keys: its root path, so all pages of a handbook share keys
    * and two handbooks on one host don't mix. Pages have no <base>; this file is served from
    * <root>/assets/playbook/, which gives the root from any page. */
-  var root = new URL("../../", (document.currentScript || location).src || location.href).pathname;
+  const scriptUrl = (document.currentScript || location).src || location.href;
+  const siteRoot = new URL("../../", scriptUrl).pathname;
   PB.site = function () {
-    return root;
+    return siteRoot;
   };
 
-  /* Namespaced, versioned localStorage. A corrupt or missing value reads as null, never throws. */
-  PB.store = {
-    key: function (kind, id) {
-      return "pb:" + PB.site() + ":" + kind + ":" + id;
-    },
-    read: function (kind, id, version) {
-      try {
-        var raw = localStorage.getItem(PB.store.key(kind, id));
-        if (!raw) return null;
-        var value = JSON.parse(raw);
-        if (!value || typeof value !== "object" || value.v !== version) return null;
-        return value;
-      } catch (err) {
-        return null;
-      }
-    },
-    write: function (kind, id, version, value) {
-      value.v = version;
-      try {
-        localStorage.setItem(PB.store.key(kind, id), JSON.stringify(value));
-        return true;
-      } catch (err) {
-        return false; /* storage full or disabled: the page still works, it just forgets */
-      }
-    },
-    clear: function (kind, id) {
-      try {
-        localStorage.removeItem(PB.store.key(kind, id));
-      } catch (err) {
-        /* nothing to do */
-      }
-    },
-  };
-
-  /* A plain object holding only own, safe keys (no __proto__, constructor, prototype). */
+  /* A key that is safe in a plain object (not __proto__, constructor or prototype). */
   PB.safeKey = function (key) {
     return typeof key === "string" && key !== "__proto__" && key !== "constructor" &&
       key !== "prototype";
   };
 
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function hasOwn(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  /* Fill {name} placeholders in a translated text; unknown placeholders stay as they are. */
+  PB.format = function (text, values) {
+    return text.replace(/\{(\w+)\}/g, function (placeholder, name) {
+      return hasOwn(values, name) ? values[name] : placeholder;
+    });
+  };
+
+  /* ---- Stored state ------------------------------------------------------------------------
+   *
+   * localStorage keys are namespaced by site and content: pb:<site root>:<kind>:<id>.
+   * A page declares its fields: a "map" holds entries by id (answers by question id, ticks by
+   * item id), a "value" is one entry (the team name). Each entry has a path: "answers/rsp-1",
+   * "team". Format 2 stores the fields as they are plus "changed", the time of each entry's last
+   * change in milliseconds since 1970:
+   *
+   *   {"v": 2, "answers": {"rsp-1": 4}, "comments": {}, "team": "Payroll",
+   *    "changed": {"answers/rsp-1": 1767225600000, "team": 1767225612000}}
+   *
+   * Every save merges the page's entries with what is stored, entry by entry, the later change
+   * winning, so two tabs of a page (or a checklist and an onboarding plan) keep each other's
+   * changes; a tab that hears of another tab's save (a `storage` event) merges it the same way.
+   * A removed entry keeps its time in "changed", so the removal wins over older copies too.
+   * An entry without a time is older than any change: format 1 is format 2 without "changed".
+   *
+   * A stored value that cannot be read completely is copied, exactly as it was, to
+   * <key>:backup:<time> before anything replaces it, and the page says so; what could be read
+   * is used. A save that fails (storage full or blocked) leaves the stored value as it was,
+   * keeps the change on the page, says so, and is tried again with the next change. */
+  const FORMAT = 2;
+
+  PB.store = {
+    key: function (kind, id) {
+      return "pb:" + PB.site() + ":" + kind + ":" + id;
+    },
+  };
+
+  function pathOf(field, id) {
+    return id === undefined ? field : field + "/" + id;
+  }
+
+  function splitPath(path) {
+    const slash = path.indexOf("/");
+    return slash < 0 ? [path, undefined] : [path.slice(0, slash), path.slice(slash + 1)];
+  }
+
+  /* Whether `path` names an entry of these fields. */
+  function isPath(path, fields) {
+    const [field, id] = splitPath(path);
+    if (!hasOwn(fields, field)) {
+      return false;
+    }
+    if (fields[field] === "value") {
+      return id === undefined;
+    }
+    return id !== undefined && id !== "" && PB.safeKey(id);
+  }
+
+  function emptyState(fields) {
+    const data = {};
+    for (const field of Object.keys(fields)) {
+      if (fields[field] === "map") {
+        data[field] = {};
+      }
+    }
+    return { data: data, changed: {} };
+  }
+
+  function copyState(state) {
+    const data = {};
+    for (const field of Object.keys(state.data)) {
+      const value = state.data[field];
+      data[field] = isPlainObject(value) ? Object.assign({}, value) : value;
+    }
+    return { data: data, changed: Object.assign({}, state.changed) };
+  }
+
+  /* One entry: {present: true, value} or {present: false}. */
+  function getEntry(state, path, fields) {
+    const [field, id] = splitPath(path);
+    const holder = fields[field] === "map" ? state.data[field] : state.data;
+    const key = fields[field] === "map" ? id : field;
+    if (hasOwn(holder, key)) {
+      return { present: true, value: holder[key] };
+    }
+    return { present: false };
+  }
+
+  function setEntry(state, path, entry, fields) {
+    const [field, id] = splitPath(path);
+    const holder = fields[field] === "map" ? state.data[field] : state.data;
+    const key = fields[field] === "map" ? id : field;
+    if (entry.present) {
+      holder[key] = entry.value;
+    } else {
+      delete holder[key];
+    }
+  }
+
+  function changeTime(state, path) {
+    return hasOwn(state.changed, path) ? state.changed[path] : 0;
+  }
+
+  /* Every path with an entry or a change time. */
+  function allPaths(state, fields) {
+    const paths = new Set(Object.keys(state.changed));
+    for (const field of Object.keys(fields)) {
+      if (fields[field] === "map") {
+        for (const id of Object.keys(state.data[field])) {
+          paths.add(pathOf(field, id));
+        }
+      } else if (hasOwn(state.data, field)) {
+        paths.add(field);
+      }
+    }
+    return paths;
+  }
+
+  /* `base` with every entry that changed later in `incoming`. With no time on either side, an
+   * entry wins over its absence, so nothing without a time is dropped. */
+  function merge(base, incoming, fields) {
+    const result = copyState(base);
+    for (const path of allPaths(incoming, fields)) {
+      const baseTime = changeTime(base, path);
+      const incomingTime = changeTime(incoming, path);
+      const entry = getEntry(incoming, path, fields);
+      const later = incomingTime > baseTime;
+      const fillsGap = incomingTime === baseTime && entry.present &&
+        !getEntry(base, path, fields).present;
+      if (later || fillsGap) {
+        setEntry(result, path, entry, fields);
+        if (incomingTime > 0) {
+          result.changed[path] = incomingTime;
+        }
+      }
+    }
+    return result;
+  }
+
+  /* `state` without the entries this page does not keep (e.g. answers to removed questions). */
+  function prune(state, fields, keep) {
+    const result = copyState(state);
+    for (const path of allPaths(state, fields)) {
+      if (!keep(path)) {
+        setEntry(result, path, { present: false }, fields);
+        delete result.changed[path];
+      }
+    }
+    return result;
+  }
+
+  function serialise(state, fields) {
+    const value = { v: FORMAT };
+    for (const field of Object.keys(fields)) {
+      if (hasOwn(state.data, field)) {
+        value[field] = state.data[field];
+      }
+    }
+    value.changed = state.changed;
+    return JSON.stringify(value);
+  }
+
+  /* Stored text -> {state, complete}: `complete` is false when anything in it could not be
+   * read (bad JSON, wrong shape, an unknown version); `state` holds whatever could. */
+  function parseState(raw, fields, isValid) {
+    const state = emptyState(fields);
+    let value;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      return { state: state, complete: false };
+    }
+    if (!isPlainObject(value) || (value.v !== 1 && value.v !== FORMAT)) {
+      return { state: state, complete: false };
+    }
+    let complete = true;
+    for (const name of Object.keys(value)) {
+      if (name === "v") {
+        continue;
+      }
+      if (name === "changed" && value.v === FORMAT) {
+        complete = readTimes(value.changed, state, fields) && complete;
+      } else if (hasOwn(fields, name) && fields[name] === "map") {
+        complete = readMap(name, value[name], state, isValid) && complete;
+      } else if (hasOwn(fields, name) && isValid(name, value[name])) {
+        state.data[name] = value[name];
+      } else {
+        complete = false;
+      }
+    }
+    return { state: state, complete: complete };
+  }
+
+  function readMap(field, entries, state, isValid) {
+    if (!isPlainObject(entries)) {
+      return false;
+    }
+    let complete = true;
+    for (const id of Object.keys(entries)) {
+      if (id !== "" && PB.safeKey(id) && isValid(pathOf(field, id), entries[id])) {
+        state.data[field][id] = entries[id];
+      } else {
+        complete = false;
+      }
+    }
+    return complete;
+  }
+
+  function readTimes(times, state, fields) {
+    if (!isPlainObject(times)) {
+      return false;
+    }
+    let complete = true;
+    for (const path of Object.keys(times)) {
+      const time = times[path];
+      if (isPath(path, fields) && Number.isFinite(time) && time >= 0) {
+        state.changed[path] = time;
+      } else {
+        complete = false;
+      }
+    }
+    return complete;
+  }
+
+  function isQuotaError(error) {
+    return error instanceof DOMException && (error.name === "QuotaExceededError" ||
+      error.name === "NS_ERROR_DOM_QUOTA_REACHED" || error.code === 22 || error.code === 1014);
+  }
+
+  /* Open the stored state of one page's content and keep it in step with other tabs.
+   *
+   * options: kind and id (the storage key), fields ({name: "map" | "value"}), isValid(path,
+   * value) for one stored entry, keep(path) (whether this page keeps an entry when it saves;
+   * default: every entry), words (the page's translated words) and onChange() (called after
+   * another tab's change was merged). The page reads `store.data`, changes it with put() and
+   * remove(), then calls save(). */
+  PB.openStore = function (options) {
+    const key = PB.store.key(options.kind, options.id);
+    const fields = options.fields;
+    const words = options.words;
+    const keep = options.keep || function () {
+      return true;
+    };
+    let state = emptyState(fields);
+    let copiedAside = null; /* the unreadable text last copied to a backup key */
+
+    const store = {
+      key: key,
+      readNotice: "",
+      saveNotice: "",
+      get data() {
+        return state.data;
+      },
+      put: function (path, value) {
+        state.changed[path] = nextTime(path);
+        setEntry(state, path, { present: true, value: value }, fields);
+      },
+      remove: function (path) {
+        state.changed[path] = nextTime(path);
+        setEntry(state, path, { present: false }, fields);
+      },
+      save: save,
+      receive: receive,
+    };
+
+    /* Later than now and than the entry's last change, even if the clock went back. */
+    function nextTime(path) {
+      return Math.max(Date.now(), changeTime(state, path) + 1);
+    }
+
+    /* Copy text that could not be read completely to a backup key, once. This throws when the
+     * copy cannot be made, so that nothing replaces the original. */
+    function copyAside(raw) {
+      if (raw === copiedAside) {
+        return;
+      }
+      const backupKey = key + ":backup:" + Date.now();
+      localStorage.setItem(backupKey, raw);
+      copiedAside = raw;
+      store.readNotice = PB.format(words.storage_unreadable, { key: backupKey });
+    }
+
+    function readStored(raw) {
+      const parsed = parseState(raw, fields, options.isValid);
+      if (!parsed.complete) {
+        copyAside(raw);
+      }
+      return parsed.state;
+    }
+
+    function reportSaveProblem(error) {
+      store.saveNotice = isQuotaError(error) ? words.storage_full : words.storage_blocked;
+    }
+
+    function load() {
+      try {
+        const raw = localStorage.getItem(key);
+        if (raw === null) {
+          return;
+        }
+        const parsed = parseState(raw, fields, options.isValid);
+        state = prune(parsed.state, fields, keep);
+        if (!parsed.complete) {
+          copyAside(raw);
+        }
+        /* Write back the upgraded, cleaned value, so other pages and tabs read the same. */
+        const normal = serialise(state, fields);
+        if (normal !== raw) {
+          localStorage.setItem(key, normal);
+        }
+      } catch (error) {
+        reportSaveProblem(error);
+      }
+    }
+
+    function save() {
+      try {
+        const raw = localStorage.getItem(key);
+        const stored = raw === null ? emptyState(fields) : readStored(raw);
+        const merged = prune(merge(stored, state, fields), fields, keep);
+        localStorage.setItem(key, serialise(merged, fields));
+        state = merged;
+        store.saveNotice = "";
+      } catch (error) {
+        reportSaveProblem(error);
+      }
+      showNotices();
+    }
+
+    /* Another tab saved: merge what it stored, then let the page show it. */
+    function receive(event) {
+      if (event.key !== key || event.newValue === null) {
+        return;
+      }
+      const incoming = parseState(event.newValue, fields, options.isValid).state;
+      state = prune(merge(state, incoming, fields), fields, keep);
+      options.onChange();
+    }
+
+    load();
+    openStores.push(store);
+    showNotices();
+    return store;
+  };
+
+  window.addEventListener("storage", function (event) {
+    for (const store of openStores) {
+      store.receive(event);
+    }
+  });
+
+  /* Where this page shows what went wrong with its stored state (an element with role=alert). */
+  PB.setNoticeArea = function (element) {
+    noticeArea = element;
+    showNotices();
+  };
+
+  function showNotices() {
+    if (!noticeArea) {
+      return;
+    }
+    const messages = [];
+    for (const store of openStores) {
+      for (const message of [store.readNotice, store.saveNotice]) {
+        if (message && !messages.includes(message)) {
+          messages.push(message);
+        }
+      }
+    }
+    noticeArea.textContent = messages.join(" ");
+  }
+
+  /* ---- Files, CSV, words and numbers ----------------------------------------------------- */
+
   /* Offer text as a file download. */
   PB.download = function (filename, mime, text) {
-    var blob = new Blob([text], { type: mime });
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = filename;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    const blob = new Blob([text], { type: mime });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
     /* The download reads the blob after this returns; a slow machine may take a while. */
     setTimeout(function () {
       URL.revokeObjectURL(url);
@@ -118,54 +479,71 @@
    * is, even a negative one; text that a spreadsheet would run as a formula (starting with =, +,
    * -, @, tab or carriage return) behind a "'". Both follow tests/vectors/csv/cells.json. */
   PB.csvText = function (value) {
-    if (value === null || value === undefined) return "";
-    if (typeof value === "number") return String(value);
-    var text = String(value);
+    if (value === null || value === undefined) {
+      return "";
+    }
+    if (typeof value === "number") {
+      return String(value);
+    }
+    const text = String(value);
     return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
   };
+
   /* One CSV cell, quoted. */
   PB.csvCell = function (value) {
     return '"' + PB.csvText(value).replace(/"/g, '""') + '"';
   };
+
   PB.csv = function (rows) {
-    return rows.map(function (row) {
+    const lines = rows.map(function (row) {
       return row.map(PB.csvCell).join(",");
-    }).join("\r\n") + "\r\n";
+    });
+    return lines.join("\r\n") + "\r\n";
   };
 
   /* A file name part from free text: letters, digits and hyphens. */
   PB.slug = function (text) {
-    return String(text || "").toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "export";
+    const slug = String(text || "").toLowerCase().normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+    return slug || "export";
   };
 
-  /* The language that applies to `el` (its nearest lang attribute), else the page's. */
-  PB.lang = function (el) {
-    var owner = el && el.closest ? el.closest("[lang]") : null;
+  /* The language that applies to `element` (its nearest lang attribute), else the page's. */
+  PB.lang = function (element) {
+    const owner = element && element.closest ? element.closest("[lang]") : null;
     return (owner || document.documentElement).lang || "en";
   };
+
   /* A number as the reader writes it; `digits` fixes the decimals when given. */
-  PB.number = function (value, digits, el) {
-    var fixed = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
-    return Number(value).toLocaleString(PB.lang(el), fixed);
-  };
-  PB.today = function () {
-    var d = new Date();
-    var pad = function (n) {
-      return (n < 10 ? "0" : "") + n;
+  PB.number = function (value, digits, element) {
+    const fixed = digits === undefined ? {} : {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
     };
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    return Number(value).toLocaleString(PB.lang(element), fixed);
+  };
+
+  PB.today = function () {
+    const date = new Date();
+    const twoDigits = function (number) {
+      return (number < 10 ? "0" : "") + number;
+    };
+    return date.getFullYear() + "-" + twoDigits(date.getMonth() + 1) + "-" +
+      twoDigits(date.getDate());
   };
 
   /* Tell screen readers (and everyone) what just happened, in the page's [data-pb-status]. */
   PB.say = function (text) {
-    var el = document.querySelector("[data-pb-status]");
-    if (el) el.textContent = text;
+    const element = document.querySelector("[data-pb-status]");
+    if (element) {
+      element.textContent = text;
+    }
   };
 
   /* Print; while the dialog is open <html data-pb-print="mode"> lets CSS vary (e.g. "blank"). */
   PB.print = function (mode) {
-    var html = document.documentElement;
+    const html = document.documentElement;
     html.setAttribute("data-pb-print", mode || "");
     window.addEventListener("afterprint", function () {
       html.removeAttribute("data-pb-print");
