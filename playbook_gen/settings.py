@@ -850,6 +850,52 @@ def nav_as_text(nav: Any, *, plain: bool = False) -> Any:
     return nav
 
 
+def settings_as_text(settings: dict) -> dict:
+    """Return plain settings (as read from mkdocs.yml) with every shown text escaped.
+
+    For a project that builds without the plugin (``playbook-gen export``): the texts are
+    plain ``str``, escaped once, so the file can be written as YAML.
+    """
+    out = dict(settings)
+    for key in SHOWN_TEXTS:
+        if isinstance(out.get(key), str):
+            out[key] = as_text(out[key], plain=True)
+    if isinstance(out.get("extra"), dict):
+        out["extra"] = as_text(out["extra"], plain=True)
+    theme = out.get("theme")
+    if isinstance(theme, dict) and "palette" in theme:
+        out["theme"] = {**theme, "palette": as_text(theme["palette"], plain=True)}
+    if out.get("nav"):
+        out["nav"] = nav_as_text(out["nav"], plain=True)
+    extensions = out.get("markdown_extensions")
+    entries = (
+        extensions.items()
+        if isinstance(extensions, dict)
+        else [
+            next(iter(e.items())) for e in extensions or [] if isinstance(e, dict) and len(e) == 1
+        ]
+    )
+    for name, options in entries:
+        if name == "toc" and isinstance(options, dict) and isinstance(options.get("title"), str):
+            options["title"] = as_text(options["title"], plain=True)
+    return out
+
+
+TITLES_HOOK = (
+    '"""Written by playbook-gen export: page titles stay text in <title>.\n\n'
+    "Jinja's striptags turns &lt; back into <, and themes print its result unescaped.\n"
+    '"""\n\n'
+    "import jinja2.filters\n"
+    "import markupsafe\n\n\n"
+    "def on_env(env, config, files):\n"
+    '    env.filters["striptags"] = lambda value: markupsafe.escape(\n'
+    "        jinja2.filters.do_striptags(value)\n"
+    "    )\n"
+    "    return env\n"
+)
+"""A MkDocs hook that does what the plugin's ``on_env`` does (``striptags_as_text``)."""
+
+
 def striptags_as_text(value: Any) -> Markup:
     """Jinja's ``striptags``, escaped again for the HTML it is printed into.
 

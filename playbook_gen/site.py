@@ -28,7 +28,10 @@ from .model import Assessment, Checklist, Example, ExportedResult, Handbook, Pla
 from .plugin import PlaybookPlugin
 from .problems import ContentError
 from .render import ASSET_DIR, OFFLINE_SCRIPT, Site, hand_written_pages, render_site
-from .settings import SHOWN_TEXTS, Checked, as_text, check_file, nav_as_text, read_settings
+from .settings import TITLES_HOOK, Checked, check_file, read_settings, settings_as_text
+
+TITLES_HOOK_FILE = "playbook_titles.py"
+"""The hook an exported project runs (see ``settings.TITLES_HOOK``)."""
 
 SCHEMAS = {
     "playbook": Playbook,
@@ -219,6 +222,7 @@ def _export(config: MkDocsConfig, target: Path, *, force: bool) -> Path:
         if config.theme.custom_dir:
             theme_dir = _theme_copy_path(Path(config.theme.custom_dir), project_dir(config))
             shutil.copytree(config.theme.custom_dir, staging / theme_dir)
+        (staging / TITLES_HOOK_FILE).write_text(TITLES_HOOK, encoding="utf-8")
         settings = exported_config(config, site, handbook, theme_dir)
         (staging / "mkdocs.yml").write_text(
             f"# Exported by playbook-gen from {Path(config.config_file_path).name}; "
@@ -235,22 +239,17 @@ def exported_config(
     """Return the settings of an exported project: the original's, without the playbook plugin."""
     with open(config.config_file_path, "rb") as fd:
         settings = yaml_load(fd)
+    # Without the plugin, the theme prints these as HTML: give it the texts escaped, and a hook
+    # that keeps titles text in <title>, as the plugin does.
+    settings = settings_as_text(settings)
+    settings["hooks"] = [*(settings.get("hooks") or []), TITLES_HOOK_FILE]
     settings["docs_dir"] = "docs"
     settings["site_dir"] = "site"
-    # Without the plugin, the theme prints these as HTML: give it the text escaped, as the
-    # plugin does (settings.show_as_text).
-    for key in SHOWN_TEXTS:
-        if isinstance(settings.get(key), str):
-            settings[key] = as_text(settings[key], plain=True)
-    if isinstance(settings.get("extra"), dict):
-        settings["extra"] = as_text(settings["extra"], plain=True)
 
     theme = settings.get("theme") or {"name": "mkdocs"}
     theme = {"name": theme} if isinstance(theme, str) else dict(theme)
     if theme_dir:
         theme["custom_dir"] = theme_dir
-    if "palette" in theme:
-        theme["palette"] = as_text(theme["palette"], plain=True)
     if theme.get("name") == "material":
         theme["font"] = False  # as the plugin does: no web fonts from another host
         theme.setdefault("language", handbook.playbook.language)
@@ -263,9 +262,7 @@ def exported_config(
         p for p in plugins if (p if isinstance(p, str) else next(iter(p), None)) != "playbook"
     ]
 
-    if settings.get("nav"):
-        settings["nav"] = nav_as_text(settings["nav"], plain=True)
-    else:
+    if not settings.get("nav"):
         hand_written = hand_written_pages(Path(config.docs_dir)) - set(site.pages)
         settings["nav"] = site.nav + sorted(hand_written)
     for key, ours in (("extra_css", site.extra_css), ("extra_javascript", site.extra_javascript)):

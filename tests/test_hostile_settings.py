@@ -13,7 +13,7 @@ from site_support import SITES, copy_project, inside, run_mkdocs
 from test_svgclean import active_parts
 
 from playbook_gen.cli import cli
-from playbook_gen.site import build_site
+from playbook_gen.site import build_site, export_site
 
 P = "<script>window.__pwned=1</script>"
 """The payload: active if printed as HTML, harmless (and visible) if printed as text."""
@@ -92,7 +92,8 @@ def hostile_project(dest: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_sites(tmp_path_factory) -> dict[str, Path]:
-    """The hostile handbook built by `playbook-gen build` and by plain `mkdocs build`."""
+    """The hostile handbook built by `playbook-gen build`, by plain `mkdocs build`, and exported
+    then built by plain `mkdocs build` without the plugin."""
     root = tmp_path_factory.mktemp("hostile-settings")
     project = hostile_project(root / "project")
     built = {"playbook-gen": build_site(project / "mkdocs.yml", root / "site")}
@@ -100,6 +101,10 @@ def hostile_sites(tmp_path_factory) -> dict[str, Path]:
     proc = run_mkdocs("build", "--strict", cwd=plain)
     assert proc.returncode == 0, proc.stderr
     built["mkdocs"] = plain / "site"
+    export_site(project / "mkdocs.yml", root / "exported")
+    proc = run_mkdocs("build", "--strict", cwd=root / "exported")
+    assert proc.returncode == 0, proc.stderr
+    built["export"] = root / "exported/site"
     return built
 
 
@@ -150,7 +155,7 @@ def _read(html: str) -> _Text:
     return parser
 
 
-@pytest.mark.parametrize("how", ["playbook-gen", "mkdocs"])
+@pytest.mark.parametrize("how", ["playbook-gen", "mkdocs", "export"])
 def test_no_page_carries_a_live_payload(hostile_sites, how):
     site = hostile_sites[how]
     pages = sorted(site.rglob("*.html"))
@@ -161,7 +166,7 @@ def test_no_page_carries_a_live_payload(hostile_sites, how):
         assert parser.found == [], f"{how}: {page.relative_to(site)}: {parser.found}"
 
 
-@pytest.mark.parametrize("how", ["playbook-gen", "mkdocs"])
+@pytest.mark.parametrize("how", ["playbook-gen", "mkdocs", "export"])
 def test_the_published_logo_and_favicon_are_the_safe_copies(hostile_sites, how):
     site = hostile_sites[how]
     for name in ("logo.svg", "favicon.svg"):
@@ -184,6 +189,15 @@ def test_the_settings_texts_are_shown_as_typed(hostile_sites, how):
     assert '"><script>window.__pwned=12</script>' in home.attrs  # a social link's title
     assert '"><script>window.__pwned=2</script>' in home.attrs  # the description
     assert "Contact </title><script>window.__pwned=10</script> - Small Co" in "".join(contact.text)
+
+
+def test_an_exported_project_shows_the_texts_too(hostile_sites):
+    # Without the plugin, where the theme escapes a text itself (`| e`), it shows it escaped
+    # twice; everywhere else it reads as typed.
+    home = _read((hostile_sites["export"] / "index.html").read_text(encoding="utf-8"))
+    text = "".join(home.text)
+    for shown in (f"Small Co {P}", '<img src=x onerror="window.__pwned=8">', "Help </title>"):
+        assert shown in text
 
 
 def test_the_homepage_link_keeps_its_address(hostile_sites):
