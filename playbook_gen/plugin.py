@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import is_error_template, normalize_url
 
+from .csp import with_policy
 from .folders import UsageProblem, check_output
 from .loader import load_handbook
 from .problems import ContentError, format_problems, sort_problems
@@ -151,8 +152,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_post_template(self, output, *, template_name, config):
         if _error_page_without_site_url(template_name, config):
-            return error_page_anywhere(output)
+            output = error_page_anywhere(output)
+        if template_name.endswith(".html") and not self.serving:
+            output = with_policy(output)
         return output
+
+    def on_post_page(self, output, *, page, config):
+        # Not while serving: MkDocs' live reload adds a script of its own to every page.
+        return output if self.serving else with_policy(output)
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.content_dir(config)))

@@ -24,6 +24,7 @@ import rjsmin
 from markupsafe import Markup
 
 from . import results, richtext
+from .csp import with_policy
 from .i18n import words
 from .model import Handbook
 
@@ -423,7 +424,7 @@ def redirect_page(
     href = jinja2.filters.escape(target)
     title = jinja2.filters.escape(t["redirect"])
     script = _json_for_script(target)
-    return (
+    return with_policy(
         f'<!doctype html>\n<html lang="{jinja2.filters.escape(language)}"><head>'
         '<meta charset="utf-8">\n'
         f"<title>{title}</title>\n"

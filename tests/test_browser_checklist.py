@@ -226,7 +226,7 @@ def test_hash_change_highlights_and_shows_an_item_hidden_by_the_filter(page, sit
     page.goto(site + BASICS + "?role=team-member")
     assert shown_items(page) == ["onboarding-basics#set-goals"]
     page.evaluate("location.hash = 'welcome-call'")
-    page.wait_for_function("document.querySelector('.pb-hit')")
+    page.wait_for_selector(".pb-hit")
     assert highlighted(page) == ["onboarding-basics#welcome-call"]
     assert "onboarding-basics#welcome-call" in shown_items(page)
 
@@ -240,7 +240,7 @@ def test_old_item_anchor_lands_on_the_renamed_item(page, site):
 def test_old_checklist_url_redirects_with_query_and_item_alias(page, site):
     page.goto(site + "checklists/first-steps/?role=manager#intro-call")
     page.wait_for_url(re.compile(r".*/onboarding-basics/.*"))
-    page.wait_for_function("document.querySelector('.pb-hit')")
+    page.wait_for_selector(".pb-hit")
     assert page.url == site + BASICS + "?role=manager#welcome-call"
     assert highlighted(page) == ["onboarding-basics#welcome-call"]
     assert page.input_value("select[data-pb-filter=role]") == "manager"

@@ -81,6 +81,8 @@ def test_a_handbook_without_docs_is_served_and_rebuilt_when_content_changes(no_d
     try:
         wait_for(lambda: http_get(page)[0] == 200, "the first build")
         assert "Listen first" in http_get(page)[1]
+        # No policy while previewing: MkDocs' live reload adds a script to every page.
+        assert "Content-Security-Policy" not in http_get(page)[1]
         file.write_text(file.read_text().replace("title: Listen first", "title: Hear them out"))
         wait_for(lambda: "Hear them out" in http_get(page)[1], "the rebuilt page")
         assert proc.poll() is None, "the server stopped"
