@@ -32,6 +32,7 @@ from site_support import (
     leftovers,
     links,
     page_file,
+    parse,
     run_mkdocs,
     tree_hashes,
     wait_for,
@@ -466,3 +467,14 @@ def test_pages_carry_the_handbook_language(default_built, tmp_path):
     html = page_file(site, "").read_text(encoding="utf-8")
     assert '<html lang="de"' in html
     assert 'aria-label="Suche"' in html  # Material's own labels follow too
+
+
+def test_each_tag_has_one_heading_and_the_tag_links_land_on_it(default_built):
+    page = default_built.html("tags/")
+    every_id = [attrs["id"] for _, attrs, _ in parse(page).tags if "id" in attrs]
+    assert len(every_id) == len(set(every_id)), "an id appears twice"
+    principle = default_built.html("principles/serve-inside-out/")
+    tag_links = [url for url in links(principle, "principles/serve-inside-out/") if "tags/#" in url]
+    assert tag_links
+    for url in tag_links:
+        assert url.partition("#")[2] in ids(page), url
