@@ -24,6 +24,7 @@ from .new import create_handbook
 from .problems import ContentError, did_you_mean, format_problems, problems_json, sort_problems
 from .settings import check_file
 from .site import build_site, docs_dir_override, export_site, write_schemas
+from .usage import ChoiceType, CommandLineError, OurGroup, PathType, in_our_words, usage_error
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 CONFIG_OPTION = click.option(
@@ -31,12 +32,12 @@ CONFIG_OPTION = click.option(
     "--config-file",
     default="mkdocs.yml",
     show_default=True,
-    type=click.Path(exists=True, dir_okay=False),
+    type=PathType(exists=True, dir_okay=False),
     help="The handbook's MkDocs settings.",
 )
 
 
-class _Group(click.Group):
+class _Group(OurGroup):
     """Turn known failures into one line and an exit code, not a traceback."""
 
     def invoke(self, ctx: click.Context):
@@ -48,6 +49,10 @@ class _Group(click.Group):
         except UsageProblem as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(2)
+        except CommandLineError:
+            raise
+        except click.UsageError as exc:  # raised in a command: in our words all the same
+            raise in_our_words(exc, ctx) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click prints these itself, with their own exit codes
         except Exception as exc:
@@ -57,20 +62,30 @@ class _Group(click.Group):
             ctx.exit(1)
 
 
-@click.group(cls=_Group, context_settings=CONTEXT)
+# invoke_without_command: so that a missing command is reported by us (below), not by click.
+@click.group(
+    cls=_Group,
+    context_settings=CONTEXT,
+    invoke_without_command=True,
+    no_args_is_help=True,
+    subcommand_metavar="COMMAND [ARGS]...",
+)
 @click.version_option(package_name="playbook-gen", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected errors.")
-def cli(debug: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
     """Publish a service-culture handbook from YAML content as a static site.
 
     \b
     Example: playbook-gen validate && playbook-gen build
     """
+    if ctx.invoked_subcommand is None:
+        raise cli.missing_command(ctx)
     _log_mkdocs(logging.INFO if debug else logging.WARNING)
 
 
 @cli.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", type=PathType(file_okay=False, path_type=Path))
 @click.option("--organisation", default="Example Co", show_default=True, help="Your organisation.")
 @click.option("--theme", default="house", show_default=True, help="Name of the theme folder.")
 def new(directory: Path, organisation: str, theme: str) -> None:
@@ -80,11 +95,9 @@ def new(directory: Path, organisation: str, theme: str) -> None:
     Example: playbook-gen new my-handbook --organisation "Acme Ltd"
     """
     if not organisation.strip() or "\n" in organisation:
-        raise click.BadParameter("give one line of text", param_hint="--organisation")
+        raise usage_error("--organisation: give one line of text")
     if not re.fullmatch(SLUG_PATTERN, theme):
-        raise click.BadParameter(
-            "use lowercase letters, digits and hyphens, e.g. 'house'", param_hint="--theme"
-        )
+        raise usage_error("--theme: use lowercase letters, digits and hyphens, e.g. 'house'")
     if directory.exists() and any(directory.iterdir()):
         raise UsageProblem(f"{directory} is not empty; choose a new or empty folder")
     create_handbook(directory, organisation=organisation.strip(), theme=theme)
@@ -97,19 +110,19 @@ def new(directory: Path, organisation: str, theme: str) -> None:
 @click.option(
     "-f",
     "--config-file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=PathType(exists=True, dir_okay=False, path_type=Path),
     help="The handbook's MkDocs settings, checked too.  [default: mkdocs.yml, when there is one]",
 )
 @click.option(
     "--content",
     "content",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=PathType(exists=True, file_okay=False, path_type=Path),
     help="The content folder.  [default: the one mkdocs.yml names, or content]",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=ChoiceType(["text", "json"]),
     default="text",
     show_default=True,
     help="One line per problem, or a JSON document.",
@@ -164,7 +177,7 @@ def _content_dir(content: Path | None) -> Path:
 @click.option(
     "-d",
     "--site-dir",
-    type=click.Path(path_type=Path),
+    type=PathType(path_type=Path),
     help="Where to put the site.  [default: site_dir of mkdocs.yml]",
 )
 @click.option("--strict", is_flag=True, default=None, help="Stop on any MkDocs warning.")
@@ -211,12 +224,12 @@ def serve(config_file: str, dev_addr: str) -> None:
 
 @cli.command()
 @click.argument(
-    "result_paths", metavar="RESULTS...", nargs=-1, required=True, type=click.Path(exists=True)
+    "result_paths", metavar="RESULTS...", nargs=-1, required=True, type=PathType(exists=True)
 )
 @click.option(
     "--content",
     "content",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=PathType(exists=True, file_okay=False, path_type=Path),
     help="The content folder with the assessments.  [default: content]",
 )
 @click.option(
@@ -228,7 +241,7 @@ def serve(config_file: str, dev_addr: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "csv", "json"]),
+    type=ChoiceType(["md", "csv", "json"]),
     default="md",
     show_default=True,
     help="A readable report, a table for spreadsheets, or data for other tools.",
@@ -236,7 +249,7 @@ def serve(config_file: str, dev_addr: str) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PathType(dir_okay=False, path_type=Path),
     help="Write the report to this file (only when every result file is good).",
 )
 @click.option(
@@ -298,9 +311,8 @@ def _assessment_id(handbook, wanted: str) -> str:
         if wanted == assessment.id or wanted in assessment.aliases:
             return assessment.id
     hint = did_you_mean(wanted, handbook.assessments)
-    raise click.BadParameter(
-        f"unknown assessment '{wanted}'" + (f" ({hint})" if hint else ""),
-        param_hint="--assessment",
+    raise usage_error(
+        f"--assessment: unknown assessment '{wanted}'" + (f" ({hint})" if hint else "")
     )
 
 
@@ -317,7 +329,7 @@ def _result_files(paths: tuple[str, ...]) -> list[tuple[str, Path]]:
 
 
 @cli.command()
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("directory", type=PathType(path_type=Path))
 @CONFIG_OPTION
 @click.option("--force", is_flag=True, help="Replace DIRECTORY if it is not empty.")
 def export(directory: Path, config_file: str, force: bool) -> None:
@@ -335,7 +347,7 @@ def export(directory: Path, config_file: str, force: bool) -> None:
     "-o",
     "--output",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathType(file_okay=False, path_type=Path),
     default=Path("content/schemas"),
     show_default=True,
     help="Folder for the *.schema.json files.",

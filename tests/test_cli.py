@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from site_support import SITES, copy_project, leftovers, tree_hashes
@@ -91,9 +92,204 @@ def test_every_command_has_one_line_of_help_and_an_example(name):
     assert f"Example: playbook-gen {name}" in result.output
 
 
-def test_unknown_command_and_option_are_usage_errors():
-    assert run("bild").exit_code == 2
-    assert run("validate", "--nope").exit_code == 2
+# -- usage errors: our words, exit 2 --------------------------------------------------------------
+
+COMMANDS = "build, export, new, report, schema, serve, validate"
+CLICK_WORDS = [
+    "No such option",
+    "No such command",
+    "Did you mean",
+    "Missing argument",
+    "Missing option",
+    "Missing parameter",
+    "Missing command",
+    "Invalid value",
+    "Got unexpected extra",
+    "requires an argument",
+    "does not take a value",
+    "is not one of",
+    "is a directory",
+    "is a file.",
+    "Path '",
+    "File '",
+    "Directory '",
+    "Try '",
+]
+"""Phrases of click's own messages (8.x): none of them may reach a user."""
+
+USAGE_ERRORS = {
+    "unknown command": (["bild"], "unknown command 'bild' (did you mean 'build'?)"),
+    "unknown command, nothing close": (
+        ["zzz"],
+        f"unknown command 'zzz' (the commands are {COMMANDS})",
+    ),
+    "missing command": (["--debug"], f"missing command (the commands are {COMMANDS})"),
+    "unknown option of the group": (["--nope"], "unknown option '--nope'"),
+    "unknown option of the group, close": (
+        ["--debgu"],
+        "unknown option '--debgu' (did you mean '--debug'?)",
+    ),
+    "command option before the command": (
+        ["--format", "json", "validate"],
+        "unknown option '--format' (it goes after the command: playbook-gen validate --format)",
+    ),
+    "command option without a command": (
+        ["--format", "json"],
+        "unknown option '--format' (it goes after a command, e.g. playbook-gen report --format)",
+    ),
+    "group option after the command": (
+        ["validate", "--debug"],
+        "unknown option '--debug' (it goes before the command: playbook-gen --debug validate)",
+    ),
+    "unknown option": (["validate", "--nope"], "unknown option '--nope'"),
+    "unknown option, close": (
+        ["validate", "--formt", "json"],
+        "unknown option '--formt' (did you mean '--format'?)",
+    ),
+    "unknown short option": (["build", "-x"], "unknown option '-x'"),
+    "unknown option with a value": (
+        ["report", "content/results", "--outptu=r.md"],
+        "unknown option '--outptu' (did you mean '--output'?)",
+    ),
+    "option without its value": (["report", "content/results", "-o"], "option '-o' needs a value"),
+    "long option without its value": (["validate", "--format"], "option '--format' needs a value"),
+    "switch with a value": (["build", "--strict=yes"], "option '--strict' takes no value"),
+    "group switch with a value": (["--version=1"], "option '--version' takes no value"),
+    "missing argument": (["report"], "missing argument RESULTS..."),
+    "missing folder argument": (["export"], "missing argument DIRECTORY"),
+    "extra argument": (["export", "out", "more"], "unexpected argument 'more'"),
+    "extra arguments": (["schema", "a", "b c"], "unexpected arguments 'a', 'b c'"),
+    "bad choice": (["validate", "--format", "yaml"], "--format: use text or json, not 'yaml'"),
+    "bad choice of three": (
+        ["report", "content/results", "--format", "xml"],
+        "--format: use md, csv or json, not 'xml'",
+    ),
+    "no such file or folder": (["report", "nowhere"], "the file or folder nowhere does not exist"),
+    "no such folder": (
+        ["validate", "--content", "nowhere"],
+        "--content: the folder nowhere does not exist",
+    ),
+    "no such file": (
+        ["build", "-f", "nope.yml"],
+        "-f/--config-file: the file nope.yml does not exist",
+    ),
+    "no such file to serve": (
+        ["serve", "-f", "nope.yml"],
+        "-f/--config-file: the file nope.yml does not exist",
+    ),
+    "a folder for a file": (
+        ["report", "content/results", "-o", "docs"],
+        "-o/--output: docs is a folder, not a file",
+    ),
+    "a folder for settings": (
+        ["export", "out", "-f", "docs"],
+        "-f/--config-file: docs is a folder, not a file",
+    ),
+    "a file for a folder": (
+        ["schema", "-o", "mkdocs.yml"],
+        "-o/--output: mkdocs.yml is a file, not a folder",
+    ),
+    "a file for the content folder": (
+        ["report", "content/results", "--content", "mkdocs.yml"],
+        "--content: mkdocs.yml is a file, not a folder",
+    ),
+    "a file for a new handbook": (["new", "mkdocs.yml"], "mkdocs.yml is a file, not a folder"),
+    "bad theme name": (
+        ["new", "hb", "--theme", "My Theme"],
+        "--theme: use lowercase letters, digits and hyphens, e.g. 'house'",
+    ),
+    "unknown assessment": (
+        ["report", "content/results", "--assessment", "team-puls"],
+        "--assessment: unknown assessment 'team-puls' (did you mean 'team-pulse'?)",
+    ),
+}
+
+
+def assert_our_usage_error(result, error_line: str | None = None) -> None:
+    """Exit 2, no traceback, nothing on stdout, and an error line in our words first."""
+    assert result.exit_code == 2, result.output
+    assert_no_traceback(result)
+    assert result.stdout == ""
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("Error: ")
+    if error_line is not None:
+        assert first == f"Error: {error_line}"
+    assert [w for w in CLICK_WORDS if w in result.stderr] == []
+
+
+@pytest.mark.parametrize("case", USAGE_ERRORS)
+def test_usage_errors_are_in_our_words(results_project, case):
+    args, error_line = USAGE_ERRORS[case]
+    assert_our_usage_error(run(*args), error_line)
+
+
+def test_a_usage_error_shows_the_usage_and_where_help_is(results_project):
+    result = run("report")
+    assert result.stderr == (
+        "Error: missing argument RESULTS...\n"
+        "Usage: playbook-gen report [OPTIONS] RESULTS...\n"
+        "Run 'playbook-gen report -h' for help.\n"
+    )
+    result = run("bild")
+    assert result.stderr.splitlines()[1:] == [
+        "Usage: playbook-gen [OPTIONS] COMMAND [ARGS]...",
+        "Run 'playbook-gen -h' for help.",
+    ]
+
+
+@pytest.mark.parametrize("command", [[], *([name] for name in sorted(cli.commands))])
+def test_every_command_words_a_bogus_option_itself(command):
+    assert_our_usage_error(run(*command, "--bogus"), "unknown option '--bogus'")
+
+
+def _options():
+    for name, command in sorted(cli.commands.items()):
+        for param in command.params:
+            if isinstance(param, click.Option):
+                yield name, param
+
+
+@pytest.mark.parametrize(
+    "name, option", [(name, p) for name, p in _options() if not p.is_flag], ids=str
+)
+def test_every_option_without_its_value_is_worded_by_us(name, option):
+    for opt in option.opts:
+        assert_our_usage_error(run(name, opt), f"option '{opt}' needs a value")
+
+
+@pytest.mark.parametrize(
+    "name, option", [(name, p) for name, p in _options() if p.is_flag], ids=str
+)
+def test_every_switch_given_a_value_is_worded_by_us(name, option):
+    long = max(option.opts, key=len)
+    assert_our_usage_error(run(name, f"{long}=x"), f"option '{long}' takes no value")
+
+
+@pytest.mark.parametrize("command", [["build"], ["serve"], ["export", "out"]])
+def test_outside_a_handbook_the_missing_settings_are_named(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    assert_our_usage_error(
+        run(*command), "no mkdocs.yml here; run this in a handbook or use -f/--config-file"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_number_is_worded_by_us():
+    """No option takes a number yet; one that does gets our wording from the group."""
+
+    @cli.command("count-test")
+    @click.option("--times", type=click.IntRange(1, 9))
+    @click.option("--size", type=int)
+    def count_test(times, size):
+        pass
+
+    try:
+        assert_our_usage_error(
+            run("count-test", "--times", "0"), "--times: give a whole number from 1 up to 9"
+        )
+        assert_our_usage_error(run("count-test", "--size", "big"), "--size: give a whole number")
+    finally:
+        del cli.commands["count-test"]
 
 
 def test_unexpected_errors_show_a_traceback_only_with_debug(project, monkeypatch):
@@ -588,20 +784,17 @@ def test_report_on_an_assessment_without_results_says_so(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "args, message",
     [
-        ([], "Missing argument 'RESULTS...'"),
-        (["nowhere"], "'nowhere' does not exist"),
+        ([], "missing argument RESULTS..."),
+        (["nowhere"], "the file or folder nowhere does not exist"),
         (["docs"], "no result files (*.json) in docs"),
-        (["content/results", "--format", "xml"], "'xml' is not one of 'md', 'csv', 'json'"),
+        (["content/results", "--format", "xml"], "--format: use md, csv or json, not 'xml'"),
         (["content/results", "-o", "missing/report.md"], "the folder missing does not exist"),
-        (["content/results", "-o", "docs"], "'docs' is a directory"),
-        (["content/results", "--content", "docs/x"], "'docs/x' does not exist"),
+        (["content/results", "-o", "docs"], "-o/--output: docs is a folder, not a file"),
+        (["content/results", "--content", "docs/x"], "--content: the folder docs/x does not exist"),
     ],
 )
 def test_report_usage_errors_exit_2(results_project, args, message):
-    result = run("report", *args)
-    assert result.exit_code == 2, result.output
-    assert message in result.stderr
-    assert_no_traceback(result)
+    assert_our_usage_error(run("report", *args), message)
 
 
 def test_report_outside_a_handbook_needs_content(results_project, monkeypatch):
