@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -294,3 +295,32 @@ def wait_for(check, what: str, timeout: float = 30) -> None:
             return
         time.sleep(0.2)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+@contextlib.contextmanager
+def serving(project: Path, *command: str):
+    """Run ``<command> serve`` (e.g. ``-m mkdocs``) in `project` on a free port.
+
+    Yields (base URL, the lines the server has printed so far); stops the server afterwards.
+    """
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, *command, "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    output: list[str] = []
+    threading.Thread(target=lambda: output.extend(proc.stdout), daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/", output
+        assert proc.poll() is None, "the server stopped"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

@@ -6,24 +6,21 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from site_support import (
-    ENV,
     ROOT,
     SITES,
     copy_project,
-    free_port,
     http_get,
     inside,
     links,
     page_file,
     run_mkdocs,
+    serving,
     tree_hashes,
     wait_for,
 )
@@ -65,34 +62,15 @@ def test_a_handbook_without_docs_exports_a_project_that_plain_mkdocs_builds(no_d
 
 
 def test_a_handbook_without_docs_is_served_and_rebuilt_when_content_changes(no_docs):
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "playbook_gen", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=no_docs,
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    output: list[str] = []
-    threading.Thread(target=lambda: output.extend(proc.stdout), daemon=True).start()
-    page = f"http://127.0.0.1:{port}/principles/listen-first/"
     file = no_docs / "content/principles/listen-first.yaml"
-    try:
+    with serving(no_docs, "-m", "playbook_gen") as (base, output):
+        page = base + "principles/listen-first/"
         wait_for(lambda: http_get(page)[0] == 200, "the first build")
         assert "Listen first" in http_get(page)[1]
         # No policy while previewing: MkDocs' live reload adds a script to every page.
         assert "Content-Security-Policy" not in http_get(page)[1]
         file.write_text(file.read_text().replace("title: Listen first", "title: Hear them out"))
         wait_for(lambda: "Hear them out" in http_get(page)[1], "the rebuilt page")
-        assert proc.poll() is None, "the server stopped"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     assert "Traceback" not in "".join(output)
     assert not (no_docs / "docs").exists()
 

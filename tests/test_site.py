@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from site_support import (
     SITES,
     copy_project,
     external_loads,
-    free_port,
     http_get,
     ids,
     leftovers,
@@ -34,6 +32,7 @@ from site_support import (
     page_file,
     parse,
     run_mkdocs,
+    serving,
     tree_hashes,
     wait_for,
 )
@@ -416,24 +415,11 @@ def _umask() -> int:
 @pytest.mark.parametrize("command", ["mkdocs", "playbook-gen"])
 def test_serve_shows_content_problems_until_they_are_fixed(command, tmp_path):
     project = copy_project(SITES / "small", tmp_path / "project")
-    port = free_port()
     runner = ["-m", "mkdocs"] if command == "mkdocs" else ["-m", "playbook_gen.cli"]
-    proc = subprocess.Popen(
-        [sys.executable, *runner, "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(proc.stdout), daemon=True)
-    reader.start()
-    base = f"http://127.0.0.1:{port}/"
-    page = base + "principles/listen-first/"
     file = project / "content/principles/listen-first.yaml"
     good = file.read_text()
-    try:
+    with serving(project, *runner) as (base, output):
+        page = base + "principles/listen-first/"
         wait_for(lambda: http_get(page)[0] == 200, "the first build")
 
         file.write_text(good.replace("title: Listen first", "tittle: Listen first"))
@@ -445,14 +431,6 @@ def test_serve_shows_content_problems_until_they_are_fixed(command, tmp_path):
         file.write_text(good)
         wait_for(lambda: http_get(page)[0] == 200, "the page to come back")
         assert "Content problems" not in http_get(base)[1]
-        assert proc.poll() is None, "the server stopped"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     assert "Traceback" not in "".join(output)
 
 
