@@ -11,7 +11,20 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import checks, results
-from .model import ITEM_REF_PATTERN, KINDS, SLUG_PATTERN, Entity, Handbook, Playbook
+from .model import (
+    ID_MAX,
+    ITEM_REF_PATTERN,
+    KINDS,
+    LINE_MAX,
+    NAME_MAX,
+    RESERVED_IDS,
+    SLUG_PATTERN,
+    TEXT_MAX,
+    URL_MAX,
+    Entity,
+    Handbook,
+    Playbook,
+)
 from .problems import ContentError, Problem, did_you_mean, format_path, os_reason
 from .yamlread import Document, read_yaml
 
@@ -173,6 +186,21 @@ def _file_name_problem(name: str, stem: str, suffix: str) -> Problem | None:
             message=f"file name '{stem}' is not a valid id",
             hint=f"use lowercase letters, digits and hyphens, e.g. '{_slugify(stem)}.yaml'",
         )
+    if len(stem) > ID_MAX:
+        return Problem(
+            name,
+            message=f"file name '{stem[:40]}...' is {len(stem)} characters long; an id may have "
+            f"at most {ID_MAX}",
+            hint="shorten it: ids are parts of page addresses and of file names",
+        )
+    if stem in RESERVED_IDS:
+        return Problem(
+            name,
+            message=f"file name '{stem}' can't be an id: Windows reserves the name "
+            f"{stem.upper()}, so a site with a page of that name can't be copied to a Windows "
+            "share",
+            hint=f"rename the file, e.g. to '{stem}-page.yaml'",
+        )
     return None
 
 
@@ -257,6 +285,14 @@ def translate_errors(exc: ValidationError, model: type[BaseModel], doc: Document
             continue
         if value is None:  # an empty entry in a list: `- ` or `[a, , b]`
             message, hint = "this entry is empty", "write its text, or remove the entry"
+        elif kind in ("markdown_limit", "reserved_id"):  # worded in the model
+            ctx = err["ctx"]
+            line, column = doc.position(loc)
+            if "line" in ctx:
+                line, column = doc.text_position(loc, ctx["line"])
+            problem = Problem(doc.file, line, column, format_path(loc), ctx["message"], ctx["hint"])
+            out.append(problem)
+            continue
         else:
             message, hint = _describe(kind, value, err)
         out.append(doc.problem(loc, message, hint))
@@ -281,6 +317,16 @@ def _describe(kind: str, value: Any, err: dict) -> tuple[str, str]:
         return f"expected text, not {shown}", ""
     if kind == "string_too_short":
         return "must not be empty", ""
+    if kind == "string_too_long":
+        limit = err["ctx"]["max_length"]
+        if limit == ID_MAX and not _SLUG.fullmatch(value):
+            return _describe("string_pattern_mismatch", value, {"ctx": {"pattern": SLUG_PATTERN}})
+        what = _LIMITS.get(limit, ("", "shorten it"))
+        return (
+            f"{shown} is {len(value):,} characters long; {what[0] or 'this field'} may have at "
+            f"most {limit:,}",
+            what[1],
+        )
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         if pattern == SLUG_PATTERN:
@@ -312,6 +358,16 @@ def _describe(kind: str, value: Any, err: dict) -> tuple[str, str]:
     if kind == "greater_than_equal":
         return f"must be at least {err['ctx']['ge']}, not {shown}", ""
     return err["msg"], ""
+
+
+_LIMITS = {
+    ID_MAX: ("an id", "shorten it: ids are parts of page addresses and of file names"),
+    2 * ID_MAX + 1: ("a checklist item reference", "shorten the ids it names"),
+    NAME_MAX: ("a title, a name or a label", "shorten it; say more in the text below it"),
+    LINE_MAX: ("a summary, a list entry, a question or an item", "shorten it, or split it"),
+    TEXT_MAX: ("a text", "shorten it, or split it between fields or pages"),
+    URL_MAX: ("a web address", "use a shorter address for the same page"),
+}
 
 
 def _show(value: Any) -> str:

@@ -23,13 +23,173 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import richtext
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ITEM_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-ItemRef = Annotated[str, StringConstraints(pattern=ITEM_REF_PATTERN)]
+
+# -- limits ---------------------------------------------------------------------------------------
+# Every text has a length limit, and Markdown texts a limit on how they nest, so that no content
+# can make a page slow to build or stop it (Python-Markdown's time per character grows with the
+# length of a text for some constructs, and it recurses once per level of nesting). The limits
+# are far above what a handbook needs (its longest text is under 2,000 characters); the
+# editor's guide lists them. tests/test_limits.py renders the worst case at each limit.
+
+ID_MAX = 64
+"""Characters in an id or alias: ids are parts of page addresses and of file and folder names."""
+NAME_MAX = 200
+"""Characters in a title, a name or a label (shown in menus and headings)."""
+LINE_MAX = 1_000
+"""Characters in a summary, a list entry, a question or a checklist item's text."""
+TEXT_MAX = 10_000
+"""Characters in a longer Markdown text (why, story, details, descriptions...)."""
+URL_MAX = 2_000
+"""Characters in a web address."""
+LINES_MAX = 500
+"""Lines in one text (Markdown's time per line grows with the number of lines)."""
+NESTING_MAX = 8
+"""Levels of lists and quotes inside each other, and of '[' brackets inside each other."""
+OPEN_MAX = 20
+"""Brackets left open in one text: Markdown reads to the end of the paragraph for each."""
+BACKTICKS_MAX = 100
+"""Backticks (`) in one text: Markdown reads ahead from each for the end of a piece of code."""
+BACKTICKS_RUN_MAX = 5
+"""Backticks in a row (Markdown 3.5 reads ahead once for each backtick of a run and length)."""
+RESERVED_IDS = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
+)
+"""Names Windows reserves for devices: no file or folder can have them on a Windows share."""
+
+
+def _not_reserved(value: str) -> str:
+    if value.lower() in RESERVED_IDS:
+        raise PydanticCustomError(
+            "reserved_id",
+            "{message}",
+            {
+                "message": f"'{value}' can't be used: Windows reserves the name "
+                f"{value.upper()}, so a site with a page or folder of that name can't be "
+                "copied to a Windows share",
+                "hint": f"choose another id, e.g. '{value}-page'",
+            },
+        )
+    return value
+
+
+def _markdown_limits(value: str) -> str:
+    found = markdown_limit_problem(value)
+    if found is not None:
+        line, message, hint = found
+        raise PydanticCustomError(
+            "markdown_limit", "{message}", {"message": message, "hint": hint, "line": line}
+        )
+    return value
+
+
+# A line deeper than the limit starts with more levels than the limit: 4 spaces or a tab, a '>',
+# or a list mark are one each (as richtext.line_nesting counts them, or more). Most texts have no
+# such line and are not measured. (Two patterns, not one with re.M: '^' in re.M is tried at
+# every character, a measurable cost over 1,000 files. Each level is an atomic group: spaces
+# could be read in many ways, and trying them all took seconds on a line of '-    -    -'.)
+_LEVEL = r"(?>\t| {4}| {0,3}(?:> ?|(?:[-*+]|\d+[.)])(?: {1,4}|(?=\n)|$)))"
+_MAY_NEST_FIRST = re.compile(f"{_LEVEL}{{{NESTING_MAX + 1}}}")
+_MAY_NEST_LATER = re.compile(f"\n{_LEVEL}{{{NESTING_MAX + 1}}}")
+
+
+def markdown_limit_problem(text: str) -> tuple[int, str, str] | None:
+    """Return (line in the text, message, hint) when a text goes past a limit of Markdown's."""
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if lines > LINES_MAX:
+        return (
+            LINES_MAX,
+            f"this text has {lines:,} lines; a text may have at most {LINES_MAX:,}",
+            "split it into shorter texts",
+        )
+    ticks = text.count("`")
+    if ticks > BACKTICKS_RUN_MAX and "`" * (BACKTICKS_RUN_MAX + 1) in text:
+        at = text.find("`" * (BACKTICKS_RUN_MAX + 1))
+        run = len(text[at:]) - len(text[at:].lstrip("`"))
+        return (
+            text.count("\n", 0, at),
+            f"{run:,} backticks (`) in a row here; Markdown reads ahead from each for the end of a "
+            f"piece of code, so at most {BACKTICKS_RUN_MAX} in a row are allowed",
+            "write fewer; three are enough to show code that holds two",
+        )
+    if ticks > BACKTICKS_MAX:
+        at = -1
+        for _ in range(BACKTICKS_MAX + 1):
+            at = text.find("`", at + 1)
+        return (
+            text.count("\n", 0, at),
+            f"this text has {ticks:,} backticks (`), the {BACKTICKS_MAX + 1}st here; Markdown "
+            "reads ahead from each for the end of a piece of code, so at most "
+            f"{BACKTICKS_MAX} are allowed in one text",
+            "split the text, or show less of it as code",
+        )
+    # A text with fewer '[' than a limit can't go past it (each bracket left open or nested is
+    # a '['); most texts have few, and nothing at the start of a line that could nest.
+    brackets = text.count("[") > min(NESTING_MAX, OPEN_MAX)
+    may_nest = _MAY_NEST_FIRST.match(text) is not None or (
+        "\n" in text and _MAY_NEST_LATER.search(text) is not None
+    )
+    if not brackets and not may_nest:
+        return None
+    found = richtext.structure(
+        text, prefix=NESTING_MAX + 1 if may_nest else None, brackets=brackets
+    )
+    if found.nesting > NESTING_MAX:
+        return (
+            found.nesting_line,
+            f"lists and quotes are nested {found.nesting} levels deep here; "
+            f"at most {NESTING_MAX} are allowed",
+            "indent less: each '-', '1.' or '>' at the start of a line, and each 4 spaces, "
+            "is a level",
+        )
+    if found.open > OPEN_MAX:
+        return (
+            found.open_line,
+            f"{found.open:,} brackets are left open, the first here ('[' without ']', or a "
+            f"link's '(' without ')'); Markdown reads to the end of the paragraph for each, so "
+            f"at most {OPEN_MAX} are allowed in one text",
+            "close them, or write '\\[' for a bracket shown as text",
+        )
+    if found.brackets > NESTING_MAX:
+        return (
+            found.brackets_line,
+            f"'[' brackets are nested {found.brackets} deep here; at most {NESTING_MAX} are "
+            "allowed",
+            "write '\\[' for a bracket shown as text",
+        )
+    return None
+
+
+def _text(max_length: int) -> Any:
+    return Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=max_length),
+        AfterValidator(_markdown_limits),
+    ]
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=ID_MAX)]
+PageId = Annotated[Slug, AfterValidator(_not_reserved)]
+"""An id that becomes a folder name in the site (a role's plan, an old address)."""
+ItemRef = Annotated[str, StringConstraints(pattern=ITEM_REF_PATTERN, max_length=2 * ID_MAX + 1)]
 Text = Annotated[str, StringConstraints(min_length=1)]
-Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
+Name = _text(NAME_MAX)
+"""A title, a name or a label."""
+LineText = _text(LINE_MAX)
+"""A summary, a list entry, a question or an item: Markdown, usually one line."""
+LongText = _text(TEXT_MAX)
+"""Markdown paragraphs."""
+OptionalName = Annotated[
+    str, StringConstraints(max_length=NAME_MAX), AfterValidator(_markdown_limits)
+]
+OptionalText = Annotated[
+    str, StringConstraints(max_length=TEXT_MAX), AfterValidator(_markdown_limits)
+]
+Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$", max_length=URL_MAX)]
 FINGERPRINT_PATTERN = r"^[0-9a-f]{12}$"
 
 
@@ -77,13 +237,15 @@ class Entity(Strict):
 class Role(Strict):
     """A role that checklist items are assigned to."""
 
-    id: Slug = Field(
+    id: PageId = Field(
         description="Lowercase id used in URLs and by checklist items.", examples=["manager"]
     )
-    name: Text = Field(
+    name: Name = Field(
         description="The role's name as readers see it.", examples=["People manager"]
     )
-    description: str | None = Field(None, description="Optional Markdown: who this role is.")
+    description: OptionalText | None = Field(
+        None, description="Optional Markdown: who this role is."
+    )
 
 
 class Phase(Strict):
@@ -92,20 +254,20 @@ class Phase(Strict):
     id: Slug = Field(
         description="Lowercase id used in URLs and by checklist items.", examples=["week-1"]
     )
-    name: Text = Field(description="The phase's name as readers see it.", examples=["First week"])
+    name: Name = Field(description="The phase's name as readers see it.", examples=["First week"])
 
 
 class Playbook(Strict):
     """Handbook-wide settings (content/playbook.yaml)."""
 
-    title: Text = Field(description="The handbook's title.", examples=["Service Culture Playbook"])
-    organisation: Text = Field(
+    title: Name = Field(description="The handbook's title.", examples=["Service Culture Playbook"])
+    organisation: Name = Field(
         description="Your organisation's name; shown in headers and exports."
     )
-    summary: Text = Field(description="One-paragraph Markdown introduction for the home page.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = (
-        Field("en", description="Language of the handbook and its page controls, e.g. en or de.")
-    )
+    summary: LongText = Field(description="One-paragraph Markdown introduction for the home page.")
+    language: Annotated[
+        str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)
+    ] = Field("en", description="Language of the handbook and its page controls, e.g. en or de.")
     roles: list[Role] = Field(
         min_length=1, description="Roles, in order; checklist items name one."
     )
@@ -121,48 +283,48 @@ class Playbook(Strict):
 class Source(Strict):
     """A published source behind an idea."""
 
-    title: Text = Field(description="Title of the work.")
-    author: str | None = Field(None, description="Author(s), e.g. 'Heskett et al.'.")
+    title: LineText = Field(description="Title of the work.")
+    author: OptionalName | None = Field(None, description="Author(s), e.g. 'Heskett et al.'.")
     year: int | None = Field(None, description="Year of publication.")
-    publisher: str | None = Field(None, description="Journal, publisher or website.")
+    publisher: OptionalName | None = Field(None, description="Journal, publisher or website.")
     url: Url | None = Field(None, description="A link to the source (https://...).")
 
 
 class Principle(Entity):
     """A principle of the service culture (content/principles/<id>.yaml)."""
 
-    title: Text = Field(description="The principle in a few words.")
-    summary: Text = Field(description="One line that states the principle.")
-    why: Text = Field(description="Markdown: why it matters, with attributed evidence.")
-    practices: list[Text] = Field(
+    title: Name = Field(description="The principle in a few words.")
+    summary: LineText = Field(description="One line that states the principle.")
+    why: LongText = Field(description="Markdown: why it matters, with attributed evidence.")
+    practices: list[LineText] = Field(
         min_length=1, description="Markdown: what people do, one per item."
     )
-    anti_patterns: list[Text] = Field([], description="Markdown: what to avoid, one per item.")
+    anti_patterns: list[LineText] = Field([], description="Markdown: what to avoid, one per item.")
     examples: list[Slug] = Field([], description="Ids of examples that show this principle.")
     tags: list[Slug] = Field([], description="Tags, e.g. internal-service.")
     sources: list[Source] = Field([], description="Where the ideas come from.")
     order: int | None = Field(None, description="Position in lists; without it, by title.")
-    aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
+    aliases: list[PageId] = Field([], description="Old ids whose URLs must keep redirecting here.")
 
 
 class Example(Entity):
     """A company example or a situation (content/examples/<id>.yaml)."""
 
-    title: Text = Field(description="The example's title.")
-    organisation: str | None = Field(
+    title: Name = Field(description="The example's title.")
+    organisation: OptionalName | None = Field(
         None, description="The company; leave out for a generic situation."
     )
-    summary: Text = Field(description="One line: what the example shows.")
-    story: Text = Field(description="Markdown: what happened.")
-    lesson: Text = Field(description="Markdown: what to take from it.")
+    summary: LineText = Field(description="One line: what the example shows.")
+    story: LongText = Field(description="Markdown: what happened.")
+    lesson: LongText = Field(description="Markdown: what to take from it.")
     principles: list[Slug] = Field(
         min_length=1, description="Ids of the principles it illustrates."
     )
-    caveats: str | None = Field(None, description="Markdown: limits and later history.")
+    caveats: OptionalText | None = Field(None, description="Markdown: limits and later history.")
     sources: list[Source] = Field([], description="Where the facts come from.")
     tags: list[Slug] = Field([], description="Tags, e.g. illustrative.")
     order: int | None = Field(None, description="Position in lists; without it, by title.")
-    aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
+    aliases: list[PageId] = Field([], description="Old ids whose URLs must keep redirecting here.")
 
 
 class Scale(Strict):
@@ -170,7 +332,7 @@ class Scale(Strict):
 
     min: int = Field(description="Lowest answer, e.g. 1.")
     max: int = Field(description="Highest answer, e.g. 5.")
-    labels: list[Text] = Field(description="One label per answer from min to max.")
+    labels: list[Name] = Field(description="One label per answer from min to max.")
     allow_na: bool = Field(
         True, description="Offer 'not applicable'; such answers are left out of scores."
     )
@@ -180,7 +342,7 @@ class Question(Strict):
     """One statement a team rates."""
 
     id: Slug = Field(description="Id, unique in the assessment; answers are stored under it.")
-    text: Text = Field(description="Markdown: the statement.")
+    text: LineText = Field(description="Markdown: the statement.")
     reverse: bool = Field(False, description="True when agreeing is bad; scored as min+max-answer.")
 
 
@@ -197,8 +359,10 @@ class Dimension(Strict):
     """A group of questions scored together."""
 
     id: Slug = Field(description="Id of the dimension.")
-    title: Text = Field(description="The dimension's title.")
-    description: str | None = Field(None, description="Markdown: what the dimension covers.")
+    title: Name = Field(description="The dimension's title.")
+    description: OptionalText | None = Field(
+        None, description="Markdown: what the dimension covers."
+    )
     questions: list[Question] = Field(min_length=1, description="The statements in this dimension.")
     recommend: Recommend = Field(default_factory=Recommend, description="Shown when it scores low.")
 
@@ -207,15 +371,15 @@ class Band(Strict):
     """A named range of scores."""
 
     upto: float = Field(description="Highest score in this band; bands go up to the scale's max.")
-    name: Text = Field(description="The band's name.")
-    description: Text = Field(description="Markdown: what this band means.")
+    name: Name = Field(description="The band's name.")
+    description: LongText = Field(description="Markdown: what this band means.")
 
 
 class Assessment(Entity):
     """A self-assessment (content/assessments/<id>.yaml)."""
 
-    title: Text = Field(description="The assessment's title.")
-    intro: Text = Field(description="Markdown: how and why to fill it in.")
+    title: Name = Field(description="The assessment's title.")
+    intro: LongText = Field(description="Markdown: how and why to fill it in.")
     scale: Scale = Field(description="The answer scale.")
     dimensions: list[Dimension] = Field(min_length=1, description="Groups of questions.")
     bands: list[Band] = Field(min_length=1, description="Score bands, lowest first.")
@@ -243,15 +407,15 @@ class Assessment(Entity):
         ),
         examples=[["3fa1c09b2e7d"]],
     )
-    aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
+    aliases: list[PageId] = Field([], description="Old ids whose URLs must keep redirecting here.")
 
 
 class ChecklistItem(Strict):
     """One thing to do, by a role, in a phase."""
 
     id: Slug = Field(description="Id, unique in the checklist; the item's URL anchor.")
-    text: Text = Field(description="Markdown, one line: what to do.")
-    details: str | None = Field(None, description="Markdown: how, and why.")
+    text: LineText = Field(description="Markdown, one line: what to do.")
+    details: OptionalText | None = Field(None, description="Markdown: how, and why.")
     role: Slug = Field(description="Who does it: a role id from playbook.yaml.")
     when: Slug = Field(description="When: a phase id from playbook.yaml.")
     principles: list[Slug] = Field([], description="Ids of the principles behind it.")
@@ -263,10 +427,10 @@ class ChecklistItem(Strict):
 class Checklist(Entity):
     """A checklist (content/checklists/<id>.yaml)."""
 
-    title: Text = Field(description="The checklist's title.")
-    summary: Text = Field(description="Markdown: what the checklist is for.")
+    title: Name = Field(description="The checklist's title.")
+    summary: LongText = Field(description="Markdown: what the checklist is for.")
     items: list[ChecklistItem] = Field(min_length=1, description="The items, in reading order.")
-    aliases: list[Slug] = Field([], description="Old ids whose URLs must keep redirecting here.")
+    aliases: list[PageId] = Field([], description="Old ids whose URLs must keep redirecting here.")
 
 
 class ExportedResult(Strict):

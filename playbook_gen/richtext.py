@@ -10,8 +10,10 @@ trusted.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import markdown
@@ -171,6 +173,178 @@ def _to_plain(text: str) -> str:
         md.reset()
         rendered = md.convert(text)
     return html.unescape(_TAG.sub("", rendered)).strip()
+
+
+# -- what makes Markdown slow, or deep -----------------------------------------------------------
+# Python-Markdown recurses once per level of lists and quotes (about 250 levels stop it), reads
+# to the end of the paragraph for each '[' that no ']' closes and for each link whose '(' no ')'
+# closes, and reads the rest of a block again for each heading or rule line in it. The model
+# limits these (model.NESTING_MAX, OPEN_MAX, LINES_MAX); `structure` measures them, in one pass
+# over the lines that can nest and the brackets that can be open.
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What a text asks of Markdown: the deepest nesting and the brackets left open.
+
+    Lines are 0-based lines of the text.
+    """
+
+    nesting: int = 0
+    nesting_line: int = 0
+    brackets: int = 0
+    """The deepest pair of '[' and ']' inside other '['."""
+    brackets_line: int = 0
+    open: int = 0
+    """'[' that no ']' closes, and links whose '(' no ')' closes, in their paragraph."""
+    open_line: int = 0
+
+
+_LIST_MARKER = re.compile(r"(?:[-*+]|\d+[.)])(?: {1,4}|$)")
+_RULE_REST = re.compile(r"([-*_])(?: *\1){2,} *$")  # a rule line (- - -) opens no list
+_BACKTICKS = re.compile(r"`+")
+_ESCAPED = re.compile(r"\\[\\`\[\]()]")
+_BRACKET = re.compile(r"[\[\]()]")
+_PARAGRAPH_END = re.compile(r"\n[ \t]*(?=\n)")
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
+
+
+def structure(text: str, *, prefix: int | None = 0, brackets: bool = True) -> Structure:
+    """Measure how deep `text` nests and how many brackets it leaves open.
+
+    Args:
+        text: Markdown.
+        prefix: measure the nesting of only the lines that start with at least this many
+            characters of indentation and marks (a level takes at least one): a quick way to
+            skip the lines that can't be deeper than a limit. None: measure no line.
+        brackets: measure the brackets (a text with fewer '[' than a limit can skip them).
+    """
+    nesting = nesting_line = 0
+    if prefix is not None:
+        first, later = _line_starts(prefix)
+        starts = [0] if first.match(text) else []
+        starts += [match.start() + 1 for match in later.finditer(text)]
+        for at in starts:
+            end = text.find("\n", at)
+            depth = line_nesting(text[at : end if end != -1 else len(text)])
+            if depth > nesting:
+                nesting, nesting_line = depth, text.count("\n", 0, at)
+    found = _brackets(text) if brackets else (0, 0, 0, 0)
+    return Structure(nesting, nesting_line, *found)
+
+
+@lru_cache(maxsize=8)
+def _line_starts(prefix: int) -> tuple[re.Pattern, re.Pattern]:
+    """Match a first line, and a newline before a line, that starts with `prefix` characters of
+    indent and marks. (Not one pattern with '^' and re.M, which is tried at every character.)"""
+    start = rf"[ \t>*+\-\d.)]{{{prefix}}}"
+    return re.compile(start), re.compile(rf"\n(?={start})")
+
+
+def mask_code(text: str) -> str:
+    """Return `text` with each code span (`` `...` ``) written over with 'x' (line breaks kept).
+
+    A span runs from a run of backticks to the next run of the same length in its paragraph, as
+    in Markdown. (A regular expression with a back-reference finds them in time that grows with
+    the cube of the length of a run of backticks: not one for a text of 10,000 characters.)
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in [m.start() for m in _PARAGRAPH_END.finditer(text)] + [len(text)]:
+        runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+        by_length: dict[int, list[int]] = {}
+        for index, (first, last) in enumerate(runs):
+            by_length.setdefault(last - first, []).append(index)
+        index = 0
+        while index < len(runs):
+            first, last = runs[index]
+            same = by_length[last - first]
+            later = bisect.bisect_right(same, index)
+            if (first and text[first - 1] == "\\") or later == len(same):
+                index += 1  # escaped, or never closed: the backticks are text
+            else:
+                spans.append((first, runs[same[later]][1]))
+                index = same[later] + 1
+        start = end
+    if not spans:
+        return text
+    parts, last = [], 0
+    for first, end in spans:
+        parts += [text[last:first], _NOT_LINE_BREAK.sub("x", text[first:end])]
+        last = end
+    return "".join(parts) + text[last:]
+
+
+def line_nesting(line: str) -> int:
+    """Return how many levels of lists and quotes a line sits in (4 spaces of indent are one)."""
+    if not line or line[0] not in " \t>-*+0123456789":
+        return 0
+    line = line.expandtabs(4)
+    depth = pos = 0
+    end = len(line)
+    while True:
+        start = pos
+        while pos < end and line[pos] == " ":
+            pos += 1
+        depth += (pos - start) // 4
+        if line.startswith(">", pos):
+            pos += 2 if line.startswith("> ", pos) else 1
+        else:
+            marker = _LIST_MARKER.match(line, pos)
+            if marker is None or _RULE_REST.match(line, pos):
+                return depth
+            pos = marker.end()
+        depth += 1
+
+
+def _brackets(text: str) -> tuple[int, int, int, int]:
+    """Return (deepest '[', its line, brackets left open, the first one's line)."""
+    if "`" in text:  # brackets in code are text
+        text = mask_code(text)
+    if "\\" in text:
+        text = _ESCAPED.sub("  ", text)
+    deepest = deepest_at = left_open = first_open = 0
+    start = 0
+    # Markdown reads inline text a paragraph at a time: what is open ends with it.
+    for end in [m.start() for m in _PARAGRAPH_END.finditer(text)] + [len(text)]:
+        if text.find("[", start, end) == -1:
+            start = end
+            continue
+        squares: list[int] = []  # where each open '[' is
+        parens: list[int] = []  # where each open '(' of a link is, or -1 for a '(' inside it
+        link_paren = -1  # where the '(' right after a link's ']' is
+        for match in _BRACKET.finditer(text, start, end):
+            char, at = match.group(), match.start()
+            if char == "[":
+                squares.append(at)
+            elif char == "]":
+                if squares:
+                    # Nesting that costs: each '[' of a closed pair reads up to its ']'. (Those
+                    # never closed are counted as open.)
+                    if len(squares) > deepest:
+                        deepest, deepest_at = len(squares), squares[-1]
+                    squares.pop()
+                    if text.startswith("(", at + 1):
+                        link_paren = at + 1
+            elif char == "(":
+                if at == link_paren:
+                    parens.append(at)
+                elif parens:
+                    parens.append(-1)
+            elif parens:
+                parens.pop()
+        still = squares + [at for at in parens if at >= 0]
+        if still:
+            if not left_open:
+                first_open = min(still)
+            left_open += len(still)
+        start = end
+    return (
+        deepest,
+        text.count("\n", 0, deepest_at),
+        left_open,
+        text.count("\n", 0, first_open),
+    )
 
 
 def to_theme_text(text: str | None) -> str:

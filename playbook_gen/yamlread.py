@@ -45,7 +45,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastParser = _ReferenceParser
 
 
-MAX_BYTES = 1_000_000  # a long principle is ~10 KB; this only stops accidents
+MAX_BYTES = 100_000  # the longest default file is ~10 KB; more text would make its page slow
 MAX_DEPTH = 32
 MAX_PROBLEMS_PER_FILE = 50
 NULLS = {"", "~", "null", "Null", "NULL"}
@@ -69,6 +69,8 @@ class Document:
     data: Any
     values: dict[tuple, Pos] = field(default_factory=dict)
     keys: dict[tuple, Pos] = field(default_factory=dict)
+    text: str = ""
+    """The file's text (to find a line inside a block of text)."""
 
     def position(self, path: tuple, *, key: bool = False) -> Pos:
         """Return (line, column) of the value at `path`, or of its nearest written ancestor."""
@@ -90,6 +92,51 @@ class Document:
         """
         line, column = self.position(key, key=True) if key else self.position(path)
         return Problem(self.file, line, column, format_path(path), message, hint)
+
+    def text_position(self, path: tuple, line: int = 0, column: int = 0) -> Pos:
+        """Return (line, column) in the file of a place in the text at `path`.
+
+        Args:
+            path: where the text is.
+            line: 0-based line in the text.
+            column: 0-based column in that line.
+
+        A block written after ``|`` keeps the file's lines, and a one-line text is found as
+        written (plain or in quotes). Otherwise YAML has joined or changed the lines, and the
+        place is where the text starts.
+        """
+        path = tuple(path)
+        start = self.position(path)
+        lines = self.text.splitlines()
+        row, col = start
+        if path not in self.values or row > len(lines):
+            return start
+        written = lines[row - 1]
+        if written.startswith("|", col - 1):
+            if row + line >= len(lines):
+                return start
+            block = [text for text in lines[row : row + line + 1] if text.strip()]
+            if not block:
+                return start
+            return row + line + 1, len(block[0]) - len(block[0].lstrip(" ")) + column + 1
+        value = self.value(path)
+        if line == 0 and isinstance(value, str) and "\n" not in value:
+            rest = written[col - 1 :]
+            if rest.startswith(value):
+                return row, col + column
+            if rest[:1] in ("'", '"') and rest[1:].startswith(value):
+                return row, col + 1 + column
+        return start
+
+    def value(self, path: tuple) -> Any:
+        """Return the value at `path` (None when there is none)."""
+        value = self.data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
 
 
 def read_yaml(source: bytes | str, file: str) -> Document:
@@ -311,7 +358,7 @@ class _Composer:
                 )
         if self.problems:
             raise ContentError(self.problems)
-        return Document(self.file, root, self.values, self.keys)
+        return Document(self.file, root, self.values, self.keys, self.text)
 
     @staticmethod
     def _path(frame: list) -> tuple:
