@@ -1,14 +1,21 @@
 """What the content means: unique ids, cross-references, scales and bands.
 
-Runs after every file has the right shape. Each problem points at the line that says the wrong
-thing, and suggests the closest existing id.
+Each problem points at the line that says the wrong thing, and suggests the closest existing id.
+
+Ids, references, roles and phases are read from the documents as written, not from the models,
+so a file whose fields are wrong somewhere (an unknown field, a duplicate one) still has its
+references checked: every mistake shows in one run. A value of the wrong shape is skipped here;
+the model has reported it. Scales, bands and thresholds are numbers, so they are checked on the
+models of the files that loaded.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from .model import Assessment, Checklist, Handbook
+from .model import ID_MAX, SLUG_PATTERN, Assessment, Handbook
 from .problems import Problem, did_you_mean
 from .yamlread import Document
 
@@ -18,6 +25,7 @@ KIND_NAMES = {
     "assessments": "assessment",
     "checklists": "checklist",
 }
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 def check_handbook(
@@ -25,131 +33,200 @@ def check_handbook(
     docs: dict[tuple[str, str], Document],
     broken: dict[str, set[str]] | None = None,
     *,
-    roles_known: bool = True,
+    misnamed: Iterable[tuple[str, Document]] = (),
 ) -> list[Problem]:
     """Return every problem in the meaning of the content (an empty list when it is sound).
 
     Args:
         handbook: what loaded.
-        docs: the document behind each entity, by (kind, id); the playbook is ("playbook", "").
+        docs: the document of every file that could be read, by (kind, id), whether or not its
+            model loaded; the playbook is ("playbook", "").
         broken: ids per kind whose files exist but failed to load; references to them are fine.
-        roles_known: false when playbook.yaml failed, so roles and phases can't be checked.
+        misnamed: (kind, document) of files whose name is not an id: their references are
+            checked, their ids are not.
     """
-    return list(_Checker(handbook, docs, broken or {}, roles_known).run())
+    return list(_Checker(handbook, docs, broken or {}, misnamed).run())
+
+
+def _ids(entries: Any) -> list[str | None]:
+    """Return the id of each entry of a list of mappings, None where there is no valid one."""
+    if not isinstance(entries, list):
+        return []
+    return [e.get("id") if isinstance(e, dict) and _is_id(e.get("id")) else None for e in entries]
+
+
+def _is_id(value: Any) -> bool:
+    if value.__class__ is not str:
+        return False
+    known = _ID_SEEN.get(value)
+    if known is None:  # the same ids come back in many files: look each up once
+        known = len(value) <= ID_MAX and _SLUG.fullmatch(value) is not None
+        if len(_ID_SEEN) < 100_000:
+            _ID_SEEN[value] = known
+    return known
+
+
+_ID_SEEN: dict[str, bool] = {}
+
+
+def _list(data: Any, key: str) -> list:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _dicts(data: Any, key: str) -> Iterator[tuple[int, dict]]:
+    for i, entry in enumerate(_list(data, key)):
+        if isinstance(entry, dict):
+            yield i, entry
 
 
 class _Checker:
-    def __init__(self, handbook, docs, broken, roles_known):
+    def __init__(self, handbook: Handbook, docs, broken, misnamed):
         self.handbook = handbook
         self.docs = docs
         self.broken = broken
-        self.roles_known = roles_known
+        self.misnamed = list(misnamed)
+        # The files of each kind: those that loaded in the handbook's order, then the others.
+        self.files: dict[str, dict[str, Document]] = {
+            kind: {id_: docs[(kind, id_)] for id_ in handbook.entities(kind)} for kind in KIND_NAMES
+        }
+        for (kind, id_), doc in sorted(docs.items()):
+            if kind in self.files:
+                self.files[kind].setdefault(id_, doc)
+        # Every id that names a file, loaded or not: a reference to one is never "unknown".
+        self.known = {
+            kind: set(handbook.entities(kind)) | set(broken.get(kind, ())) | set(self.files[kind])
+            for kind in KIND_NAMES
+        }
+        # Old ids, from every file that could be read: a reference to one names the new id.
+        self.renamed: dict[str, dict[str, str]] = {kind: {} for kind in KIND_NAMES}
+        for kind, files in self.files.items():
+            for id_, doc in files.items():
+                for alias in _list(doc.data, "aliases"):
+                    if _is_id(alias):
+                        self.renamed[kind].setdefault(alias, id_)
+        play = docs.get(("playbook", ""))
+        self.roles = self._choices(play, "roles")
+        self.phases = self._choices(play, "phases")
+
+    @staticmethod
+    def _choices(play: Document | None, key: str) -> dict[str, None] | None:
+        """Return the role or phase ids, or None when they can't all be read."""
+        if play is None or not isinstance(play.data.get(key), list):
+            return None
+        ids = _ids(play.data[key])
+        return None if None in ids else dict.fromkeys(ids)
 
     def run(self) -> Iterator[Problem]:
-        handbook, docs = self.handbook, self.docs
-        if self.roles_known:
-            play_doc = docs[("playbook", "")]
-            yield from _unique(
-                play_doc, ("roles",), [r.id for r in handbook.playbook.roles], "role"
-            )
-            yield from _unique(
-                play_doc, ("phases",), [p.id for p in handbook.playbook.phases], "phase"
-            )
-        for kind in ("principles", "examples", "assessments", "checklists"):
-            yield from _check_aliases(handbook, kind, docs, self.broken.get(kind, set()))
-        for pid, principle in handbook.principles.items():
-            doc = docs[("principles", pid)]
-            yield from self.refs(doc, ("examples",), principle.examples, "examples")
-        for eid, example in handbook.examples.items():
-            doc = docs[("examples", eid)]
-            yield from self.refs(doc, ("principles",), example.principles, "principles")
-        for aid, assessment in handbook.assessments.items():
-            yield from self.assessment(assessment, docs[("assessments", aid)])
-        for cid, checklist in handbook.checklists.items():
-            yield from self.checklist(checklist, docs[("checklists", cid)])
+        play = self.docs.get(("playbook", ""))
+        if play is not None:
+            yield from _unique(play, ("roles",), _ids(play.data.get("roles")), "role")
+            yield from _unique(play, ("phases",), _ids(play.data.get("phases")), "phase")
+        for kind in KIND_NAMES:
+            yield from self.aliases(kind)
+        entities = [(kind, doc) for kind in KIND_NAMES for doc in self.files[kind].values()]
+        for kind, doc in entities + self.misnamed:
+            data = doc.data
+            if kind == "principles":
+                yield from self.refs(doc, ("examples",), _list(data, "examples"), "examples")
+            elif kind == "examples":
+                yield from self.refs(doc, ("principles",), _list(data, "principles"), "principles")
+            elif kind == "assessments":
+                yield from self.assessment(doc)
+            else:
+                yield from self.checklist(doc)
+        for aid, assessment in self.handbook.assessments.items():
+            yield from _scale_and_bands(assessment, self.files["assessments"][aid])
 
-    def refs(self, doc: Document, path: tuple, ids: Iterable[str], kind: str) -> Iterator[Problem]:
-        live = self.handbook.entities(kind)
+    def refs(self, doc: Document, path: tuple, ids: list, kind: str) -> Iterator[Problem]:
         for i, ref in enumerate(ids):
-            if ref not in live and ref not in self.broken.get(kind, ()):
+            if _is_id(ref) and ref not in self.known[kind]:
                 yield self.unknown(doc, path + (i,), ref, kind)
 
     def unknown(self, doc: Document, path: tuple, ref: str, kind: str, in_ref: str = "") -> Problem:
         """Return the problem for a reference to an id that does not exist (or was renamed)."""
         what = KIND_NAMES[kind]
         inside = f" in '{in_ref}'" if in_ref else ""
-        for id_, entity in self.handbook.entities(kind).items():
-            if ref in entity.aliases:
-                return doc.problem(
-                    path, f"{what} '{ref}'{inside} was renamed to '{id_}'", "use the new id"
-                )
-        hint = did_you_mean(ref, self.handbook.entities(kind))
+        new = self.renamed[kind].get(ref)
+        if new is not None:
+            return doc.problem(
+                path, f"{what} '{ref}'{inside} was renamed to '{new}'", "use the new id"
+            )
+        hint = did_you_mean(ref, self.known[kind])
         return doc.problem(path, f"unknown {what} '{ref}'{inside}", hint)
 
-    def assessment(self, a: Assessment, doc: Document) -> Iterator[Problem]:
-        scale = a.scale
-        scale_ok = scale.min < scale.max
-        if not scale_ok:
-            yield doc.problem(
-                ("scale", "max"), f"{scale.max} must be greater than min, which is {scale.min}"
-            )
-        else:
-            want = scale.max - scale.min + 1
-            if len(scale.labels) != want:
-                yield doc.problem(
-                    ("scale", "labels"),
-                    f"{_count(len(scale.labels), 'label')} for a scale from {scale.min} to "
-                    f"{scale.max}, which has {want} answers",
-                    f"give exactly {want} labels, one per answer, lowest first",
-                )
+    def aliases(self, kind: str) -> Iterator[Problem]:
+        what = KIND_NAMES[kind]
+        owner: dict[str, str] = {}
+        for id_, doc in self.files[kind].items():
+            for i, alias in enumerate(_list(doc.data, "aliases")):
+                if not _is_id(alias):
+                    continue
+                if alias == id_:
+                    yield doc.problem(
+                        ("aliases", i),
+                        f"alias '{alias}' is this {what}'s own id",
+                        "list only old ids under aliases",
+                    )
+                elif alias in self.known[kind]:
+                    yield doc.problem(
+                        ("aliases", i),
+                        f"alias '{alias}' is the id of another {what}",
+                        "an old id can only redirect here once no file uses it",
+                    )
+                elif alias in owner:
+                    yield doc.problem(
+                        ("aliases", i),
+                        _alias_taken(alias, owner[alias], id_, what),
+                        "an old id can redirect to one place only",
+                    )
+                else:
+                    owner[alias] = id_
 
-        yield from _unique(doc, ("dimensions",), [d.id for d in a.dimensions], "dimension")
+    def assessment(self, doc: Document) -> Iterator[Problem]:
+        data = doc.data
+        yield from _unique(doc, ("dimensions",), _ids(data.get("dimensions")), "dimension")
         seen: dict[str, tuple[int, int]] = {}
-        for d, dim in enumerate(a.dimensions):
-            for q, question in enumerate(dim.questions):
-                if question.id in seen:
-                    line = doc.position(("dimensions", *seen[question.id], "id"))[0]
+        for d, dim in _dicts(data, "dimensions"):
+            for q, question_id in enumerate(_ids(dim.get("questions"))):
+                if question_id is None:
+                    continue
+                if question_id in seen:
+                    first = ("dimensions", seen[question_id][0], "questions", seen[question_id][1])
+                    line = doc.position((*first, "id"))[0]
                     yield doc.problem(
                         ("dimensions", d, "questions", q, "id"),
-                        f"duplicate question id '{question.id}', already used on line {line}",
+                        f"duplicate question id '{question_id}', already used on line {line}",
                         "question ids must be unique across the whole assessment",
                     )
                 else:
-                    seen[question.id] = (d, "questions", q)  # type: ignore[assignment]
-            if a.min_answered > len(dim.questions):
-                yield doc.problem(
-                    ("min_answered",),
-                    f"{a.min_answered} answers are needed, but dimension '{dim.id}' has only "
-                    f"{_count(len(dim.questions), 'question')}, so it could never be scored",
-                    "lower min_answered, or add questions",
-                )
+                    seen[question_id] = (d, q)
+            recommend = dim.get("recommend")
             base = ("dimensions", d, "recommend")
             yield from self.refs(
-                doc, base + ("principles",), dim.recommend.principles, "principles"
+                doc, base + ("principles",), _list(recommend, "principles"), "principles"
             )
-            for i, ref in enumerate(dim.recommend.checklist_items):
-                yield from self.item_ref(doc, base + ("checklist_items", i), ref)
-
-        if scale_ok:
-            yield from _check_bands(a, doc)
-            if not scale.min <= a.threshold <= scale.max:
-                yield doc.problem(
-                    ("threshold",),
-                    f"{_num(a.threshold)} is outside the scale ({scale.min} to {scale.max})",
-                )
+            for i, ref in enumerate(_list(recommend, "checklist_items")):
+                if isinstance(ref, str) and ref.count("#") == 1:
+                    checklist_id, item_id = ref.split("#")
+                    if _is_id(checklist_id) and _is_id(item_id):
+                        yield from self.item_ref(doc, base + ("checklist_items", i), ref)
 
     def item_ref(self, doc: Document, path: tuple, ref: str) -> Iterator[Problem]:
         checklist_id, item_id = ref.split("#", 1)
-        checklist = self.handbook.checklists.get(checklist_id)
-        if checklist is None:
-            if checklist_id in self.broken.get("checklists", ()):
-                return
-            yield self.unknown(doc, path, checklist_id, "checklists", ref)
+        target = self.files["checklists"].get(checklist_id)
+        if target is None:
+            if checklist_id not in self.known["checklists"]:
+                yield self.unknown(doc, path, checklist_id, "checklists", ref)
             return
-        ids = [item.id for item in checklist.items]
+        ids = _ids(target.data.get("items"))
+        if None in ids or not ids:
+            return  # its items can't all be read: it has problems of its own
         if item_id in ids:
             return
-        renamed = [item.id for item in checklist.items if item_id in item.aliases]
+        renamed = [
+            ids[i] for i, item in _dicts(target.data, "items") if item_id in _list(item, "aliases")
+        ]
         if renamed:
             yield doc.problem(
                 path,
@@ -160,29 +237,35 @@ class _Checker:
             yield doc.problem(
                 path,
                 f"unknown item '{item_id}' in checklist '{checklist_id}'",
-                did_you_mean(item_id, ids),
+                did_you_mean(item_id, [i for i in ids if i]),
             )
 
-    def checklist(self, c: Checklist, doc: Document) -> Iterator[Problem]:
-        roles, phases = self.handbook.roles, self.handbook.phases
-        yield from _unique(doc, ("items",), [item.id for item in c.items], "item")
-        ids = {item.id for item in c.items}
+    def checklist(self, doc: Document) -> Iterator[Problem]:
+        ids = _ids(doc.data.get("items"))
+        yield from _unique(doc, ("items",), ids, "item")
         alias_owner: dict[str, str] = {}
-        for i, item in enumerate(c.items):
+        for i, item in _dicts(doc.data, "items"):
             base = ("items", i)
-            if "\n" in item.text.strip():
+            text = item.get("text")
+            if isinstance(text, str) and "\n" in text.strip():
                 yield doc.problem(base + ("text",), "must be one line", "put the rest in 'details'")
-            if self.roles_known and item.role not in roles:
+            role, when = item.get("role"), item.get("when")
+            if self.roles is not None and _is_id(role) and role not in self.roles:
                 yield doc.problem(
-                    base + ("role",), f"unknown role '{item.role}'", _choose(item.role, roles)
+                    base + ("role",), f"unknown role '{role}'", _choose(role, self.roles)
                 )
-            if self.roles_known and item.when not in phases:
+            if self.phases is not None and _is_id(when) and when not in self.phases:
                 yield doc.problem(
-                    base + ("when",), f"unknown phase '{item.when}'", _choose(item.when, phases)
+                    base + ("when",), f"unknown phase '{when}'", _choose(when, self.phases)
                 )
-            yield from self.refs(doc, base + ("principles",), item.principles, "principles")
-            for j, alias in enumerate(item.aliases):
-                if alias == item.id:
+            yield from self.refs(
+                doc, base + ("principles",), _list(item, "principles"), "principles"
+            )
+            item_id = ids[i]
+            for j, alias in enumerate(_list(item, "aliases")):
+                if not _is_id(alias) or item_id is None:
+                    continue
+                if alias == item_id:
                     yield doc.problem(
                         base + ("aliases", j),
                         f"alias '{alias}' is this item's own id",
@@ -197,16 +280,18 @@ class _Checker:
                 elif alias in alias_owner:
                     yield doc.problem(
                         base + ("aliases", j),
-                        _alias_taken(alias, alias_owner[alias], item.id, "item"),
+                        _alias_taken(alias, alias_owner[alias], item_id, "item"),
                         "an old id can point to one item only",
                     )
                 else:
-                    alias_owner[alias] = item.id
+                    alias_owner[alias] = item_id
 
 
-def _unique(doc: Document, path: tuple, ids: list[str], what: str) -> Iterator[Problem]:
+def _unique(doc: Document, path: tuple, ids: list[str | None], what: str) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, id_ in enumerate(ids):
+        if id_ is None:
+            continue
         if id_ in seen:
             line = doc.position(path + (seen[id_], "id"))[0]
             yield doc.problem(
@@ -233,33 +318,37 @@ def _alias_taken(alias: str, first: str, second: str, what: str) -> str:
     return f"alias '{alias}' is already an alias of {what} '{first}'"
 
 
-def _check_aliases(handbook: Handbook, kind: str, docs, broken: set[str]) -> Iterator[Problem]:
-    live = handbook.entities(kind)
-    what = KIND_NAMES[kind]
-    owner: dict[str, str] = {}
-    for id_, entity in live.items():
-        doc = docs[(kind, id_)]
-        for i, alias in enumerate(entity.aliases):
-            if alias == id_:
-                yield doc.problem(
-                    ("aliases", i),
-                    f"alias '{alias}' is this {what}'s own id",
-                    "list only old ids under aliases",
-                )
-            elif alias in live or alias in broken:
-                yield doc.problem(
-                    ("aliases", i),
-                    f"alias '{alias}' is the id of another {what}",
-                    "an old id can only redirect here once no file uses it",
-                )
-            elif alias in owner:
-                yield doc.problem(
-                    ("aliases", i),
-                    _alias_taken(alias, owner[alias], id_, what),
-                    "an old id can redirect to one place only",
-                )
-            else:
-                owner[alias] = id_
+def _scale_and_bands(a: Assessment, doc: Document) -> Iterator[Problem]:
+    scale = a.scale
+    scale_ok = scale.min < scale.max
+    if not scale_ok:
+        yield doc.problem(
+            ("scale", "max"), f"{scale.max} must be greater than min, which is {scale.min}"
+        )
+    else:
+        want = scale.max - scale.min + 1
+        if len(scale.labels) != want:
+            yield doc.problem(
+                ("scale", "labels"),
+                f"{_count(len(scale.labels), 'label')} for a scale from {scale.min} to "
+                f"{scale.max}, which has {want} answers",
+                f"give exactly {want} labels, one per answer, lowest first",
+            )
+    for dim in a.dimensions:
+        if a.min_answered > len(dim.questions):
+            yield doc.problem(
+                ("min_answered",),
+                f"{a.min_answered} answers are needed, but dimension '{dim.id}' has only "
+                f"{_count(len(dim.questions), 'question')}, so it could never be scored",
+                "lower min_answered, or add questions",
+            )
+    if scale_ok:
+        yield from _check_bands(a, doc)
+        if not scale.min <= a.threshold <= scale.max:
+            yield doc.problem(
+                ("threshold",),
+                f"{_num(a.threshold)} is outside the scale ({scale.min} to {scale.max})",
+            )
 
 
 def _check_bands(a: Assessment, doc: Document) -> Iterator[Problem]:

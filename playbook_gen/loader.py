@@ -26,7 +26,7 @@ from .model import (
     Playbook,
 )
 from .problems import ContentError, Problem, did_you_mean, format_path, os_reason
-from .yamlread import Document, read_yaml
+from .yamlread import Document, read_document
 
 IGNORED_DIRS = {"schemas"}  # read by editors
 RESULTS_DIR = "results"  # exported assessment results, for the dashboard (see results.py)
@@ -64,6 +64,7 @@ def load_handbook(content_dir: str | os.PathLike, *, read_results: bool = True) 
         )
 
     docs: dict[tuple[str, str], Document] = {}
+    misnamed: list[tuple[str, Document]] = []
     playbook = None
     playbook_file = root / "playbook.yaml"
     if playbook_file.is_file():
@@ -78,7 +79,7 @@ def load_handbook(content_dir: str | os.PathLike, *, read_results: bool = True) 
         )
 
     entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KINDS}
-    broken: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    broken: dict[str, set[str]] = {kind: set() for kind in KINDS}  # files that did not load
     shown_root = display_path(root)  # once: relpath per file is a measurable cost at 1,000 files
     for entry in _entries(root):
         if entry.name.startswith(".") or entry.name in IGNORED_DIRS:
@@ -115,6 +116,13 @@ def load_handbook(content_dir: str | os.PathLike, *, read_results: bool = True) 
                 stem_problem = _file_name_problem(name, stem, suffix) if stem else None
                 if stem_problem or not stem:
                     problems.append(stem_problem or _file_name_problem(name, file.name, ""))
+                    if stem and suffix in ("yaml", "yml"):
+                        # Not loaded under a name that is no id, but checked: every mistake
+                        # in the file shows now, not after the renaming.
+                        found: dict = {}
+                        _load_one(Path(file.path), model, problems, found, (kind, stem), name)
+                        misnamed += [(kind, doc) for doc in found.values()]
+                        broken[kind].add(stem)
                     continue
                 loaded = _load_one(Path(file.path), model, problems, docs, (kind, stem), name)
                 if loaded is None:
@@ -131,9 +139,10 @@ def load_handbook(content_dir: str | os.PathLike, *, read_results: bool = True) 
                 )
             )
 
-    # Cross-check what did load; references to files that failed are not reported twice.
+    # Cross-check every file that could be read; references to files that failed to load are
+    # not reported twice.
     handbook = Handbook(playbook or _NO_PLAYBOOK, **entities)
-    problems.extend(checks.check_handbook(handbook, docs, broken, roles_known=playbook is not None))
+    problems.extend(checks.check_handbook(handbook, docs, broken, misnamed=misnamed))
     if read_results and (root / RESULTS_DIR).is_dir():
         folder = f"{shown_root}/{RESULTS_DIR}"
         files, warnings = _result_files(root / RESULTS_DIR, folder)
@@ -205,14 +214,20 @@ def _file_name_problem(name: str, stem: str, suffix: str) -> Problem | None:
 
 
 def _load_one(file: Path, model: type[BaseModel], problems, docs, key, name: str = "") -> Any:
+    """Read and validate one file; return its model, or None. Every problem goes to `problems`.
+
+    A file that is read with problems (a duplicate field, say) is still validated, and its
+    document kept for the cross-checks, so that every mistake in it is reported at once.
+    """
     name = name or display_path(file)
     try:
-        doc = read_yaml(file.read_bytes(), name)
-    except ContentError as exc:
-        problems.extend(exc.problems)
-        return None
+        source = file.read_bytes()
     except OSError as exc:
         problems.append(Problem(name, message=f"this file could not be read: {os_reason(exc)}"))
+        return None
+    doc, found = read_document(source, name)
+    problems.extend(found)
+    if doc is None:
         return None
     docs[key] = doc
     try:
@@ -228,7 +243,8 @@ def validate_document(doc: Document, model: type[BaseModel]) -> Any:
     try:
         result = model.model_validate(doc.data)
     except ValidationError as exc:
-        problems += translate_errors(exc, model, doc)
+        # Empty only when every error is about a value the reader left out, already reported.
+        raise ContentError(problems + translate_errors(exc, model, doc)) from None
     if problems:
         raise ContentError(problems)
     return result
@@ -265,6 +281,8 @@ def translate_errors(exc: ValidationError, model: type[BaseModel], doc: Document
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
+        if doc.refused and doc.is_refused(loc):
+            continue  # its value was left out after a problem already reported
         kind = err["type"]
         value = err.get("input")
         if kind == "missing":

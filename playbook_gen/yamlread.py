@@ -10,6 +10,11 @@ So we read the parser's *events* ourselves, iteratively, and build plain values:
 - anchors, aliases, tags, merge keys, non-text keys and duplicate keys are problems;
 - depth and size are bounded;
 - the position of every value and every key is kept, so any later problem points at a line.
+
+A problem that leaves the rest of the file readable (a duplicate field, an alias, a tag, a
+control character...) does not stop the reading: ``read_document`` returns the document with its
+problems, so the fields can still be checked and every mistake in the file is reported in one
+run. Only a file whose structure cannot be trusted (malformed, nested too deep) has no document.
 """
 
 from __future__ import annotations
@@ -71,6 +76,8 @@ class Document:
     keys: dict[tuple, Pos] = field(default_factory=dict)
     text: str = ""
     """The file's text (to find a line inside a block of text)."""
+    refused: frozenset[tuple] = frozenset()
+    """Paths of values left out after a reported problem (an alias, say): not reported again."""
 
     def position(self, path: tuple, *, key: bool = False) -> Pos:
         """Return (line, column) of the value at `path`, or of its nearest written ancestor."""
@@ -138,6 +145,10 @@ class Document:
                 return None
         return value
 
+    def is_refused(self, path: tuple) -> bool:
+        """Return whether the value at `path` (or around it) was left out after a problem."""
+        return any(path[:n] in self.refused for n in range(1, len(path) + 1))
+
 
 def read_yaml(source: bytes | str, file: str) -> Document:
     """Read one YAML file strictly.
@@ -149,18 +160,42 @@ def read_yaml(source: bytes | str, file: str) -> Document:
     Raises:
         ContentError: with every problem found in the file.
     """
-    text = _decode(source, file)
+    doc, problems = read_document(source, file)
+    if problems or doc is None:
+        raise ContentError(problems)
+    return doc
+
+
+def read_document(source: bytes | str, file: str) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file strictly, as far as it can be read.
+
+    Returns:
+        The document (None when its structure cannot be trusted: malformed YAML, nesting too
+        deep, too large, not UTF-8, no fields) and every problem found. A document returned
+        with problems holds what could be read: the first of two duplicate fields, no value
+        for an alias, and so on.
+    """
     try:
-        return _Composer(text, file).run(_FastParser)
+        text, problems = _decode(source, file)
+    except ContentError as exc:
+        return None, exc.problems
+    try:
+        doc, found = _Composer(text, file).run(_FastParser)
     except _Refused:
         # libyaml refused the file: a mistake in it, or a limit of libyaml's own (the libyaml
         # in PyYAML 6.0.4 stops at 1,000 levels, and it scans up to 1,024 characters ahead of
         # the events that MAX_DEPTH counts). Read it again with the reference parser, so that
         # what is reported, and where, never depends on the libyaml PyYAML was built with.
-        return _Composer(text, file).run(_ReferenceParser)
+        doc, found = _Composer(text, file).run(_ReferenceParser)
+    return doc, (problems + found)[:MAX_PROBLEMS_PER_FILE]
 
 
-def _decode(source: bytes | str, file: str) -> str:
+def _decode(source: bytes | str, file: str) -> tuple[str, list[Problem]]:
+    """Return the text, with each control character replaced (and reported) so reading goes on.
+
+    Raises:
+        ContentError: the file is too large or not UTF-8.
+    """
     if len(source) > MAX_BYTES:
         raise ContentError(
             [
@@ -199,8 +234,9 @@ def _decode(source: bytes | str, file: str) -> str:
         if len(problems) >= MAX_PROBLEMS_PER_FILE:
             break
     if problems:
-        raise ContentError(problems)
-    return text
+        # Each is one character wide: the replacement keeps every later position.
+        text = _NOT_PRINTABLE.sub("\ufffd", text)
+    return text, problems
 
 
 def _shorten(text: str, limit: int = 40) -> str:
@@ -228,6 +264,7 @@ class _Composer:
         self.problems: list[Problem] = []
         self.values: dict[tuple, Pos] = {}
         self.keys: dict[tuple, Pos] = {}
+        self.refused: set[tuple] = set()
         self._lines = text.splitlines() if " #" in text or "\t#" in text else []
 
     def report(self, mark, message: str, hint: str = "", path: tuple = ()) -> None:
@@ -236,12 +273,15 @@ class _Composer:
                 Problem(self.file, mark.line + 1, mark.column + 1, format_path(path), message, hint)
             )
 
-    def run(self, parser_class: type) -> Document:
+    def run(self, parser_class: type) -> tuple[Document | None, list[Problem]]:
+        """Return the document (None when its structure cannot be trusted) and the problems."""
         root: Any = None
+        trusted = True
         documents = 0
         # Each frame: [container, path, pending key or None, key mark]
         stack: list[list] = []
         skip_depth = 0  # > 0 while inside a collection we refused (e.g. a mapping used as a key)
+        skipped_key = False  # the collection skipped is a field name
         parser = parser_class(self.text)
         values = self.values
         # Lines where a comment may follow a value (not the usual whole-line comments).
@@ -261,7 +301,11 @@ class _Composer:
                     elif kind is map_end or kind is seq_end:
                         skip_depth -= 1
                         if not skip_depth:
-                            self._after_value(stack)
+                            if skipped_key:  # a list or mapping used as a field name
+                                stack[-1][2] = _Skip  # its value goes too
+                                skipped_key = False
+                            else:
+                                self._after_value(stack)
                     continue
                 if kind is map_end or kind is seq_end:
                     stack.pop()
@@ -300,7 +344,7 @@ class _Composer:
                 if is_key:
                     self._key(event, frame)
                     if opens:
-                        skip_depth = 1
+                        skip_depth, skipped_key = 1, True
                     continue
 
                 mark = event.start_mark
@@ -310,6 +354,7 @@ class _Composer:
                         self._cut_by_comment(event, value, path)
                 elif kind is alias:
                     value = None
+                    self.refused.add(path)  # reported; the field is not "missing" as well
                 elif len(stack) >= MAX_DEPTH:
                     self.report(mark, f"the content is nested more than {MAX_DEPTH} levels deep")
                     raise _Stop
@@ -330,10 +375,11 @@ class _Composer:
             if parser_class is not _ReferenceParser:
                 raise _Refused from None
             self._malformed(exc)
+            trusted = False
         except _Stop:
-            pass
+            trusted = False
 
-        if not self.problems:
+        if trusted:
             if root is None:
                 self.problems.append(
                     Problem(
@@ -356,9 +402,10 @@ class _Composer:
                         + (", with no '-' in front" if isinstance(root, list) else ""),
                     )
                 )
-        if self.problems:
-            raise ContentError(self.problems)
-        return Document(self.file, root, self.values, self.keys, self.text)
+        if not trusted or not isinstance(root, dict):
+            return None, self.problems
+        refused = frozenset(self.refused)
+        return Document(self.file, root, self.values, self.keys, self.text, refused), self.problems
 
     @staticmethod
     def _path(frame: list) -> tuple:
@@ -441,6 +488,8 @@ class _Composer:
             return
         if event.implicit[0] and key in NULLS:
             self.report(mark, "a field name is missing before ':'", path=path)
+            frame[2] = _Skip
+            return
         first = self.keys.get(path + (key,))
         if first is not None:
             self.report(

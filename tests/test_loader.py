@@ -782,6 +782,97 @@ def test_mutated_handbook_gives_a_handbook_or_a_content_error(mutations):
             os.chdir(cwd)
 
 
+# -- every problem in one run ----------------------------------------------------------------------
+
+
+def test_a_duplicate_field_does_not_hide_a_wrong_role_in_the_same_file(handbook_dir):
+    checklist = handbook_dir / "checklists" / "internal-service.yaml"
+    text = checklist.read_text().replace(
+        "    role: manager\n", "    role: manger\n    role: manger\n", 1
+    )
+    checklist.write_text(text)
+    found = load_problems(handbook_dir)
+    assert [p.split(": ", 2)[2] for p in found] == [
+        "unknown role 'manger' (did you mean 'manager'?)",
+        "duplicate field 'role', already set on line 6 (keep only one of them)",
+    ]
+
+
+def test_unknown_fields_do_not_hide_a_broken_example_reference(handbook_dir):
+    principle = handbook_dir / "principles" / "one-owner.yaml"
+    principle.write_text(principle.read_text() + "tittle: x\nexamples: [zapos]\n")
+    found = load_problems(handbook_dir)
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "unknown field 'tittle' (did you mean 'title'?)",
+        "examples[0]: unknown example 'zapos' (did you mean 'zappos'?)",
+    ]
+
+
+def test_five_mistakes_in_two_files_are_listed_in_one_run(handbook_dir):
+    """The run a new user tried: it took three runs to see these five."""
+    case = Path(__file__).parent / "golden" / "problems" / "five-mistakes-in-two-files"
+    shutil.copytree(case / "content", handbook_dir, dirs_exist_ok=True)
+    found = load_problems(handbook_dir)
+    assert len(found) == 5, found
+    assert {p.split(":")[0] for p in found} == {
+        "content/checklists/internal-service.yaml",
+        "content/principles/one-owner.yaml",
+    }
+
+
+def test_references_are_checked_in_a_file_whose_fields_are_wrong(handbook_dir):
+    assessment = handbook_dir / "assessments" / "internal-service.yaml"
+    text = assessment.read_text().replace("threshold: 3", "threshold: high")
+    assessment.write_text(text.replace("[serve-inside-out]", "[nowhere]"))
+    found = load_problems(handbook_dir)
+    assert any("threshold: expected a number" in p for p in found)
+    assert any("unknown principle 'nowhere'" in p for p in found)
+
+
+def test_a_file_named_badly_is_still_checked(handbook_dir):
+    good = handbook_dir / "examples" / "dell.yaml"
+    (handbook_dir / "examples" / "Dell Story.yaml").write_text(
+        good.read_text().replace("serve-inside-out", "serve-inside-owt")
+    )
+    (handbook_dir / "examples" / "quiet.yml").write_text(good.read_text() + "storey: x\n")
+    found = load_problems(handbook_dir)
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "file name 'Dell Story' is not a valid id (use lowercase letters, digits and hyphens, "
+        "e.g. 'dell-story.yaml')",
+        "principles[0]: unknown principle 'serve-inside-owt' (did you mean 'serve-inside-out'?)",
+        "content files end in .yaml (rename it to quiet.yaml)",
+        "unknown field 'storey' (did you mean 'story'?)",
+    ]
+
+
+def test_a_value_left_out_after_a_problem_is_not_reported_again():
+    """`why: *x` is an alias (refused); the field is not also "missing"."""
+    assert problems_of("title: T\nsummary: S\nwhy: *x\npractices: [p, *y]\n") == [
+        "f.yaml:3:6: why: YAML aliases such as '*x' are not allowed (write the text out in full, "
+        "or put it in quotes if it starts with '*')",
+        "f.yaml:4:16: practices[1]: YAML aliases such as '*y' are not allowed (write the text "
+        "out in full, or put it in quotes if it starts with '*')",
+    ]
+
+
+def test_read_document_keeps_what_could_be_read():
+    doc, problems = yamlread.read_document("title: a\ntitle: b\nsummary: &x s\nwhy: \x07w\n", "f")
+    assert doc.data == {"title": "a", "summary": "s", "why": "\ufffdw"}
+    assert [p.message for p in problems] == [
+        "control character U+0007 is not allowed",
+        "duplicate field 'title', already set on line 1",
+        "YAML anchors such as '&x' are not allowed",
+    ]
+    assert yamlread.read_document("title: [a\n", "f")[0] is None  # structure unknown
+
+
+def test_a_list_as_a_field_name_takes_its_value_with_it():
+    assert problems_of(PRINCIPLE + "[order]: 10\n") == [
+        "f.yaml:5:1: a field name must be plain text, not a list or a group of fields "
+        "(remove the brackets or braces around the name)"
+    ]
+
+
 # -- places inside a text --------------------------------------------------------------------------
 
 
