@@ -1,4 +1,4 @@
-"""What the content means: unique ids, cross-references, scales and bands.
+"""What the content means: unique ids, cross-references, scales and bands; and what it publishes.
 
 Each problem points at the line that says the wrong thing, and suggests the closest existing id.
 
@@ -7,6 +7,9 @@ so a file whose fields are wrong somewhere (an unknown field, a duplicate one) s
 references checked: every mistake shows in one run. A value of the wrong shape is skipped here;
 the model has reported it. Scales, bands and thresholds are numbers, so they are checked on the
 models of the files that loaded.
+
+``text_warnings`` finds what an editor may not mean to publish: HTML comments (shown on the page
+as text) and lines that Markdown turns into headings.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .model import ID_MAX, SLUG_PATTERN, Assessment, Handbook
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, format_path
+from .richtext import mask_code
 from .yamlread import Document
 
 KIND_NAMES = {
@@ -381,3 +385,94 @@ def _check_bands(a: Assessment, doc: Document) -> Iterator[Problem]:
 
 def _num(x: float) -> str:
     return f"{x:g}"
+
+
+# -- what an editor may not mean to publish --------------------------------------------------------
+
+_MARKS = " \t-*+>.)0123456789"
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# Markdown makes a heading of a line that starts with '#', also inside a quote or a list item.
+_HEADING = re.compile(r"^(?:[ ]{0,3}(?:>[ ]?|(?:[-*+]|\d{1,9}[.)])[ ]+))*(#{1,6})(.*)$", re.M)
+
+
+def text_warnings(docs: Iterable[Document], *, allow_html: bool = False) -> list[Problem]:
+    """Return a warning for each HTML comment, and each line that becomes a heading, in a text.
+
+    An HTML comment hides nothing here: the page shows it as text (or, with ``allow_html``, it
+    is in the page's HTML for anyone to read). A line starting with '#' inside a text is not a
+    YAML comment but a heading on the page.
+    """
+    out: list[Problem] = []
+    for doc in docs:
+        if _may_publish(doc.text):
+            for path, text in _texts(doc.data, ()):
+                if "<!--" in text or "#" in text:
+                    out.extend(_published(doc, path, text, allow_html))
+    return out
+
+
+def _may_publish(text: str) -> bool:
+    """Tell whether a file may hold such text, from its source, without reading its values.
+
+    It may when it has an HTML comment, or a '#' that YAML does not read as a comment: one at
+    the start of an indented line of a block of text (after list or quote marks), or right after
+    a quote. Most files have neither (their '#' start YAML comments), and are not read again.
+    """
+    if "<!--" in text:
+        return True
+    at = text.find("#")
+    while at != -1:
+        before = text[text.rfind("\n", 0, at) + 1 : at]
+        if before.endswith(("'", '"')) or (before[:1] in (" ", "\t") and not before.strip(_MARKS)):
+            return True
+        at = text.find("#", at + 1)
+    return False
+
+
+def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, path + (i,))
+
+
+def _published(doc: Document, path: tuple, text: str, allow_html: bool) -> Iterator[Problem]:
+    if "`" in text:  # in code, a comment or a '#' is shown as written, on purpose
+        text = mask_code(text)
+    for match in _HTML_COMMENT.finditer(text):
+        comment = match.group()
+        line = text.count("\n", 0, match.start())
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+        where = "in the page's HTML, where anyone can read it" if allow_html else "on the page"
+        yield Problem(
+            doc.file,
+            *doc.text_position(path, line, column),
+            format_path(path),
+            f"{_quote(comment)} is published {where}: an HTML comment does not hide it",
+            "delete it if it is not for readers; a note for editors goes on a line starting "
+            "with '#' outside the text",
+        )
+    if "#" not in text:
+        return
+    for match in _HEADING.finditer(text):
+        heading = match.group(2).strip().rstrip("#").strip()
+        line = text.count("\n", 0, match.start())
+        yield Problem(
+            doc.file,
+            *doc.text_position(path, line),
+            format_path(path),
+            f"{_quote(match.group().strip())} is published as a heading: "
+            f"{_quote(heading) if heading else 'an empty one'}",
+            "delete the line if it is a note for editors: a YAML comment can't go inside a "
+            "text; write '\\#' to show the '#'",
+        )
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    """Return `text` quoted on one line, shortened if long."""
+    text = " ".join(text.split())
+    return f"'{text if len(text) <= limit else text[: limit - 3].rstrip() + '...'}'"

@@ -127,7 +127,12 @@ def new(directory: Path, organisation: str, theme: str) -> None:
     show_default=True,
     help="One line per problem, or a JSON document.",
 )
-def validate(config_file: Path | None, content: Path | None, fmt: str) -> None:
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit 1) on text that may not be meant for readers: HTML comments, '#' headings.",
+)
+def validate(config_file: Path | None, content: Path | None, fmt: str, strict: bool) -> None:
     """Check the content, cross-references and site settings; print every problem.
 
     \b
@@ -145,7 +150,7 @@ def validate(config_file: Path | None, content: Path | None, fmt: str) -> None:
             content = found.content_dir() if found else config_file.parent / "content"
     content = _content_dir(content)
     try:
-        handbook = load_handbook(content)
+        handbook = load_handbook(content, strict=strict)
     except ContentError as exc:
         problems += exc.problems  # with the content's warnings
     else:

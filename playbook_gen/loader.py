@@ -41,16 +41,20 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-def load_handbook(content_dir: str | os.PathLike, *, read_results: bool = True) -> Handbook:
+def load_handbook(
+    content_dir: str | os.PathLike, *, read_results: bool = True, strict: bool = False
+) -> Handbook:
     """Read, validate and cross-check every file in `content_dir`.
 
     Result files in ``results/`` are checked against the assessments and kept in
     ``Handbook.results``; what was worked around (an unknown question, a file handed in twice)
-    is in ``Handbook.warnings``.
+    is in ``Handbook.warnings``, and so is text that may not be meant for readers (an HTML
+    comment, a line that becomes a heading).
 
     Args:
         content_dir: the content folder.
         read_results: read ``results/``; ``playbook-gen report`` reads the files it is given.
+        strict: the warnings about text that may not be meant for readers are problems.
 
     Raises:
         ContentError: with every problem in every file, sorted by file and line (and the
@@ -143,13 +147,21 @@ def load_handbook(content_dir: str | os.PathLike, *, read_results: bool = True) 
     # not reported twice.
     handbook = Handbook(playbook or _NO_PLAYBOOK, **entities)
     problems.extend(checks.check_handbook(handbook, docs, broken, misnamed=misnamed))
+    allow_html = playbook.allow_html if playbook is not None else False
+    published = checks.text_warnings(
+        [*docs.values(), *(doc for _, doc in misnamed)], allow_html=allow_html
+    )
+    warnings = [] if strict else published
+    if strict:
+        problems.extend(published)
     if read_results and (root / RESULTS_DIR).is_dir():
         folder = f"{shown_root}/{RESULTS_DIR}"
-        files, warnings = _result_files(root / RESULTS_DIR, folder)
+        files, listed = _result_files(root / RESULTS_DIR, folder)
         checked = results.read_results(files, handbook, unchecked=broken["assessments"])
         problems.extend(checked.errors)
         handbook.results = checked.files
-        handbook.warnings = sorted(warnings + checked.warnings)
+        warnings += listed + checked.warnings
+    handbook.warnings = sorted(warnings)
     if problems:
         raise ContentError(problems + handbook.warnings)
     return handbook

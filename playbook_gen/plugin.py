@@ -58,7 +58,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_config(self, config):
         self.settings, self.checked = self.check_settings(config)
         try:
-            handbook = load_handbook(self.content_dir(config))
+            handbook = load_handbook(self.content_dir(config), strict=config.strict)
         except ContentError as exc:
             print(str(exc), file=sys.stderr, flush=True)
             if not self.serving:

@@ -106,7 +106,7 @@ def check_sources(config: MkDocsConfig) -> tuple[Checked, Handbook]:
         theme_dirs=[Path(d) for d in config.theme.dirs],
     )
     try:
-        handbook = load_handbook(content_dir(config))
+        handbook = load_handbook(content_dir(config), strict=config.strict)
     except ContentError as exc:
         raise ContentError(checked.errors + exc.problems + checked.warnings) from None
     if checked.errors:

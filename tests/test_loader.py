@@ -883,3 +883,31 @@ def test_text_position_finds_lines_of_a_block_and_columns_of_one_line_texts():
     assert doc.text_position(("b",), 0, 6) == (5, 10)
     assert doc.text_position(("c",), 0, 7) == (6, 12)
     assert doc.text_position(("d",), 0, 3) == (7, 4)  # joined lines: where the text starts
+
+
+# -- what may be published -----------------------------------------------------------------------
+
+
+def test_warnings_about_published_text_do_not_stop_unless_strict(handbook_dir):
+    principle = handbook_dir / "principles" / "one-owner.yaml"
+    principle.write_text(
+        principle.read_text().replace("why: Handing", "why: <!-- band 3 --> Handing")
+    )
+    handbook = load_handbook(handbook_dir)
+    assert [w.format() for w in handbook.warnings] == [
+        "content/principles/one-owner.yaml:3:6: why: '<!-- band 3 -->' is published on the page: "
+        "an HTML comment does not hide it (delete it if it is not for readers; a note for "
+        "editors goes on a line starting with '#' outside the text)"
+    ]
+    with pytest.raises(ContentError) as info:
+        load_handbook(handbook_dir, strict=True)
+    assert info.value.problems == handbook.warnings
+
+
+def test_files_without_comments_or_hashes_in_text_are_not_read_twice(handbook_dir, monkeypatch):
+    from playbook_gen import checks
+
+    seen = []
+    monkeypatch.setattr(checks, "_texts", lambda data, path: seen.append(data) or iter(()))
+    load_handbook(handbook_dir)
+    assert seen == []
