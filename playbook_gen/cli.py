@@ -24,6 +24,7 @@ from .new import create_handbook
 from .problems import ContentError, did_you_mean, format_problems, problems_json, sort_problems
 from .settings import check_file
 from .site import build_site, docs_dir_override, export_site, write_schemas
+from .sources import published_problems
 from .usage import ChoiceType, CommandLineError, OurGroup, PathType, in_our_words, usage_error
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -140,6 +141,7 @@ def validate(config_file: Path | None, content: Path | None, fmt: str, strict: b
     """
     problems: list = []
     warnings: list = []
+    project = None
     if config_file is None and Path("mkdocs.yml").is_file():
         config_file = Path("mkdocs.yml")
     if config_file is not None:
@@ -148,9 +150,19 @@ def validate(config_file: Path | None, content: Path | None, fmt: str, strict: b
         warnings += checked.warnings
         if content is None:
             content = found.content_dir() if found else config_file.parent / "content"
+        project = config_file.parent
+        if found is not None:  # what a build would publish from docs/ and the theme folder
+            custom_dir = found.theme().get("custom_dir")
+            problems += published_problems(
+                project=project,
+                docs_dir=found.docs_dir(),
+                content=content,
+                theme_dir=project / custom_dir if isinstance(custom_dir, str) else None,
+                config_file=config_file,
+            )
     content = _content_dir(content)
     try:
-        handbook = load_handbook(content, strict=strict)
+        handbook = load_handbook(content, project=project, strict=strict)
     except ContentError as exc:
         problems += exc.problems  # with the content's warnings
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import typing
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,23 +27,20 @@ from .model import (
     Playbook,
 )
 from .problems import ContentError, Problem, did_you_mean, format_path, os_reason
+from .sources import link_problem, real
+from .sources import shown_path as display_path
 from .yamlread import Document, read_document
 
 IGNORED_DIRS = {"schemas"}  # read by editors
 RESULTS_DIR = "results"  # exported assessment results, for the dashboard (see results.py)
 
 
-def display_path(path: Path) -> str:
-    """Return `path` as users should see it in problems: relative to the working directory."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
-
-
 def load_handbook(
-    content_dir: str | os.PathLike, *, read_results: bool = True, strict: bool = False
+    content_dir: str | os.PathLike,
+    *,
+    read_results: bool = True,
+    project: str | os.PathLike | None = None,
+    strict: bool = False,
 ) -> Handbook:
     """Read, validate and cross-check every file in `content_dir`.
 
@@ -54,6 +52,8 @@ def load_handbook(
     Args:
         content_dir: the content folder.
         read_results: read ``results/``; ``playbook-gen report`` reads the files it is given.
+        project: the project folder, which no link in the content may lead out of (default:
+            the folder that holds `content_dir`).
         strict: the warnings about text that may not be meant for readers are problems.
 
     Raises:
@@ -66,12 +66,23 @@ def load_handbook(
         raise ContentError(
             [Problem(display_path(root), 0, 0, "", "the content folder does not exist")]
         )
+    allowed = [real(Path(project) if project is not None else root.absolute().parent)]
+    shown_root = display_path(root)  # once: relpath per file is a measurable cost at 1,000 files
+    if root.is_symlink():
+        refused, _ = link_problem(root, shown_root, allowed)
+        if refused is not None:
+            raise ContentError([refused])
 
     docs: dict[tuple[str, str], Document] = {}
     misnamed: list[tuple[str, Document]] = []
     playbook = None
     playbook_file = root / "playbook.yaml"
-    if playbook_file.is_file():
+    refused = None
+    if playbook_file.is_symlink():
+        refused, _ = link_problem(playbook_file, f"{shown_root}/playbook.yaml", allowed)
+    if refused is not None:
+        problems.append(refused)
+    elif playbook_file.is_file():
         playbook = _load_one(playbook_file, Playbook, problems, docs, ("playbook", ""))
     else:
         problems.append(
@@ -84,13 +95,16 @@ def load_handbook(
 
     entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KINDS}
     broken: dict[str, set[str]] = {kind: set() for kind in KINDS}  # files that did not load
-    shown_root = display_path(root)  # once: relpath per file is a measurable cost at 1,000 files
     for entry in _entries(root):
         if entry.name.startswith(".") or entry.name in IGNORED_DIRS:
             continue
+        shown = f"{shown_root}/{entry.name}"
+        if entry.is_symlink() and _refused_link(entry, shown, allowed, problems):
+            if entry.name in KINDS:  # its files exist: references to them are not unknown
+                broken[entry.name].update(_stems(entry.path))
+            continue
         if entry.name == RESULTS_DIR and entry.is_dir():
             continue  # read below, against the assessments
-        shown = f"{shown_root}/{entry.name}"
         if entry.is_dir():
             if entry.name not in KINDS:
                 problems.append(
@@ -106,16 +120,19 @@ def load_handbook(
             for file in _entries(entry.path):
                 if file.name.startswith((".", "#")) or file.name.endswith("~"):
                     continue  # hidden files and editors' backups
+                name = f"{shown}/{file.name}"
+                if file.is_symlink() and _refused_link(file, name, allowed, problems):
+                    broken[kind].update(_stems([file.name]))
+                    continue
                 if file.is_dir():
                     problems.append(
                         Problem(
-                            f"{shown}/{file.name}",
+                            name,
                             message=f"folders inside {kind}/ are not read",
                             hint=f"move its files up into {kind}/",
                         )
                     )
                     continue
-                name = f"{shown}/{file.name}"
                 stem, _, suffix = file.name.rpartition(".")
                 stem_problem = _file_name_problem(name, stem, suffix) if stem else None
                 if stem_problem or not stem:
@@ -154,35 +171,64 @@ def load_handbook(
     warnings = [] if strict else published
     if strict:
         problems.extend(published)
-    if read_results and (root / RESULTS_DIR).is_dir():
-        folder = f"{shown_root}/{RESULTS_DIR}"
-        files, listed = _result_files(root / RESULTS_DIR, folder)
-        checked = results.read_results(files, handbook, unchecked=broken["assessments"])
-        problems.extend(checked.errors)
-        handbook.results = checked.files
-        warnings += listed + checked.warnings
+    results_dir = root / RESULTS_DIR
+    if read_results and results_dir.is_dir():
+        if not results_dir.is_symlink() or not _refused_link(results_dir, "", allowed, []):
+            files, listed = _result_files(results_dir, f"{shown_root}/{RESULTS_DIR}", allowed)
+            checked = results.read_results(files, handbook, unchecked=broken["assessments"])
+            problems.extend(checked.errors + listed.errors)
+            handbook.results = checked.files
+            warnings += listed.warnings + checked.warnings
     handbook.warnings = sorted(warnings)
     if problems:
         raise ContentError(problems + handbook.warnings)
     return handbook
 
 
-def _result_files(folder: Path, shown: str) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """Return (shown name, path) of the result files in `folder`, and warnings for other files."""
-    files, warnings = [], []
+def _stems(names: str | list[str]) -> set[str]:
+    """Return the ids of the content files among `names` (or in the folder `names`)."""
+    if isinstance(names, str):
+        try:
+            names = os.listdir(names)
+        except OSError:
+            return set()
+    return {name[: -len(".yaml")] for name in names if name.endswith(".yaml")}
+
+
+def _refused_link(entry: os.DirEntry | Path, shown: str, allowed, problems: list) -> bool:
+    """Report a link that leads out of the project, nowhere, or round in a loop."""
+    problem, _ = link_problem(Path(entry), shown, allowed)
+    if problem is not None:
+        problems.append(problem)
+    return problem is not None
+
+
+@dataclass
+class _Listed:
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _result_files(folder: Path, shown: str, allowed) -> tuple[list[tuple[str, Path]], _Listed]:
+    """Return (shown name, path) of the result files in `folder`, and what else it holds."""
+    files, listed = [], _Listed()
     for file in _entries(folder):
         if file.name.startswith((".", "#")) or file.name.endswith("~"):
             continue  # hidden files and editors' backups
         name = f"{shown}/{file.name}"
+        if file.is_symlink() and _refused_link(file, name, allowed, listed.errors):
+            continue
         if file.is_dir():
-            warnings.append(Problem(name, message=f"folders inside {RESULTS_DIR}/ are not read"))
+            listed.warnings.append(
+                Problem(name, message=f"folders inside {RESULTS_DIR}/ are not read")
+            )
         elif not file.name.endswith(".json"):
-            warnings.append(
+            listed.warnings.append(
                 Problem(name, message="not read: result files are exported as .json files")
             )
         else:
             files.append((name, Path(file.path)))
-    return files, warnings
+    return files, listed
 
 
 _NO_PLAYBOOK = Playbook.model_construct(roles=[], phases=[], title="", organisation="", summary="")

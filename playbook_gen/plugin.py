@@ -20,9 +20,10 @@ from mkdocs.utils import is_error_template, normalize_url
 from .csp import with_policy
 from .folders import UsageProblem, check_output
 from .loader import load_handbook
-from .problems import ContentError, format_problems, sort_problems
+from .problems import ContentError, Problem, format_problems, sort_problems
 from .render import Site, error_page_anywhere, hand_written_pages, problems_site, render_site
 from .settings import Checked, Settings, anchors_level, check_file, show_as_text, striptags_as_text
+from .sources import published_files, published_problems
 
 
 class PlaybookConfig(Config):
@@ -57,9 +58,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_config(self, config):
         self.settings, self.checked = self.check_settings(config)
+        refused = self.published_problems(config)  # listed with the content's problems
         try:
-            handbook = load_handbook(self.content_dir(config), strict=config.strict)
+            handbook = load_handbook(
+                self.content_dir(config), project=self.project_dir(config), strict=config.strict
+            )
+            if refused:
+                raise ContentError(handbook.warnings)
         except ContentError as exc:
+            exc = ContentError(refused + exc.problems)
             print(str(exc), file=sys.stderr, flush=True)
             if not self.serving:
                 count = len(exc.problems)
@@ -90,6 +97,21 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 config.extra_javascript.append(js)
         return config
 
+    def project_dir(self, config) -> Path:
+        """Return the folder that holds mkdocs.yml."""
+        return Path(config.config_file_path or ".").absolute().parent
+
+    def published_problems(self, config) -> list[Problem]:
+        """Return why the build would publish more than the handbook (see ``sources``)."""
+        theme = config.theme.custom_dir
+        return published_problems(
+            project=self.project_dir(config),
+            docs_dir=Path(config.docs_dir),
+            content=self.content_dir(config),
+            theme_dir=Path(theme) if theme else None,
+            config_file=Path(config.config_file_path) if config.config_file_path else None,
+        )
+
     def check_settings(self, config) -> tuple[Settings | None, Checked]:
         """Check mkdocs.yml (see ``settings.check_file``); print what was found, stop on errors."""
         if not config.config_file_path:
@@ -119,6 +141,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         assert self.site is not None
+        # Only the handbook is published: nothing from content/ (a docs_dir over it), nothing
+        # through a link out of the project. on_config refuses both; serving, a site with
+        # problems is still built, so they are left out here too.
+        theme = config.theme.custom_dir
+        own = [Path(config.docs_dir), *([Path(theme)] if theme else [])]
+        copied = [
+            (f, f.abs_src_path)
+            for f in files
+            if f.generated_by is None and any(_inside(f.abs_src_path or "", d) for d in own)
+        ]
+        kept = published_files(
+            copied, project=self.project_dir(config), content=self.content_dir(config)
+        )
+        kept_ids = {id(f) for f in kept}
+        for file, _ in copied:
+            if id(file) not in kept_ids:
+                files.remove(file)
         for path, text in self.site.pages.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=text))
@@ -170,6 +209,10 @@ class _Refused(ClickException):
     """A site folder MkDocs must not empty: MkDocs prints "Error: ..." and exits 2."""
 
     exit_code = 2
+
+
+def _inside(path: str, folder: Path) -> bool:
+    return Path(path).is_relative_to(folder)
 
 
 def _error_page_without_site_url(template_name: str, config) -> bool:

@@ -91,26 +91,32 @@ def build_site(
 
 
 def check_sources(config: MkDocsConfig) -> tuple[Checked, Handbook]:
-    """Check mkdocs.yml and the content together.
+    """Check mkdocs.yml, the content, and what the site would publish, together.
 
     Returns:
         What checking mkdocs.yml found (its warnings, the SVG images to publish), and the
         handbook.
 
     Raises:
-        ContentError: with every problem in both (and their warnings).
+        ContentError: with every problem in all of them (and their warnings): also a link in
+            docs/ or the theme folder that leads out of the project, a docs_dir over the
+            content, and (with ``strict``) text that may not be meant for readers.
     """
     _, checked = check_file(
         config.config_file_path,
         docs_dir=Path(config.docs_dir),
         theme_dirs=[Path(d) for d in config.theme.dirs],
     )
+    plugin = playbook_plugin(config)
+    refused = plugin.published_problems(config)
     try:
-        handbook = load_handbook(content_dir(config), strict=config.strict)
+        handbook = load_handbook(
+            plugin.content_dir(config), project=plugin.project_dir(config), strict=config.strict
+        )
     except ContentError as exc:
-        raise ContentError(checked.errors + exc.problems + checked.warnings) from None
-    if checked.errors:
-        raise ContentError(checked.errors + checked.warnings + handbook.warnings)
+        raise ContentError(checked.errors + refused + exc.problems + checked.warnings) from None
+    if checked.errors or refused:
+        raise ContentError(checked.errors + refused + checked.warnings + handbook.warnings)
     return checked, handbook
 
 
