@@ -179,14 +179,15 @@ def read_document(source: bytes | str, file: str) -> tuple[Document | None, list
         text, problems = _decode(source, file)
     except ContentError as exc:
         return None, exc.problems
+    replaced = bool(problems)
     try:
-        doc, found = _Composer(text, file).run(_FastParser)
+        doc, found = _Composer(text, file, replaced).run(_FastParser)
     except _Refused:
         # libyaml refused the file: a mistake in it, or a limit of libyaml's own (the libyaml
         # in PyYAML 6.0.4 stops at 1,000 levels, and it scans up to 1,024 characters ahead of
         # the events that MAX_DEPTH counts). Read it again with the reference parser, so that
         # what is reported, and where, never depends on the libyaml PyYAML was built with.
-        doc, found = _Composer(text, file).run(_ReferenceParser)
+        doc, found = _Composer(text, file, replaced).run(_ReferenceParser)
     return doc, (problems + found)[:MAX_PROBLEMS_PER_FILE]
 
 
@@ -258,9 +259,10 @@ class _Skip:
 class _Composer:
     """Build plain values from parser events, iteratively, recording positions."""
 
-    def __init__(self, text: str, file: str):
+    def __init__(self, text: str, file: str, replaced: bool = False):
         self.text = text
         self.file = file
+        self.replaced = replaced  # control characters became U+FFFD: their values are reported
         self.problems: list[Problem] = []
         self.values: dict[tuple, Pos] = {}
         self.keys: dict[tuple, Pos] = {}
@@ -350,6 +352,8 @@ class _Composer:
                 mark = event.start_mark
                 if kind is scalar:
                     value = None if (event.implicit[0] and event.value in NULLS) else event.value
+                    if self.replaced and value and "\ufffd" in value:
+                        self.refused.add(path)  # not "not a valid id" as well
                     if event.end_mark.line in commented and event.style in _PLAIN:
                         self._cut_by_comment(event, value, path)
                 elif kind is alias:

@@ -866,6 +866,15 @@ def test_read_document_keeps_what_could_be_read():
     assert yamlread.read_document("title: [a\n", "f")[0] is None  # structure unknown
 
 
+def test_a_control_character_is_reported_once_not_again_as_a_bad_value(handbook_dir):
+    principle = handbook_dir / "principles" / "one-owner.yaml"
+    principle.write_text(principle.read_text() + "examples: [zap\x07pos]\n")
+    assert load_problems(handbook_dir) == [
+        "content/principles/one-owner.yaml:13:15: control character U+0007 is not allowed "
+        "(delete it; it is often pasted in invisibly)"
+    ]
+
+
 def test_a_list_as_a_field_name_takes_its_value_with_it():
     assert problems_of(PRINCIPLE + "[order]: 10\n") == [
         "f.yaml:5:1: a field name must be plain text, not a list or a group of fields "
