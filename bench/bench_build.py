@@ -10,9 +10,12 @@ Prints three ratios, each against a baseline measured in the same run:
    cost of starting the plugin (importing pydantic and building the content models);
 2. per-page milliseconds at 1,000 entities ÷ at 100 entities (target ≤ 1.15: no quadratic
    blow-up);
-3. ``validate`` of 1,000 entity files ÷ plain YAML parsing of the same files (target ≤ 2).
+3. ``validate`` of 1,000 entity files ÷ plain YAML parsing of the same files (target ≤ 2), for
+   texts of plain prose and for texts full of Markdown (links, nested lists, quotes), which every
+   text limit reads (model.markdown_limit_problem), with the share of the text checks (limits and
+   the warnings about published text).
 
-Usage: python bench/bench_build.py [--repeat N] [--entities N]
+Usage: python bench/bench_build.py [--repeat N] [--entities N] [--validate-only]
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from playbook_gen import richtext  # noqa: E402
+from playbook_gen import checks, model, richtext  # noqa: E402
 from playbook_gen.loader import load_handbook  # noqa: E402
 from playbook_gen.site import export_site  # noqa: E402
 
@@ -45,9 +48,18 @@ def _write_yaml(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 
-def generate_handbook(dest: Path, entities: int) -> Path:
+MARKDOWN = (
+    "Teams that serve other teams [measure effort](https://example.org/effort), own requests "
+    "and close the loop:\n\n- name an owner\n    - in the ticket\n        - by noon\n"
+    "- say when it is done\n\n> Nobody asks twice.\n"
+)
+"""A text full of what the text limits read: a link, a list nested three deep, a quote."""
+
+
+def generate_handbook(dest: Path, entities: int, *, markdown: bool = False) -> Path:
     """Write a handbook with `entities` entity files: principles, examples, checklists, one
-    assessment. Each principle links two examples; each checklist item cites a principle."""
+    assessment. Each principle links two examples; each checklist item cites a principle.
+    With `markdown`, the long texts are MARKDOWN instead of plain prose."""
     content = dest / "content"
     for kind in ("principles", "examples", "checklists", "assessments"):
         (content / kind).mkdir(parents=True)
@@ -58,6 +70,8 @@ def generate_handbook(dest: Path, entities: int) -> Path:
     n_principles = (entities - n_checklists - 1) // 2
     n_examples = entities - n_checklists - 1 - n_principles
     para = "Teams that serve other teams **measure effort**, own requests and close the loop. " * 4
+    if markdown:
+        para = MARKDOWN * 2
     for i in range(n_principles):
         _write_yaml(
             content / "principles" / f"principle-{i}.yaml",
@@ -187,8 +201,9 @@ def compare_commands(project: Path, work: Path, repeat: int) -> dict:
 
 
 def compare_validate(project: Path, repeat: int) -> dict:
+    """Time plain YAML parsing, validate, and validate without the text checks, interleaved."""
     files = sorted((project / "content").rglob("*.yaml"))
-    parse_times, validate_times = [], []
+    parse_times, validate_times, unchecked_times = [], [], []
     for _ in range(repeat):
         start = time.perf_counter()
         for file in files:
@@ -197,22 +212,51 @@ def compare_validate(project: Path, repeat: int) -> dict:
         start = time.perf_counter()
         load_handbook(project / "content")
         validate_times.append(time.perf_counter() - start)
+        with without_text_checks():
+            start = time.perf_counter()
+            load_handbook(project / "content")
+            unchecked_times.append(time.perf_counter() - start)
     return {
         "files": len(files),
         "parse": min(parse_times),
         "validate": min(validate_times),
+        "text_checks": max(0.0, min(validate_times) - min(unchecked_times)),
     }
+
+
+@contextlib.contextmanager
+def without_text_checks():
+    """Turn off the text limits and the warnings about published text (to time their share)."""
+    saved = model.markdown_limit_problem, checks.text_warnings
+    model.markdown_limit_problem = lambda text: None
+    checks.text_warnings = lambda docs, allow_html=False: []
+    try:
+        yield
+    finally:
+        model.markdown_limit_problem, checks.text_warnings = saved
+
+
+def print_validate(name: str, v: dict) -> None:
+    print(
+        f"validate {v['files']} files ({name}): {v['validate'] * 1000:.0f} ms, of which text "
+        f"checks {v['text_checks'] * 1000:.0f} ms; plain YAML parsing (CSafeLoader): "
+        f"{v['parse'] * 1000:.0f} ms; ratio {v['validate'] / v['parse']:.2f}  (target ≤ 2)"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--entities", type=int, default=1000)
+    parser.add_argument("--validate-only", action="store_true", help="Only ratio 3 (fast).")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
 
     with tempfile.TemporaryDirectory(prefix="pb-bench-") as tmp:
         work = Path(tmp)
+        if args.validate_only:
+            validate_ratios(work, args)
+            return
         small = generate_handbook(work / "h100", args.entities // 10)
         large = generate_handbook(work / "h1000", args.entities)
 
@@ -247,12 +291,15 @@ def main() -> None:
             f"{args.entities}; ratio {large_ms / small_ms:.3f}  (target ≤ 1.15)"
         )
 
-        v = compare_validate(large, max(args.repeat, 3))
-        print(
-            f"validate {v['files']} files: {v['validate'] * 1000:.0f} ms; plain YAML parsing "
-            f"(CSafeLoader): {v['parse'] * 1000:.0f} ms; ratio {v['validate'] / v['parse']:.2f}"
-            "  (target ≤ 2)"
-        )
+        validate_ratios(work, args, large)
+
+
+def validate_ratios(work: Path, args, prose: Path | None = None) -> None:
+    """Print ratio 3 for a handbook of prose and one full of Markdown."""
+    prose = prose or generate_handbook(work / "validate-prose", args.entities)
+    rich = generate_handbook(work / "validate-markdown", args.entities, markdown=True)
+    for name, project in (("prose", prose), ("Markdown", rich)):
+        print_validate(name, compare_validate(project, max(args.repeat, 3)))
 
 
 if __name__ == "__main__":
