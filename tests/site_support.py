@@ -324,3 +324,21 @@ def serving(project: Path, *command: str):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+# -- the command line, in this process ------------------------------------------------------------
+
+
+def run_cli(*args: str):
+    """Run ``playbook-gen ARGS`` in this process (click's CliRunner) and return the result."""
+    from click.testing import CliRunner
+
+    from playbook_gen.cli import cli
+
+    return CliRunner().invoke(cli, list(args), prog_name="playbook-gen")
+
+
+def run_in(folder: Path, *args: str):
+    """Run ``playbook-gen ARGS`` with `folder` as the working directory."""
+    with inside(folder):
+        return run_cli(*args)

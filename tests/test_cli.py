@@ -12,8 +12,7 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
-from site_support import SITES, copy_project, leftovers, tree_hashes
+from site_support import SITES, copy_project, leftovers, run_cli, tree_hashes
 
 import playbook_gen.cli
 from playbook_gen.cli import cli
@@ -40,18 +39,6 @@ BROKEN = {
 }
 
 
-def run(*args: str):
-    return CliRunner().invoke(cli, list(args), prog_name="playbook-gen")
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch) -> Path:
-    """A copy of the small handbook as the working directory."""
-    path = copy_project(SITES / "small", tmp_path / "project")
-    monkeypatch.chdir(path)
-    return path
-
-
 def break_content(project: Path, case: str) -> None:
     name, change = BROKEN[case]
     file = project / "content" / name
@@ -69,14 +56,14 @@ def assert_no_traceback(result) -> None:
 
 
 def test_version():
-    result = run("--version")
+    result = run_cli("--version")
     assert result.exit_code == 0
     assert result.output.startswith("playbook-gen 0.")
 
 
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_help_lists_every_command(flag):
-    result = run(flag)
+    result = run_cli(flag)
     assert result.exit_code == 0
     for name in cli.commands:
         assert name in result.output
@@ -84,7 +71,7 @@ def test_help_lists_every_command(flag):
 
 @pytest.mark.parametrize("name", sorted(cli.commands))
 def test_every_command_has_one_line_of_help_and_an_example(name):
-    result = run(name, "-h")
+    result = run_cli(name, "-h")
     assert result.exit_code == 0
     summary, example = inspect.cleandoc(cli.commands[name].help).split("\n\n")
     assert "\n" not in summary
@@ -220,17 +207,17 @@ def assert_our_usage_error(result, error_line: str | None = None) -> None:
 @pytest.mark.parametrize("case", USAGE_ERRORS)
 def test_usage_errors_are_in_our_words(results_project, case):
     args, error_line = USAGE_ERRORS[case]
-    assert_our_usage_error(run(*args), error_line)
+    assert_our_usage_error(run_cli(*args), error_line)
 
 
 def test_a_usage_error_shows_the_usage_and_where_help_is(results_project):
-    result = run("report")
+    result = run_cli("report")
     assert result.stderr == (
         "Error: missing argument RESULTS...\n"
         "Usage: playbook-gen report [OPTIONS] RESULTS...\n"
         "Run 'playbook-gen report -h' for help.\n"
     )
-    result = run("bild")
+    result = run_cli("bild")
     assert result.stderr.splitlines()[1:] == [
         "Usage: playbook-gen [OPTIONS] COMMAND [ARGS]...",
         "Run 'playbook-gen -h' for help.",
@@ -239,7 +226,7 @@ def test_a_usage_error_shows_the_usage_and_where_help_is(results_project):
 
 @pytest.mark.parametrize("command", [[], *([name] for name in sorted(cli.commands))])
 def test_every_command_words_a_bogus_option_itself(command):
-    assert_our_usage_error(run(*command, "--bogus"), "unknown option '--bogus'")
+    assert_our_usage_error(run_cli(*command, "--bogus"), "unknown option '--bogus'")
 
 
 def _options():
@@ -254,7 +241,7 @@ def _options():
 )
 def test_every_option_without_its_value_is_worded_by_us(name, option):
     for opt in option.opts:
-        assert_our_usage_error(run(name, opt), f"option '{opt}' needs a value")
+        assert_our_usage_error(run_cli(name, opt), f"option '{opt}' needs a value")
 
 
 @pytest.mark.parametrize(
@@ -262,14 +249,14 @@ def test_every_option_without_its_value_is_worded_by_us(name, option):
 )
 def test_every_switch_given_a_value_is_worded_by_us(name, option):
     long = max(option.opts, key=len)
-    assert_our_usage_error(run(name, f"{long}=x"), f"option '{long}' takes no value")
+    assert_our_usage_error(run_cli(name, f"{long}=x"), f"option '{long}' takes no value")
 
 
 @pytest.mark.parametrize("command", [["build"], ["serve"], ["export", "out"]])
 def test_outside_a_handbook_the_missing_settings_are_named(tmp_path, monkeypatch, command):
     monkeypatch.chdir(tmp_path)
     assert_our_usage_error(
-        run(*command), "no mkdocs.yml here; run this in a handbook or use -f/--config-file"
+        run_cli(*command), "no mkdocs.yml here; run this in a handbook or use -f/--config-file"
     )
     assert list(tmp_path.iterdir()) == []
 
@@ -285,9 +272,11 @@ def test_a_bad_number_is_worded_by_us():
 
     try:
         assert_our_usage_error(
-            run("count-test", "--times", "0"), "--times: give a whole number from 1 up to 9"
+            run_cli("count-test", "--times", "0"), "--times: give a whole number from 1 up to 9"
         )
-        assert_our_usage_error(run("count-test", "--size", "big"), "--size: give a whole number")
+        assert_our_usage_error(
+            run_cli("count-test", "--size", "big"), "--size: give a whole number"
+        )
     finally:
         del cli.commands["count-test"]
 
@@ -297,11 +286,11 @@ def test_unexpected_errors_show_a_traceback_only_with_debug(project, monkeypatch
         raise RuntimeError("boom")
 
     monkeypatch.setattr(playbook_gen.cli, "load_handbook", boom)
-    result = run("validate")
+    result = run_cli("validate")
     assert result.exit_code == 1
     assert "Error: boom" in result.stderr
     assert_no_traceback(result)
-    result = run("--debug", "validate")
+    result = run_cli("--debug", "validate")
     assert isinstance(result.exception, RuntimeError)
 
 
@@ -309,14 +298,14 @@ def test_unexpected_errors_show_a_traceback_only_with_debug(project, monkeypatch
 
 
 def test_validate_clean_content_prints_nothing(project):
-    result = run("validate")
+    result = run_cli("validate")
     assert (result.exit_code, result.output) == (0, "")
 
 
 def test_validate_prints_one_line_per_problem_on_stdout(project):
     break_content(project, "typo in a field")
     break_content(project, "unknown reference")
-    result = run("validate")
+    result = run_cli("validate")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert len(lines) >= 2
@@ -326,12 +315,12 @@ def test_validate_prints_one_line_per_problem_on_stdout(project):
 
 
 def test_validate_json(project):
-    assert json.loads(run("validate", "--format", "json").stdout) == {"problems": []}
+    assert json.loads(run_cli("validate", "--format", "json").stdout) == {"problems": []}
     break_content(project, "typo in a field")
-    result = run("validate", "--format", "json")
+    result = run_cli("validate", "--format", "json")
     assert result.exit_code == 1
     problems = json.loads(result.stdout)["problems"]
-    assert len(problems) == len(run("validate").stdout.splitlines())
+    assert len(problems) == len(run_cli("validate").stdout.splitlines())
     problem = problems[0]
     assert problem["file"] == "content/principles/listen-first.yaml"
     assert (problem["line"], problem["column"]) == (1, 1)
@@ -340,14 +329,14 @@ def test_validate_json(project):
 
 def test_validate_content_option(project, monkeypatch):
     monkeypatch.chdir(project.parent)
-    assert run("validate", "--content", "project/content").exit_code == 0
-    assert run("validate", "--content", "nowhere").exit_code == 2
-    assert run("validate", "--format", "yaml", "--content", "project/content").exit_code == 2
+    assert run_cli("validate", "--content", "project/content").exit_code == 0
+    assert run_cli("validate", "--content", "nowhere").exit_code == 2
+    assert run_cli("validate", "--format", "yaml", "--content", "project/content").exit_code == 2
 
 
 def test_validate_outside_a_handbook_is_a_usage_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = run("validate")
+    result = run_cli("validate")
     assert result.exit_code == 2
     assert "--content" in result.stderr
 
@@ -356,7 +345,7 @@ def test_validate_outside_a_handbook_is_a_usage_error(tmp_path, monkeypatch):
 @pytest.mark.parametrize("command", [["validate"], ["build"], ["export", "out"]])
 def test_bad_content_exits_1_without_a_traceback(project, case, command):
     break_content(project, case)
-    result = run(*command)
+    result = run_cli(*command)
     assert result.exit_code == 1, result.output
     assert_no_traceback(result)
     assert "content/" in result.output
@@ -368,7 +357,7 @@ def test_bad_content_exits_1_without_a_traceback(project, case, command):
 
 
 def test_build_writes_the_site(project):
-    result = run("build")
+    result = run_cli("build")
     assert result.exit_code == 0, result.output
     assert (project / "site/principles/listen-first/index.html").is_file()
     assert result.stdout == ""
@@ -376,16 +365,16 @@ def test_build_writes_the_site(project):
 
 def test_build_site_dir_is_relative_to_the_working_directory(project, monkeypatch):
     monkeypatch.chdir(project.parent)
-    result = run("build", "-f", "project/mkdocs.yml", "--site-dir", "public")
+    result = run_cli("build", "-f", "project/mkdocs.yml", "--site-dir", "public")
     assert result.exit_code == 0, result.output
     assert (project.parent / "public/index.html").is_file()
 
 
 def test_build_with_bad_content_keeps_the_old_site(project):
-    assert run("build").exit_code == 0
+    assert run_cli("build").exit_code == 0
     before = tree_hashes(project / "site")
     break_content(project, "typo in a field")
-    result = run("build")
+    result = run_cli("build")
     assert result.exit_code == 1
     assert "content/principles/listen-first.yaml:1:1:" in result.stderr
     assert tree_hashes(project / "site") == before
@@ -397,7 +386,7 @@ def test_build_with_bad_content_keeps_the_old_site(project):
 def test_build_refuses_a_site_dir_that_overlaps_the_sources(project, site_dir):
     (project / "themes/look").mkdir(parents=True)
     before = tree_hashes(project)
-    result = run("build", "--site-dir", site_dir)
+    result = run_cli("build", "--site-dir", site_dir)
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "refusing" in result.stderr
@@ -406,34 +395,34 @@ def test_build_refuses_a_site_dir_that_overlaps_the_sources(project, site_dir):
 
 def test_build_refuses_a_site_dir_that_is_a_file(project):
     (project / "notes.txt").write_text("keep me")
-    result = run("build", "--site-dir", "notes.txt")
+    result = run_cli("build", "--site-dir", "notes.txt")
     assert result.exit_code == 2
     assert (project / "notes.txt").read_text() == "keep me"
 
 
 def test_build_without_the_plugin_is_a_usage_error(project):
     (project / "mkdocs.yml").write_text("site_name: x\nplugins: [search]\n")
-    result = run("build")
+    result = run_cli("build")
     assert result.exit_code == 2
     assert "playbook plugin" in result.stderr
 
 
 def test_build_with_a_missing_config_file_is_a_usage_error(project):
-    assert run("build", "-f", "nope.yml").exit_code == 2
+    assert run_cli("build", "-f", "nope.yml").exit_code == 2
 
 
 def test_build_with_a_broken_config_file_exits_1(project):
     (project / "mkdocs.yml").write_text("site_name: [x\n")
-    result = run("build")
+    result = run_cli("build")
     assert result.exit_code == 1
     assert_no_traceback(result)
 
 
 def test_build_strict_stops_on_mkdocs_warnings(project):
     (project / "docs/contact.md").write_text("[broken](nowhere.md)\n")
-    assert run("build").exit_code == 0
+    assert run_cli("build").exit_code == 0
     before = tree_hashes(project / "site")
-    result = run("build", "--strict")
+    result = run_cli("build", "--strict")
     assert result.exit_code == 1
     assert "'nowhere.md'" in result.stderr  # MkDocs' own warning is shown
     assert_no_traceback(result)
@@ -444,14 +433,14 @@ def test_build_strict_stops_on_mkdocs_warnings(project):
 
 
 def test_serve_with_a_missing_config_file_is_a_usage_error(project):
-    assert run("serve", "-f", "nope.yml").exit_code == 2
+    assert run_cli("serve", "-f", "nope.yml").exit_code == 2
 
 
 # -- export ---------------------------------------------------------------------------------------
 
 
 def test_export_writes_a_project(project):
-    result = run("export", "out")
+    result = run_cli("export", "out")
     assert result.exit_code == 0, result.output
     assert (project / "out/mkdocs.yml").is_file()
     assert (project / "out/docs/principles/listen-first.md").is_file()
@@ -461,11 +450,11 @@ def test_export_writes_a_project(project):
 def test_export_refuses_a_non_empty_folder_without_force(project):
     (project / "out").mkdir()
     (project / "out/keep.txt").write_text("x")
-    result = run("export", "out")
+    result = run_cli("export", "out")
     assert result.exit_code == 2
     assert "--force" in result.stderr
     assert (project / "out/keep.txt").exists()
-    assert run("export", "out", "--force").exit_code == 0
+    assert run_cli("export", "out", "--force").exit_code == 0
     assert not (project / "out/keep.txt").exists()
     assert (project / "out/mkdocs.yml").is_file()
 
@@ -473,7 +462,7 @@ def test_export_refuses_a_non_empty_folder_without_force(project):
 @pytest.mark.parametrize("out", [".", "docs", "content/x", ".."])
 def test_export_refuses_to_write_over_the_sources(project, out):
     before = tree_hashes(project)
-    result = run("export", out, "--force")
+    result = run_cli("export", out, "--force")
     assert result.exit_code == 2
     assert tree_hashes(project) == before
 
@@ -482,7 +471,7 @@ def test_export_refuses_to_write_over_the_sources(project, out):
 
 
 def test_schema_writes_one_file_per_kind(tmp_path):
-    result = run("schema", "-o", str(tmp_path / "schemas"))
+    result = run_cli("schema", "-o", str(tmp_path / "schemas"))
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(
         f"{name}.schema.json" for name in SCHEMAS
@@ -491,7 +480,7 @@ def test_schema_writes_one_file_per_kind(tmp_path):
 
 def test_schema_into_a_file_is_a_usage_error(tmp_path):
     (tmp_path / "file").write_text("")
-    assert run("schema", "-o", str(tmp_path / "file")).exit_code == 2
+    assert run_cli("schema", "-o", str(tmp_path / "file")).exit_code == 2
 
 
 # -- new ------------------------------------------------------------------------------------------
@@ -499,7 +488,7 @@ def test_schema_into_a_file_is_a_usage_error(tmp_path):
 
 def test_new_makes_a_handbook_that_validates_and_builds(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = run("new", "hb", "--organisation", 'Acme "Ltd": <b>', "--theme", "acme")
+    result = run_cli("new", "hb", "--organisation", 'Acme "Ltd": <b>', "--theme", "acme")
     assert result.exit_code == 0, result.output
     hb = tmp_path / "hb"
     for path in (
@@ -513,8 +502,8 @@ def test_new_makes_a_handbook_that_validates_and_builds(tmp_path, monkeypatch):
     for kind in ("principles", "examples", "checklists", "assessments"):
         assert len(list((hb / "content" / kind).glob("*.yaml"))) == 1
     monkeypatch.chdir(hb)
-    assert run("validate").exit_code == 0
-    result = run("build", "--strict")
+    assert run_cli("validate").exit_code == 0
+    result = run_cli("build", "--strict")
     assert result.exit_code == 0, result.output
     assert load_handbook(hb / "content").playbook.organisation == 'Acme "Ltd": <b>'
     assert "<b>" not in (hb / "site/index.html").read_text()
@@ -522,7 +511,7 @@ def test_new_makes_a_handbook_that_validates_and_builds(tmp_path, monkeypatch):
 
 def test_new_refuses_a_non_empty_folder(tmp_path):
     (tmp_path / "x.txt").write_text("x")
-    result = run("new", str(tmp_path))
+    result = run_cli("new", str(tmp_path))
     assert result.exit_code == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.txt"]
 
@@ -531,7 +520,7 @@ def test_new_refuses_a_non_empty_folder(tmp_path):
     "args", [["--theme", "Bad Name"], ["--organisation", ""], ["--organisation", "a\nb"]]
 )
 def test_new_rejects_bad_options(tmp_path, args):
-    result = run("new", str(tmp_path / "hb"), *args)
+    result = run_cli("new", str(tmp_path / "hb"), *args)
     assert result.exit_code == 2
     assert not (tmp_path / "hb").exists()
 
@@ -614,23 +603,23 @@ def bad_result(project: Path, name: str = "bad.json") -> Path:
 
 
 def test_report_prints_markdown(results_project):
-    result = run("report", "content/results")
+    result = run_cli("report", "content/results")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == REPORT_MD
 
 
 def test_report_reads_files_and_folders_each_file_once(results_project):
-    result = run("report", "content/results/payroll-anna.json", "content/results")
+    result = run_cli("report", "content/results/payroll-anna.json", "content/results")
     assert result.stdout == REPORT_MD
 
 
 def test_report_csv(results_project):
-    result = run("report", "content/results", "--format", "csv")
+    result = run_cli("report", "content/results", "--format", "csv")
     assert (result.exit_code, result.stdout_bytes.decode()) == (0, REPORT_CSV)
 
 
 def test_report_json(results_project):
-    result = run("report", "content/results", "--format", "json")
+    result = run_cli("report", "content/results", "--format", "json")
     assert result.exit_code == 0
 
     def withheld(date, files, comments):
@@ -699,14 +688,14 @@ def test_report_json(results_project):
 
 
 def test_report_output_file_is_written_whole(results_project):
-    result = run("report", "content/results", "--format", "csv", "-o", "report.csv")
+    result = run_cli("report", "content/results", "--format", "csv", "-o", "report.csv")
     assert result.exit_code == 0, result.output
     assert (result.stdout, result.stderr) == ("", "Wrote the report to report.csv\n")
     # A byte-order mark, so that spreadsheet programs read the file as UTF-8.
     assert (results_project / "report.csv").read_bytes().decode() == "\ufeff" + REPORT_CSV
     assert (results_project / "report.csv").stat().st_mode & 0o777 == 0o666 & ~_umask()
     assert sorted(p.name for p in results_project.iterdir() if p.name.startswith(".")) == []
-    assert run("report", "content/results", "-o", "report.csv").exit_code == 0
+    assert run_cli("report", "content/results", "-o", "report.csv").exit_code == 0
     assert (results_project / "report.csv").read_text(encoding="utf-8") == REPORT_MD
 
 
@@ -719,7 +708,7 @@ def _umask() -> int:
 def test_report_with_a_bad_file_prints_every_problem_and_writes_nothing(results_project):
     (results_project / "report.md").write_text("the old report")
     bad_result(results_project)
-    result = run("report", "content/results", "-o", "report.md")
+    result = run_cli("report", "content/results", "-o", "report.md")
     assert result.exit_code == 1
     assert_no_traceback(result)
     assert result.stdout == ""
@@ -737,7 +726,7 @@ def test_report_with_a_bad_file_prints_every_problem_and_writes_nothing(results_
 def test_report_warnings_are_printed_and_the_report_is_written(results_project):
     file = results_project / "content/results/payroll-anna.json"
     (results_project / "content/results/payroll-anna-again.json").write_bytes(file.read_bytes())
-    result = run("report", "content/results")
+    result = run_cli("report", "content/results")
     assert result.exit_code == 0
     assert result.stdout == REPORT_MD  # the copy counts once
     assert result.stderr == (
@@ -747,8 +736,8 @@ def test_report_warnings_are_printed_and_the_report_is_written(results_project):
 
 
 def test_report_assessment_option(results_project):
-    assert run("report", "content/results", "--assessment", "team-pulse").stdout == REPORT_MD
-    result = run("report", "content/results", "--assessment", "team-puls")
+    assert run_cli("report", "content/results", "--assessment", "team-pulse").stdout == REPORT_MD
+    result = run_cli("report", "content/results", "--assessment", "team-puls")
     assert result.exit_code == 2
     assert "unknown assessment 'team-puls' (did you mean 'team-pulse'?)" in result.stderr
 
@@ -769,13 +758,13 @@ def test_report_on_an_assessment_without_results_says_so(tmp_path, monkeypatch):
             }
         )
     )
-    result = run("report", "results", "--assessment", "teamklima")
+    result = run_cli("report", "results", "--assessment", "teamklima")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "# Ergebnisse der Selbsteinschätzungen\n\n## Teamklima (7er-Skala)\n\n"
         "Keine Ergebnisdateien.\n"
     )
-    german = run("report", "results").stdout
+    german = run_cli("report", "results").stdout
     # One respondent: below the default min_respondents, so a count and no figures.
     assert "| Einkauf | 2026-11-22 | 1 | – | – |" in german
     assert "Teilnehmende: 1\n\nWeniger als 3 Teilnehmende: Es werden keine Werte gezeigt" in german
@@ -794,22 +783,22 @@ def test_report_on_an_assessment_without_results_says_so(tmp_path, monkeypatch):
     ],
 )
 def test_report_usage_errors_exit_2(results_project, args, message):
-    assert_our_usage_error(run("report", *args), message)
+    assert_our_usage_error(run_cli("report", *args), message)
 
 
 def test_report_outside_a_handbook_needs_content(results_project, monkeypatch):
     monkeypatch.chdir(results_project / "content")
-    result = run("report", "results")
+    result = run_cli("report", "results")
     assert result.exit_code == 2
     assert "--content" in result.stderr
-    assert run("report", "results", "--content", ".").stdout == REPORT_MD.replace(
+    assert run_cli("report", "results", "--content", ".").stdout == REPORT_MD.replace(
         "content/results", "results"
     )
 
 
 def test_report_with_bad_content_prints_the_content_problems(results_project):
     break_content(results_project, "typo in a field")
-    result = run("report", "content/results")
+    result = run_cli("report", "content/results")
     assert result.exit_code == 1
     assert "content/principles/listen-first.yaml:1:1: unknown field 'tittle'" in result.stderr
     assert result.stdout == ""
@@ -820,12 +809,12 @@ def test_report_does_not_read_content_results_unless_named(results_project, tmp_
     other = tmp_path / "collected"
     other.mkdir()
     shutil.copy(results_project / "content/results/facilities.json", other)
-    result = run("report", str(other))
+    result = run_cli("report", str(other))
     assert result.exit_code == 0 and "Facilities" in result.stdout
 
 
 def test_report_help_names_its_formats():
-    result = run("report", "-h")
+    result = run_cli("report", "-h")
     assert result.exit_code == 0
     assert "RESULTS..." in result.output and "[md|csv|json]" in result.output
 
@@ -837,14 +826,14 @@ def test_validate_prints_result_warnings_and_exits_0(results_project):
         "content/results/zz-copy.json:4:3: id: the same result as "
         "content/results/payroll-anna.json (handed in twice); counted once"
     )
-    result = run("validate")
+    result = run_cli("validate")
     assert (result.exit_code, result.stdout) == (0, warning + "\n")
-    data = json.loads(run("validate", "--format", "json").stdout)
+    data = json.loads(run_cli("validate", "--format", "json").stdout)
     assert data["problems"] == [] and [w["message"] for w in data["warnings"]] == [
         warning.split("id: ")[1]
     ]
     bad_result(results_project)
-    result = run("validate")
+    result = run_cli("validate")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == warning  # with the errors, every line at once
 
@@ -853,14 +842,14 @@ def test_validate_prints_result_warnings_and_exits_0(results_project):
 
 
 def test_build_into_a_folder_it_cannot_write_is_one_line(project, monkeypatch):
-    assert run("build").exit_code == 0
+    assert run_cli("build").exit_code == 0
     before = tree_hashes(project / "site")
 
     def refused(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(project))
 
     monkeypatch.setattr(tempfile, "mkdtemp", refused)
-    result = run("build")
+    result = run_cli("build")
     assert result.exit_code == 2
     assert result.stderr == f"Error: cannot write into {project}: permission denied\n"
     assert tree_hashes(project / "site") == before
@@ -875,7 +864,7 @@ def test_a_content_file_that_vanishes_while_it_is_read_is_a_problem(project, mon
         return real(path)
 
     monkeypatch.setattr(Path, "read_bytes", vanishing)
-    result = run("validate")
+    result = run_cli("validate")
     assert result.exit_code == 1
     assert result.output == (
         "content/principles/listen-first.yaml: this file could not be read: it does not exist "
@@ -890,7 +879,7 @@ def test_a_report_that_cannot_be_written_is_one_line(project, monkeypatch):
     monkeypatch.setattr(tempfile, "mkstemp", full)
     (project / "results").mkdir()
     shutil.copy(SITES / "results/content/results" / _one_result_file(), project / "results")
-    result = run("report", "results", "-o", "report.md")
+    result = run_cli("report", "results", "-o", "report.md")
     assert result.exit_code == 2, result.output
     assert result.stderr.endswith(f"Error: cannot write {Path('report.md')}: the disk is full\n")
     assert not (project / "report.md").exists()

@@ -21,7 +21,9 @@ def declared_floors() -> dict[str, str]:
     floors = {}
     for requirement in project["dependencies"] + project["optional-dependencies"]["test"]:
         match = re.fullmatch(rf"({NAME})\s*>=\s*([^,;\s]+)(\s*,\s*<\s*[^,;\s]+)?", requirement)
-        assert match, f"pyproject.toml: {requirement!r} should be 'name>=floor' or 'name>=floor,<cap'"
+        assert match, (
+            f"pyproject.toml: {requirement!r} should be 'name>=floor' or 'name>=floor,<cap'"
+        )
         floors[canonical(match[1])] = match[2]
     return floors
 

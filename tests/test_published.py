@@ -20,10 +20,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
-from site_support import SITES, copy_project, golden, inside, run_mkdocs, tree_hashes
+from site_support import (
+    SITES,
+    copy_project,
+    golden,
+    inside,
+    run_in,
+    run_mkdocs,
+    tree_hashes,
+)
 
-from playbook_gen.cli import cli
 from playbook_gen.problems import ContentError
 from playbook_gen.site import export_site
 
@@ -61,11 +67,6 @@ def build_case(case: Path, tmp_path: Path) -> tuple[Path, dict]:
     return project, spec
 
 
-def run(root: Path, *args: str):
-    with inside(root):
-        return CliRunner().invoke(cli, list(args), prog_name="playbook-gen")
-
-
 def test_there_are_enough_cases():
     assert len(CASES) >= 7
 
@@ -73,7 +74,7 @@ def test_there_are_enough_cases():
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_published_wording(case: Path, tmp_path: Path):
     project, spec = build_case(case, tmp_path)
-    result = run(project, "validate")
+    result = run_in(project, "validate")
     assert result.exit_code == spec["exit"], result.output
     assert "Traceback" not in result.output
     assert result.stdout == golden(case / "expected.txt", result.stdout)
@@ -84,7 +85,7 @@ def test_published_wording(case: Path, tmp_path: Path):
 )
 def test_build_stops_with_the_same_lines_and_builds_nothing(case: Path, tmp_path: Path):
     project, _ = build_case(case, tmp_path)
-    result = run(project, "build")
+    result = run_in(project, "build")
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     for line in (case / "expected.txt").read_text().splitlines():
@@ -129,7 +130,7 @@ def _files(site: Path) -> list[str]:
 def test_docs_dir_content_is_refused_by_build_and_plain_mkdocs(project):
     config = project / "mkdocs.yml"
     config.write_text(config.read_text() + "docs_dir: content\n")
-    result = run(project, "build")
+    result = run_in(project, "build")
     assert result.exit_code == 1
     assert "mkdocs.yml:7:1: docs_dir: content is the content folder" in result.stderr
     proc = run_mkdocs("build", cwd=project)
@@ -143,10 +144,10 @@ def test_docs_dir_holding_the_project_is_refused_by_validate(project):
     what it would publish."""
     config = project / "mkdocs.yml"
     config.write_text(config.read_text() + "docs_dir: .\n")
-    result = run(project, "validate")
+    result = run_in(project, "validate")
     assert result.exit_code == 1
     assert "mkdocs.yml:7:1: docs_dir: . holds the content folder" in result.stdout
-    assert run(project, "build").exit_code == 1
+    assert run_in(project, "build").exit_code == 1
     assert run_mkdocs("build", cwd=project).returncode == 1
     assert not (project / "site").exists()
 
@@ -180,7 +181,7 @@ def test_links_inside_the_project_are_followed_and_published(project):
     shared.mkdir()
     (shared / "faq.md").write_text("# FAQ\n\nAsk us.\n")
     (project / "docs" / "faq.md").symlink_to("../shared/faq.md")
-    result = run(project, "build")
+    result = run_in(project, "build")
     assert result.exit_code == 0, result.output
     assert "Ask us." in (project / "site" / "faq" / "index.html").read_text()
 
@@ -199,12 +200,12 @@ def test_export_refuses_a_link_out_of_the_project(project, tmp_path):
 
 
 def test_a_refused_build_leaves_the_old_site_as_it_was(project, tmp_path):
-    assert run(project, "build").exit_code == 0
+    assert run_in(project, "build").exit_code == 0
     before = tree_hashes(project / "site")
     outside = tmp_path / "secret.txt"
     outside.write_text("secret")
     (project / "docs" / "secret.txt").symlink_to(outside)
-    assert run(project, "build").exit_code == 1
+    assert run_in(project, "build").exit_code == 1
     assert run_mkdocs("build", cwd=project).returncode == 1
     assert tree_hashes(project / "site") == before
 
@@ -214,7 +215,7 @@ def test_content_folder_that_is_a_link_out_of_the_project(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     (project / "content").symlink_to(elsewhere)
-    result = run(project, "validate")
+    result = run_in(project, "validate")
     assert result.exit_code == 1
     assert result.stdout == (
         f"content: is a link to {elsewhere}, outside the project; only the handbook's own files "

@@ -10,7 +10,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from site_support import (
     ROOT,
     SITES,
@@ -19,18 +18,14 @@ from site_support import (
     inside,
     links,
     page_file,
+    run_cli,
     run_mkdocs,
     serving,
     tree_hashes,
     wait_for,
 )
 
-from playbook_gen.cli import cli
 from playbook_gen.site import build_site
-
-
-def run(*args: str):
-    return CliRunner().invoke(cli, list(args), prog_name="playbook-gen")
 
 
 @pytest.fixture
@@ -46,7 +41,7 @@ def no_docs(tmp_path) -> Path:
 
 def test_a_handbook_without_docs_builds(no_docs):
     with inside(no_docs):
-        result = run("build")
+        result = run_cli("build")
     assert result.exit_code == 0, result.output
     assert page_file(no_docs / "site", "principles/listen-first/").is_file()
     assert not (no_docs / "docs").exists()  # nothing appears in the user's project
@@ -54,7 +49,7 @@ def test_a_handbook_without_docs_builds(no_docs):
 
 def test_a_handbook_without_docs_exports_a_project_that_plain_mkdocs_builds(no_docs):
     with inside(no_docs):
-        result = run("export", "out")
+        result = run_cli("export", "out")
     assert result.exit_code == 0, result.output
     built = run_mkdocs("build", "--strict", "-f", "out/mkdocs.yml", cwd=no_docs)
     assert built.returncode == 0, built.stderr
@@ -91,7 +86,7 @@ def test_build_refuses_a_folder_that_is_not_an_earlier_build(no_docs, offline, c
         (folder / name).write_text(text)
     before = tree_hashes(folder)
     with inside(no_docs):
-        result = run("build", "--site-dir", str(folder), *(["--offline"] if offline else []))
+        result = run_cli("build", "--site-dir", str(folder), *(["--offline"] if offline else []))
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
@@ -130,7 +125,7 @@ def test_build_refuses_a_home_folder_and_any_folder_above_one(no_docs, monkeypat
     before = tree_hashes(no_docs.parent / "people")
     for folder in (home, home.parent):
         with inside(no_docs):
-            result = run("build", "--site-dir", str(folder))
+            result = run_cli("build", "--site-dir", str(folder))
         assert result.exit_code == 2
         assert result.stderr == (
             f"Error: refusing to write the site into {folder}: it holds your home folder ({home})\n"
@@ -142,9 +137,9 @@ def test_build_replaces_an_earlier_build_and_an_empty_folder(no_docs):
     folder = no_docs.parent / "public"
     folder.mkdir()
     with inside(no_docs):
-        assert run("build", "--site-dir", str(folder)).exit_code == 0  # empty
-        assert run("build", "--site-dir", str(folder), "--offline").exit_code == 0  # earlier
-        assert run("build", "--site-dir", str(folder)).exit_code == 0
+        assert run_cli("build", "--site-dir", str(folder)).exit_code == 0  # empty
+        assert run_cli("build", "--site-dir", str(folder), "--offline").exit_code == 0  # earlier
+        assert run_cli("build", "--site-dir", str(folder)).exit_code == 0
     assert page_file(folder, "principles/listen-first/").is_file()
     assert not (folder / "principles/listen-first.html").exists()  # nothing of the old one
 

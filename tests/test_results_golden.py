@@ -21,10 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
-from site_support import golden, inside
-
-from playbook_gen.cli import cli
+from site_support import golden, run_in
 
 GOLDEN = Path(__file__).parent / "golden"
 BASE = GOLDEN / "base"
@@ -40,11 +37,6 @@ def build_case(case: Path, into: Path) -> dict:
         shutil.copytree(case / "content", into / "content", dirs_exist_ok=True)
     shutil.copytree(case / "results", into / "results")
     return spec
-
-
-def run_in(folder: Path, *args: str):
-    with inside(folder):
-        return CliRunner().invoke(cli, list(args), prog_name="playbook-gen")
 
 
 def test_there_are_enough_cases():

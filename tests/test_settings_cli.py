@@ -6,24 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from site_support import SITES, copy_project, run_mkdocs, tree_hashes
-
-from playbook_gen.cli import cli
+from site_support import run_cli, run_mkdocs, tree_hashes
 
 PRIVACY = "repo_url: https://github.com/example/handbook\n"
-
-
-def run(*args: str):
-    return CliRunner().invoke(cli, list(args), prog_name="playbook-gen")
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch) -> Path:
-    """A copy of the small handbook as the working directory."""
-    path = copy_project(SITES / "small", tmp_path / "project")
-    monkeypatch.chdir(path)
-    return path
 
 
 def add_setting(project: Path, text: str) -> None:
@@ -36,7 +21,7 @@ def add_setting(project: Path, text: str) -> None:
 
 def test_validate_checks_mkdocs_yml_when_there_is_one(project):
     add_setting(project, PRIVACY)
-    result = run("validate")
+    result = run_cli("validate")
     assert result.exit_code == 0
     assert result.stdout == (
         "mkdocs.yml:7:11: repo_url: every reader's browser asks api.github.com for the "
@@ -54,22 +39,22 @@ def test_validate_f_names_the_settings_and_their_content_folder(project, monkeyp
     )
     (project / "mkdocs.yml").write_text(text)
     monkeypatch.chdir(project.parent)
-    result = run("validate", "-f", "project/mkdocs.yml")
+    result = run_cli("validate", "-f", "project/mkdocs.yml")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("project/mkdocs.yml:8:11: repo_url: ")
-    assert run("validate", "-f", "project/nope.yml").exit_code == 2
+    assert run_cli("validate", "-f", "project/nope.yml").exit_code == 2
 
 
 def test_validate_content_without_mkdocs_yml_checks_the_content_only(project, monkeypatch):
     add_setting(project, PRIVACY)
     monkeypatch.chdir(project.parent)  # no mkdocs.yml here
-    result = run("validate", "--content", "project/content")
+    result = run_cli("validate", "--content", "project/content")
     assert (result.exit_code, result.output) == (0, "")
 
 
 def test_validate_json_lists_settings_warnings(project):
     add_setting(project, PRIVACY)
-    data = json.loads(run("validate", "--format", "json").stdout)
+    data = json.loads(run_cli("validate", "--format", "json").stdout)
     assert data["problems"] == []
     assert [(w["file"], w["line"], w["where"]) for w in data["warnings"]] == [
         ("mkdocs.yml", 7, "repo_url")
@@ -80,7 +65,7 @@ def test_validate_prints_settings_and_content_problems_together(project):
     add_setting(project, "extra:\n  homepage: javascript:alert(1)\n")
     file = project / "content/principles/listen-first.yaml"
     file.write_text(file.read_text().replace("title:", "tittle:"))
-    result = run("validate")
+    result = run_cli("validate")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0].startswith("content/principles/listen-first.yaml:1:1: ")
@@ -89,13 +74,13 @@ def test_validate_prints_settings_and_content_problems_together(project):
 
 @pytest.mark.parametrize("command", [["build"], ["export", "out"]])
 def test_settings_errors_stop_build_and_export_and_keep_the_old_site(project, command):
-    assert run("build").exit_code == 0
+    assert run_cli("build").exit_code == 0
     before = tree_hashes(project / "site")
     (project / "mkdocs.yml").write_text(
         "site_name: Small Co handbook\ntheme:\n  name: material\n  logo: images/missing.svg\n"
         "plugins:\n  - search\n  - playbook\n"
     )
-    result = run(*command)
+    result = run_cli(*command)
     assert result.exit_code == 1, result.output
     assert "mkdocs.yml:4:9: theme.logo: the file 'images/missing.svg' is not in docs/" in (
         result.stderr
@@ -123,11 +108,11 @@ BROKEN_ANCHOR = "# Contact\n\nSee [the form](#the-form) and [the lead](index.md#
 
 def test_build_strict_fails_on_a_broken_anchor_in_a_hand_written_page(project):
     (project / "docs/contact.md").write_text(BROKEN_ANCHOR)
-    result = run("build")  # not strict: built, with a warning
+    result = run_cli("build")  # not strict: built, with a warning
     assert result.exit_code == 0, result.output
     assert "'#the-form'" in result.stderr
     before = tree_hashes(project / "site")
-    result = run("build", "--strict")
+    result = run_cli("build", "--strict")
     assert result.exit_code == 1
     assert "'#the-form'" in result.stderr and "no-such-part" in result.stderr
     assert "Traceback" not in result.output
@@ -146,11 +131,11 @@ def test_an_anchor_that_exists_passes_strict(project):
         "# Contact\n\n## The form\n\n"
         "See [the form](#the-form) and [the tasks](checklists/first-steps.md).\n"
     )
-    result = run("build", "--strict")
+    result = run_cli("build", "--strict")
     assert result.exit_code == 0, result.output
 
 
 def test_mkdocs_yml_may_choose_how_anchors_are_checked(project):
     (project / "docs/contact.md").write_text(BROKEN_ANCHOR)
     add_setting(project, "validation:\n  anchors: info\n")
-    assert run("build", "--strict").exit_code == 0
+    assert run_cli("build", "--strict").exit_code == 0

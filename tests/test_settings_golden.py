@@ -19,10 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
-from site_support import golden, inside
-
-from playbook_gen.cli import cli
+from site_support import golden, run_in
 
 GOLDEN = Path(__file__).parent / "golden"
 BASE = GOLDEN / "base"
@@ -40,11 +37,6 @@ def build_case(case: Path, into: Path) -> dict:
     return spec
 
 
-def run(root: Path, *args: str):
-    with inside(root):
-        return CliRunner().invoke(cli, list(args), prog_name="playbook-gen")
-
-
 def test_there_are_enough_cases():
     assert len(CASES) >= 12
 
@@ -52,7 +44,7 @@ def test_there_are_enough_cases():
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_settings_wording(case: Path, tmp_path: Path):
     spec = build_case(case, tmp_path)
-    result = run(tmp_path, "validate")
+    result = run_in(tmp_path, "validate")
     assert result.exit_code == spec["exit"], result.output
     assert "Traceback" not in result.output
     assert result.stdout, f"{case.name}: validate printed nothing"
@@ -62,7 +54,7 @@ def test_settings_wording(case: Path, tmp_path: Path):
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_every_line_is_located_in_a_settings_file(case: Path, tmp_path: Path):
     build_case(case, tmp_path)
-    for line in run(tmp_path, "validate").stdout.splitlines():
+    for line in run_in(tmp_path, "validate").stdout.splitlines():
         file, line_no, column, _ = line.split(":", 3)
         assert file in ("mkdocs.yml", "base.yml"), line
         assert int(line_no) >= 1 and int(column) >= 1, line
@@ -76,7 +68,7 @@ def test_every_line_is_located_in_a_settings_file(case: Path, tmp_path: Path):
 )
 def test_build_stops_with_the_same_lines_and_runs_nothing(case: Path, tmp_path: Path):
     build_case(case, tmp_path)
-    result = run(tmp_path, "build")
+    result = run_in(tmp_path, "build")
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     for line in (case / "expected.txt").read_text().splitlines():

@@ -11,10 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from site_support import SITES, copy_project, inside, run_mkdocs, tree_hashes
-
-from playbook_gen.cli import cli
+from site_support import SITES, copy_project, run_in, run_mkdocs, tree_hashes
 
 COMMENT = (
     "content/principles/listen-first.yaml:4:3: why: '<!-- salary band 3 -->' is published on the "
@@ -42,32 +39,27 @@ def project(tmp_path) -> Path:
     return root
 
 
-def run(root: Path, *args: str):
-    with inside(root):
-        return CliRunner().invoke(cli, list(args), prog_name="playbook-gen")
-
-
 def test_validate_warns_and_passes(project):
-    result = run(project, "validate")
+    result = run_in(project, "validate")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [COMMENT, HEADING]
 
 
 def test_validate_strict_fails_on_the_warnings(project):
-    result = run(project, "validate", "--strict")
+    result = run_in(project, "validate", "--strict")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [COMMENT, HEADING]
 
 
 def test_validate_json_lists_them_under_warnings(project):
-    data = json.loads(run(project, "validate", "--format", "json").stdout)
+    data = json.loads(run_in(project, "validate", "--format", "json").stdout)
     assert data["problems"] == [] and len(data["warnings"]) == 2
-    strict = json.loads(run(project, "validate", "--strict", "--format", "json").stdout)
+    strict = json.loads(run_in(project, "validate", "--strict", "--format", "json").stdout)
     assert len(strict["problems"]) == 2
 
 
 def test_build_warns_and_the_page_shows_what_the_warnings_say(project):
-    result = run(project, "build")
+    result = run_in(project, "build")
     assert result.exit_code == 0, result.output
     assert COMMENT in result.stderr and HEADING in result.stderr
     page = (project / "site/principles/listen-first/index.html").read_text()
@@ -77,9 +69,9 @@ def test_build_warns_and_the_page_shows_what_the_warnings_say(project):
 
 def test_build_strict_fails_on_the_warnings_and_keeps_the_old_site(project):
     clean = copy_project(SITES / "small", project.parent / "clean")
-    assert run(clean, "build", "--site-dir", str(project / "site")).exit_code == 0
+    assert run_in(clean, "build", "--site-dir", str(project / "site")).exit_code == 0
     before = tree_hashes(project / "site")
-    result = run(project, "build", "--strict")
+    result = run_in(project, "build", "--strict")
     assert result.exit_code == 1
     assert COMMENT in result.stderr and HEADING in result.stderr
     assert tree_hashes(project / "site") == before
@@ -96,7 +88,7 @@ def test_plain_mkdocs_build_strict_fails_on_them_too(project):
 def test_strict_in_mkdocs_yml_makes_them_fail(project):
     config = project / "mkdocs.yml"
     config.write_text(config.read_text() + "strict: true\n")
-    assert run(project, "build").exit_code == 1
+    assert run_in(project, "build").exit_code == 1
 
 
 def test_result_file_warnings_still_do_not_stop_a_strict_build(tmp_path):
@@ -105,6 +97,6 @@ def test_result_file_warnings_still_do_not_stop_a_strict_build(tmp_path):
     root = copy_project(SITES / "results", tmp_path / "project")
     results = root / "content/results"
     (results / "again.json").write_text((results / "payroll-anna.json").read_text())
-    result = run(root, "build", "--strict")
+    result = run_in(root, "build", "--strict")
     assert result.exit_code == 0, result.output
     assert "handed in twice" in result.stderr
