@@ -17,9 +17,9 @@ from pathlib import Path
 import click
 
 from . import results
+from .content.loader import display_path, load_handbook
+from .content.model import SLUG_PATTERN
 from .folders import UsageProblem, write_atomically
-from .loader import display_path, load_handbook
-from .model import SLUG_PATTERN
 from .new import create_handbook
 from .problems import ContentError, did_you_mean, format_problems, problems_json, sort_problems
 from .settings import check_file

@@ -17,11 +17,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import is_error_template, normalize_url
 
-from .csp import with_policy
+from .content.loader import load_handbook
 from .folders import UsageProblem, check_output
-from .loader import load_handbook
+from .pages.csp import with_policy
+from .pages.render import Site, error_page_anywhere, hand_written_pages, problems_site, render_site
 from .problems import ContentError, Problem, format_problems, sort_problems
-from .render import Site, error_page_anywhere, hand_written_pages, problems_site, render_site
 from .settings import Checked, Settings, anchors_level, check_file, show_as_text, striptags_as_text
 from .sources import published_files, published_problems
 

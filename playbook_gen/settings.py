@@ -226,7 +226,7 @@ def _decode(source: bytes, shown: str) -> str:
 
 def _malformed(text: str, shown: str, exc: yaml.MarkedYAMLError) -> list[Problem]:
     """Say what is wrong with a file that is not valid YAML, in the words used for content."""
-    from .yamlread import read_yaml
+    from .content.yamlread import read_yaml
 
     try:
         read_yaml(text, shown)
@@ -473,7 +473,7 @@ def check_file(
 
     See ``read_settings`` and ``check_settings``.
     """
-    from .loader import display_path
+    from .content.loader import display_path
 
     try:
         settings = read_settings(config_file, display_path(Path(config_file)))

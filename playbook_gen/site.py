@@ -22,12 +22,20 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import yaml_load
 
+from .content.loader import display_path, load_handbook
+from .content.model import (
+    Assessment,
+    Checklist,
+    Example,
+    ExportedResult,
+    Handbook,
+    Playbook,
+    Principle,
+)
 from .folders import UsageProblem, check_output, replacing
-from .loader import display_path, load_handbook
-from .model import Assessment, Checklist, Example, ExportedResult, Handbook, Playbook, Principle
+from .pages.render import ASSET_DIR, OFFLINE_SCRIPT, Site, hand_written_pages, render_site
 from .plugin import PlaybookPlugin
 from .problems import ContentError
-from .render import ASSET_DIR, OFFLINE_SCRIPT, Site, hand_written_pages, render_site
 from .settings import TITLES_HOOK, Checked, check_file, read_settings, settings_as_text
 
 TITLES_HOOK_FILE = "playbook_titles.py"

@@ -16,7 +16,7 @@ from site_support import SITES, copy_project, leftovers, run_cli, tree_hashes
 
 import playbook_gen.cli
 from playbook_gen.cli import cli
-from playbook_gen.loader import load_handbook
+from playbook_gen.content.loader import load_handbook
 from playbook_gen.site import SCHEMAS
 
 BROKEN = {

@@ -24,7 +24,7 @@ import yaml
 from click.testing import CliRunner
 from site_support import golden, inside
 
-from playbook_gen.loader import load_handbook
+from playbook_gen.content.loader import load_handbook
 from playbook_gen.problems import ContentError, format_problems
 
 GOLDEN = Path(__file__).parent / "golden"

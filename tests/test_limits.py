@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from playbook_gen import richtext
-from playbook_gen.model import (
+from playbook_gen.content import richtext
+from playbook_gen.content.model import (
     BACKTICKS_MAX,
     BACKTICKS_RUN_MAX,
     ID_MAX,
@@ -190,7 +190,7 @@ def test_each_text_field_has_its_length_limit(field, limit):
 
 def test_every_text_field_of_every_model_has_a_length_limit():
     """No str field is left unbounded: the JSON Schemas carry each limit for editors too."""
-    from playbook_gen.model import KINDS
+    from playbook_gen.content.model import KINDS
 
     def strings(schema, defs, path=""):
         if "$ref" in schema:

@@ -13,9 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playbook_gen import yamlread
-from playbook_gen.loader import display_path, load_handbook, validate_document
-from playbook_gen.model import KINDS, Checklist, Example, Handbook, Playbook, Principle
+from playbook_gen.content import yamlread
+from playbook_gen.content.loader import display_path, load_handbook, validate_document
+from playbook_gen.content.model import KINDS, Checklist, Example, Handbook, Playbook, Principle
+from playbook_gen.content.yamlread import Document, read_yaml
 from playbook_gen.problems import (
     ContentError,
     Problem,
@@ -24,7 +25,6 @@ from playbook_gen.problems import (
     problems_json,
     sort_problems,
 )
-from playbook_gen.yamlread import Document, read_yaml
 
 BASE = Path(__file__).parent / "golden" / "base" / "content"
 MODELS = [Playbook, *KINDS.values()]
@@ -914,7 +914,7 @@ def test_warnings_about_published_text_do_not_stop_unless_strict(handbook_dir):
 
 
 def test_files_without_comments_or_hashes_in_text_are_not_read_twice(handbook_dir, monkeypatch):
-    from playbook_gen import checks
+    from playbook_gen.content import checks
 
     seen = []
     monkeypatch.setattr(checks, "_texts", lambda data, path: seen.append(data) or iter(()))

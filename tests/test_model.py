@@ -7,7 +7,7 @@ import re
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from playbook_gen.model import (
+from playbook_gen.content.model import (
     ITEM_REF_PATTERN,
     KINDS,
     SLUG_PATTERN,
@@ -210,7 +210,7 @@ def test_infinity_and_nan_are_not_numbers_here(value):
 
 
 def test_source_links_must_be_web_or_mail_addresses():
-    from playbook_gen.model import Source
+    from playbook_gen.content.model import Source
 
     assert Source.model_validate({"title": "t", "url": "https://example.org"}).url
     for bad in ["javascript:alert(1)", "www.example.org", "ftp://x", "https://a b"]:

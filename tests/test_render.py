@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playbook_gen.loader import load_handbook
-from playbook_gen.render import render_site
+from playbook_gen.content.loader import load_handbook
+from playbook_gen.pages.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +60,7 @@ def test_compiled_templates_are_kept_between_runs_and_a_broken_cache_changes_not
 ):
     """Templates compiled by one `mkdocs build` are loaded by the next; a cache folder that
     cannot be written or holds garbage gives the same pages."""
-    from playbook_gen import render
+    from playbook_gen.pages import render
 
     handbook = load_handbook(ROOT / "content")
     expected = render_site(handbook).pages

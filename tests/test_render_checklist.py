@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from playbook_gen.loader import load_handbook
-from playbook_gen.render import (
+from playbook_gen.content.loader import load_handbook
+from playbook_gen.pages.render import (
     checklist_data,
     onboarding_plan,
     redirect_page,

@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_scoring import VECTORS, same
 
-from playbook_gen import results, scoring
-from playbook_gen.loader import load_handbook
+from playbook_gen import results
+from playbook_gen.content.loader import load_handbook
+from playbook_gen.results import scoring
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests/golden/base"  # internal-service: 1-5 with N/A; rsp-1, rsp-2 (reverse), own-1

@@ -27,11 +27,10 @@ from site_support import (
     tree_hashes,
 )
 
-from playbook_gen import scoring
 from playbook_gen.cli import cli
-from playbook_gen.loader import load_handbook
-from playbook_gen.render import render_site
-from playbook_gen.results import questionnaire
+from playbook_gen.content.loader import load_handbook
+from playbook_gen.pages.render import render_site
+from playbook_gen.results import questionnaire, scoring
 from playbook_gen.site import build_site, export_site
 
 HOSTILE_TEAM = (

@@ -10,7 +10,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from playbook_gen.richtext import ATTRIBUTES, TAGS, URL_SCHEMES, to_html, to_inline_html, to_plain
+from playbook_gen.content.richtext import (
+    ATTRIBUTES,
+    TAGS,
+    URL_SCHEMES,
+    to_html,
+    to_inline_html,
+    to_plain,
+)
 
 
 class _Collect(HTMLParser):
@@ -263,7 +270,7 @@ _PROSE = st.lists(
 
 def _through_markdown(text: str) -> tuple[str, str]:
     """What Markdown and the sanitizer make of `text`: (HTML, plain text)."""
-    from playbook_gen import richtext
+    from playbook_gen.content import richtext
 
     md = richtext._markdown(False)
     md.reset()
@@ -276,7 +283,7 @@ def _through_markdown(text: str) -> tuple[str, str]:
 @example("*we**we**we*")  # Markdown 3.5 to 3.10 and 3.11 nest these differently
 @example("*we **we** we*")
 def test_the_plain_paragraph_shortcut_gives_what_markdown_gives(text):
-    from playbook_gen import richtext
+    from playbook_gen.content import richtext
 
     shortcut = richtext._plain_html(text)
     if shortcut is not None:
@@ -287,8 +294,8 @@ def test_the_shortcut_answers_for_most_of_the_default_handbook():
     """Every text of the default content: the same HTML either way, and mostly by the shortcut."""
     from pathlib import Path
 
-    from playbook_gen import richtext
-    from playbook_gen.loader import load_handbook
+    from playbook_gen.content import richtext
+    from playbook_gen.content.loader import load_handbook
 
     def texts(value):
         if isinstance(value, str):
@@ -334,6 +341,6 @@ def test_the_shortcut_answers_for_most_of_the_default_handbook():
     ],
 )
 def test_the_shortcut_leaves_other_markdown_to_markdown(text):
-    from playbook_gen import richtext
+    from playbook_gen.content import richtext
 
     assert richtext._plain_html(text) is None

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from playbook_gen import scoring
-from playbook_gen.loader import load_handbook
+from playbook_gen.content.loader import load_handbook
+from playbook_gen.results import scoring
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTOR_FILES = sorted((ROOT / "tests" / "vectors").glob("*.json"))

@@ -37,9 +37,9 @@ from site_support import (
     wait_for,
 )
 
+from playbook_gen.content.loader import load_handbook
+from playbook_gen.content.model import Handbook
 from playbook_gen.folders import WriteProblem, sweep_leftovers
-from playbook_gen.loader import load_handbook
-from playbook_gen.model import Handbook
 from playbook_gen.problems import ContentError
 from playbook_gen.site import build_site, export_site
 

@@ -11,7 +11,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks, results
+from .. import results
+from ..problems import ContentError, Problem, did_you_mean, format_path, os_reason
+from ..sources import link_problem, real
+from ..sources import shown_path as display_path
+from . import checks
 from .model import (
     ID_MAX,
     ITEM_REF_PATTERN,
@@ -26,9 +30,6 @@ from .model import (
     Handbook,
     Playbook,
 )
-from .problems import ContentError, Problem, did_you_mean, format_path, os_reason
-from .sources import link_problem, real
-from .sources import shown_path as display_path
 from .yamlread import Document, read_document
 
 IGNORED_DIRS = {"schemas"}  # read by editors

@@ -23,10 +23,11 @@ import rcssmin
 import rjsmin
 from markupsafe import Markup
 
-from . import results, richtext
+from .. import results
+from ..content import richtext
+from ..content.model import Handbook
+from ..i18n import words
 from .csp import with_policy
-from .i18n import words
-from .model import Handbook
 
 ASSET_DIR = "assets/playbook"
 ASSETS = ("pb.css", "pb-core.js", "pb-assessment.js", "pb-checklist.js")

@@ -28,7 +28,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from .problems import ContentError, Problem, format_path, not_utf8
+from ..problems import ContentError, Problem, format_path, not_utf8
 
 
 class _ReferenceParser(Reader, Scanner, Parser):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .model import Assessment, Band
+from ..content.model import Assessment, Band
 
 Answers = Mapping[str, "int | None"]
 """Question id -> answer on the scale, or None for "not applicable"; unanswered ids are absent."""

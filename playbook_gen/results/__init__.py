@@ -42,10 +42,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import richtext, scoring
-from .i18n import words
-from .model import Assessment, Band, ExportedResult, Handbook
-from .problems import Problem, did_you_mean, format_path, not_utf8, os_reason
+from ..content import richtext
+from ..content.model import Assessment, Band, ExportedResult, Handbook
+from ..i18n import words
+from ..problems import Problem, did_you_mean, format_path, not_utf8, os_reason
+from . import scoring
 
 FORMAT = "playbook-assessment-result"
 VERSION = 1

@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..problems import Problem, did_you_mean, format_path
 from .model import ID_MAX, SLUG_PATTERN, Assessment, Handbook
-from .problems import Problem, did_you_mean, format_path
 from .richtext import mask_code
 from .yamlread import Document
 
