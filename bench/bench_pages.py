@@ -73,7 +73,7 @@ WATCH_READY = """
 
 
 def build(site_dir: Path) -> None:
-    from playbook_gen.site import build_site
+    from playbook_gen.build import build_site
 
     build_site(ROOT / "mkdocs.yml", site_dir)
 

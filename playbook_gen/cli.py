@@ -17,13 +17,20 @@ from pathlib import Path
 import click
 
 from . import results
+from .atomic import write_atomically
 from .content.loader import display_path, load_handbook
 from .content.model import SLUG_PATTERN
-from .folders import UsageProblem, write_atomically
 from .new import create_handbook
-from .problems import ContentError, did_you_mean, format_problems, problems_json, sort_problems
+from .problems import (
+    ContentError,
+    UsageProblem,
+    did_you_mean,
+    format_problems,
+    problems_json,
+    sort_problems,
+)
+from .schema import write_schemas
 from .settings import check_file
-from .site import build_site, docs_dir_override, export_site, write_schemas
 from .sources import published_problems
 from .usage import ChoiceType, CommandLineError, OurGroup, PathType, in_our_words, usage_error
 
@@ -209,6 +216,8 @@ def build(config_file: str, site_dir: Path | None, strict: bool | None, offline:
     \b
     Example: playbook-gen build --site-dir /var/www/handbook
     """
+    from .build import build_site  # MkDocs is imported only by the commands that build
+
     target = build_site(config_file, site_dir, strict=strict, offline=offline)
     click.echo(f"Built the handbook in {_shown(target)}", err=True)
     if offline:
@@ -232,6 +241,8 @@ def serve(config_file: str, dev_addr: str) -> None:
     Example: playbook-gen serve -a 127.0.0.1:8080
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from .build import docs_dir_override
 
     _log_mkdocs(logging.INFO)
     with docs_dir_override(config_file) as docs_dir:
@@ -355,6 +366,8 @@ def export(directory: Path, config_file: str, force: bool) -> None:
     \b
     Example: playbook-gen export exported && mkdocs build -f exported/mkdocs.yml
     """
+    from .build import export_site
+
     target = export_site(config_file, directory, force=force)
     click.echo(f"Exported the handbook to {_shown(target)}", err=True)
 

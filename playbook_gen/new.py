@@ -7,7 +7,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .site import write_schemas
+from .schema import write_schemas
 
 THEME_CSS = """\
 /* The "{theme}" theme: look only. Pages work without it. */

@@ -18,10 +18,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import is_error_template, normalize_url
 
 from .content.loader import load_handbook
-from .folders import UsageProblem, check_output
+from .folders import check_output
 from .pages.csp import with_policy
 from .pages.render import Site, error_page_anywhere, hand_written_pages, problems_site, render_site
-from .problems import ContentError, Problem, format_problems, sort_problems
+from .problems import ContentError, Problem, UsageProblem, format_problems, sort_problems
 from .settings import Checked, Settings, anchors_level, check_file, show_as_text, striptags_as_text
 from .sources import published_files, published_problems
 

@@ -55,6 +55,14 @@ class ContentError(Exception):
         super().__init__(format_problems(self.problems))
 
 
+class UsageProblem(Exception):
+    """A request that cannot be carried out as asked (the CLI exits 2), in one line."""
+
+
+class WriteProblem(UsageProblem):
+    """The output could not be written (no permission, disk full, ...); nothing was replaced."""
+
+
 def not_utf8(file: str, source: bytes, exc: UnicodeDecodeError, hint: str) -> Problem:
     """Return the problem of a file that is not UTF-8, at the first byte that can't be read."""
     line = source.count(b"\n", 0, exc.start) + 1

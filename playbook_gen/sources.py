@@ -11,7 +11,7 @@ folder. ``published_files`` is the last guard: the plugin drops any file that wo
 copied from the content folder or from outside the project (while serving, a site with problems
 is still built, to show them).
 
-Nothing here knows about MkDocs: the plugin and ``site.py`` pass plain paths.
+Nothing here knows about MkDocs: the plugin and ``build.py`` pass plain paths.
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ def page(browser):
 
 def build_handbook(project: Path, site_dir: Path) -> Path:
     """Build a handbook project (a folder with mkdocs.yml) into `site_dir`, as `build` does."""
-    from playbook_gen.site import build_site
+    from playbook_gen.build import build_site
 
     return build_site(project / "mkdocs.yml", site_dir)
 

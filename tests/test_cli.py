@@ -17,7 +17,7 @@ from site_support import SITES, copy_project, leftovers, run_cli, tree_hashes
 import playbook_gen.cli
 from playbook_gen.cli import cli
 from playbook_gen.content.loader import load_handbook
-from playbook_gen.site import SCHEMAS
+from playbook_gen.schema import SCHEMAS
 
 BROKEN = {
     "typo in a field": ("principles/listen-first.yaml", lambda t: t.replace("title:", "tittle:")),

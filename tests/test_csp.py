@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from site_support import ROOT, SITES, copy_project
 
+from playbook_gen.build import build_site
 from playbook_gen.pages.csp import inline_script_hashes, policy_for, with_policy
-from playbook_gen.site import build_site
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 

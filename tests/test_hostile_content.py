@@ -9,7 +9,7 @@ import pytest
 import yaml
 from site_support import SITES, copy_project
 
-from playbook_gen.site import build_site
+from playbook_gen.build import build_site
 
 PAYLOADS = [
     '<img src=x onerror="window.__pwned=1">',

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from site_support import SITES, copy_project, inside, run_mkdocs
 from test_svgclean import active_parts
 
+from playbook_gen.build import build_site, export_site
 from playbook_gen.cli import cli
-from playbook_gen.site import build_site, export_site
 
 P = "<script>window.__pwned=1</script>"
 """The payload: active if printed as HTML, harmless (and visible) if printed as text."""

@@ -30,8 +30,8 @@ from site_support import (
     tree_hashes,
 )
 
+from playbook_gen.build import export_site
 from playbook_gen.problems import ContentError
-from playbook_gen.site import export_site
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p for p in (GOLDEN / "published").iterdir() if p.is_dir())

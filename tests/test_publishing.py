@@ -25,7 +25,7 @@ from site_support import (
     wait_for,
 )
 
-from playbook_gen.site import build_site
+from playbook_gen.build import build_site
 
 
 @pytest.fixture

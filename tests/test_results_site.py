@@ -27,11 +27,11 @@ from site_support import (
     tree_hashes,
 )
 
+from playbook_gen.build import build_site, export_site
 from playbook_gen.cli import cli
 from playbook_gen.content.loader import load_handbook
 from playbook_gen.pages.render import render_site
 from playbook_gen.results import questionnaire, scoring
-from playbook_gen.site import build_site, export_site
 
 HOSTILE_TEAM = (
     '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1"> {onclick=x}'

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from site_support import ROOT, SITES
 
 from playbook_gen.cli import cli
-from playbook_gen.site import SCHEMAS, schema_texts
+from playbook_gen.schema import SCHEMAS, schema_texts
 
 COMMITTED = ROOT / "content" / "schemas"
 KIND_OF_FOLDER = {

@@ -37,11 +37,11 @@ from site_support import (
     wait_for,
 )
 
+from playbook_gen.atomic import sweep_leftovers
+from playbook_gen.build import build_site, export_site
 from playbook_gen.content.loader import load_handbook
 from playbook_gen.content.model import Handbook
-from playbook_gen.folders import WriteProblem, sweep_leftovers
-from playbook_gen.problems import ContentError
-from playbook_gen.site import build_site, export_site
+from playbook_gen.problems import ContentError, WriteProblem
 
 
 @dataclass
@@ -315,7 +315,7 @@ def test_a_killed_build_leaves_the_site_untouched_and_the_next_build_cleans_up(s
         """
         import os, signal, sys
         import mkdocs.commands.build as b
-        from playbook_gen.site import build_site
+        from playbook_gen.build import build_site
         real, count = b._build_page, []
         def killed_on_third_page(*args, **kwargs):
             if len(count) == 2:

@@ -1,4 +1,4 @@
-"""Build the site into a fresh folder and swap it in; export the pages; write the JSON Schemas.
+"""Build the site into a fresh folder and swap it in; export the pages as a plain MkDocs project.
 
 ``build_site`` reads like ``mkdocs.commands.build.build()``: load the config, check the content,
 build with MkDocs into a new folder beside the target, and only then put it in place. A failed or
@@ -8,7 +8,6 @@ killed build leaves the previous site as it was.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import tempfile
@@ -22,34 +21,17 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import yaml_load
 
+from .atomic import replacing
 from .content.loader import display_path, load_handbook
-from .content.model import (
-    Assessment,
-    Checklist,
-    Example,
-    ExportedResult,
-    Handbook,
-    Playbook,
-    Principle,
-)
-from .folders import UsageProblem, check_output, replacing
+from .content.model import Handbook
+from .folders import check_output
 from .pages.render import ASSET_DIR, OFFLINE_SCRIPT, Site, hand_written_pages, render_site
 from .plugin import PlaybookPlugin
-from .problems import ContentError
+from .problems import ContentError, UsageProblem
 from .settings import TITLES_HOOK, Checked, check_file, read_settings, settings_as_text
 
 TITLES_HOOK_FILE = "playbook_titles.py"
 """The hook an exported project runs (see ``settings.TITLES_HOOK``)."""
-
-SCHEMAS = {
-    "playbook": Playbook,
-    "principle": Principle,
-    "example": Example,
-    "assessment": Assessment,
-    "checklist": Checklist,
-    "result": ExportedResult,
-}
-"""Schema name -> model; content files point at ``schemas/<name>.schema.json``."""
 
 
 def build_site(
@@ -284,35 +266,6 @@ def exported_config(
         known = {x if isinstance(x, str) else x.get("path") for x in theirs}
         settings[key] = theirs + [x for x in ours if x not in known]
     return settings
-
-
-def write_schemas(out_dir: str | os.PathLike) -> list[Path]:
-    """Write one JSON Schema per kind of content file, for editor completion.
-
-    Returns:
-        The files written, ``<out_dir>/<kind>.schema.json``.
-    """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in schema_texts().items():
-        file = out / f"{name}.schema.json"
-        file.write_text(text, encoding="utf-8")
-        written.append(file)
-    return written
-
-
-def schema_texts() -> dict[str, str]:
-    """Return {kind: JSON Schema text} for every kind of content file."""
-    texts = {}
-    for name, model in SCHEMAS.items():
-        schema = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": f"playbook-gen {name} file",
-            **{k: v for k, v in model.model_json_schema().items() if k != "title"},
-        }
-        texts[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-    return texts
 
 
 # -- where things are ------------------------------------------------------------------------------
