@@ -450,7 +450,7 @@ def _tag(tag: str) -> str:
 
 def _named_entries(value: Any, key: str) -> list[tuple[str, Any, tuple]]:
     """Return (name, options, path) of a list like ``plugins:`` (names, or {name: options})."""
-    out = []
+    out: list[tuple[str, Any, tuple]] = []
     if isinstance(value, dict):
         return [(str(name), options, (key, name)) for name, options in value.items()]
     if isinstance(value, list):
@@ -570,10 +570,9 @@ def _addresses(settings: Settings) -> Iterator[tuple[tuple, str, tuple[str, ...]
                 yield ("extra", "polyfills", i), entry, ("http", "https")
     for key in ("extra_css", "extra_javascript"):
         for i, entry in enumerate(_list(settings.get(key))):
+            where: tuple = (key, i)
             if isinstance(entry, dict):
                 entry, where = entry.get("path"), (key, i, "path")
-            else:
-                where = (key, i)
             if isinstance(entry, str):
                 yield where, entry, ("http", "https")
     theme = settings.theme()

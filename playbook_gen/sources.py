@@ -21,8 +21,11 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from .problems import Problem, os_reason
+
+Item = TypeVar("Item")
 
 
 def shown_path(path: Path) -> str:
@@ -199,8 +202,8 @@ def published_problems(
 
 
 def published_files(
-    paths: Iterable[tuple[object, str]], *, project: Path, content: Path
-) -> Iterator:
+    paths: Iterable[tuple[Item, str]], *, project: Path, content: Path
+) -> Iterator[Item]:
     """Yield the items of `paths` ((item, source file)) that may be published.
 
     A file from the content folder, or from outside the project (through a link), is left out.

@@ -105,7 +105,7 @@ def clean_svg(source: bytes) -> CleanSvg:
 
 
 class _Cleaner:
-    def __init__(self):
+    def __init__(self) -> None:
         self.removed: list[str] = []
         self.uses_xlink = False
 
@@ -134,10 +134,10 @@ class _Cleaner:
             return None  # an image whose picture was left out
         out.text = node.text
         for child in node:
-            kept = self.element(child, depth + 1)
-            if kept is not None:
-                kept.tail = child.tail
-                out.append(kept)
+            cleaned = self.element(child, depth + 1)
+            if cleaned is not None:
+                cleaned.tail = child.tail
+                out.append(cleaned)
             elif child.tail:  # keep the text that followed it
                 if len(out):
                     out[-1].tail = (out[-1].tail or "") + child.tail

@@ -224,8 +224,11 @@ class PathType(click.Path):
         except (OSError, ValueError):
             if not self.exists:
                 return self.coerce_path_result(value)
-            default = param.default if isinstance(param, click.Option) else None
-            if isinstance(default, str | os.PathLike) and shown == os.fsdecode(default):
+            if (
+                isinstance(param, click.Option)
+                and isinstance(param.default, str | os.PathLike)
+                and shown == os.fsdecode(param.default)
+            ):
                 raise CommandLineError(
                     f"no {shown} here; run this in a handbook or use {_names(param)}", ctx
                 ) from None

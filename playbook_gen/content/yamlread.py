@@ -20,8 +20,9 @@ run. Only a file whose structure cannot be trusted (malformed, nested too deep) 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.parser import Parser
@@ -44,6 +45,20 @@ class _ReferenceParser(Reader, Scanner, Parser):
         Parser.__init__(self)
 
 
+class _EventParser(Protocol):
+    """What the composer asks of a parser: PyYAML's pure-Python one or libyaml's.
+
+    Events are read untyped on purpose: the loop tells them apart by their exact class, once per
+    node (see `_Composer.run`), and PyYAML's type stubs declare every mark optional although both
+    parsers set one on every event.
+    """
+
+    def check_event(self) -> bool: ...
+
+    def get_event(self) -> Any: ...
+
+
+_FastParser: Callable[[str], _EventParser]
 try:  # libyaml's parser: much faster, the same events and positions for a file it accepts
     from yaml._yaml import CParser as _FastParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -256,6 +271,17 @@ class _Skip:
     """A collection whose contents are ignored (it was already reported)."""
 
 
+@dataclass(slots=True)
+class _Frame:
+    """A mapping or list being read: where its values go, and what the next node is."""
+
+    container: dict[str, Any] | list[Any]
+    path: tuple
+    key: str | type[_Skip] | None = None
+    """In a mapping, the field name whose value comes next; None when the next node is a field
+    name; `_Skip` when the value belongs to a refused name. Always None in a list."""
+
+
 class _Composer:
     """Build plain values from parser events, iteratively, recording positions."""
 
@@ -275,13 +301,14 @@ class _Composer:
                 Problem(self.file, mark.line + 1, mark.column + 1, format_path(path), message, hint)
             )
 
-    def run(self, parser_class: type) -> tuple[Document | None, list[Problem]]:
+    def run(
+        self, parser_class: Callable[[str], _EventParser]
+    ) -> tuple[Document | None, list[Problem]]:
         """Return the document (None when its structure cannot be trusted) and the problems."""
         root: Any = None
         trusted = True
         documents = 0
-        # Each frame: [container, path, pending key or None, key mark]
-        stack: list[list] = []
+        stack: list[_Frame] = []
         skip_depth = 0  # > 0 while inside a collection we refused (e.g. a mapping used as a key)
         skipped_key = False  # the collection skipped is a field name
         parser = parser_class(self.text)
@@ -304,15 +331,15 @@ class _Composer:
                         skip_depth -= 1
                         if not skip_depth:
                             if skipped_key:  # a list or mapping used as a field name
-                                stack[-1][2] = _Skip  # its value goes too
+                                stack[-1].key = _Skip  # its value goes too
                                 skipped_key = False
                             else:
                                 self._after_value(stack)
                     continue
                 if kind is map_end or kind is seq_end:
                     stack.pop()
-                    if stack and stack[-1][0].__class__ is dict:
-                        stack[-1][2] = None
+                    if stack:
+                        stack[-1].key = None  # the value is complete (a list's is always None)
                     continue
                 if not (opens or kind is scalar or kind is alias):
                     if kind is yaml.DocumentStartEvent:
@@ -330,24 +357,28 @@ class _Composer:
                     continue
 
                 frame = stack[-1] if stack else None
-                if frame is not None and frame[2] is _Skip:  # value of a refused key
+                if frame is not None and frame.key is _Skip:  # value of a refused key
                     if opens:
                         skip_depth = 1
                     else:
                         self._after_value(stack)
                     continue
-                is_key = frame is not None and frame[2] is None and frame[0].__class__ is dict
-                path = self._path(frame) if frame is not None and not is_key else ()
-                if event.anchor is not None or getattr(event, "tag", None) not in (None, "!"):
-                    self._check_node(event, frame[1] if is_key else path)
-                elif opens and event.tag is not None:
-                    self._check_node(event, frame[1] if is_key else path)
-
-                if is_key:
+                # An anchor, or a tag ('!' alone is allowed on a scalar: it only means "text").
+                marked = (
+                    event.anchor is not None
+                    or getattr(event, "tag", None) not in (None, "!")
+                    or (opens and event.tag is not None)
+                )
+                if frame is not None and frame.key is None and isinstance(frame.container, dict):
+                    if marked:  # a field name
+                        self._check_node(event, frame.path)
                     self._key(event, frame)
                     if opens:
                         skip_depth, skipped_key = 1, True
                     continue
+                path = self._path(frame) if frame is not None else ()
+                if marked:
+                    self._check_node(event, path)
 
                 mark = event.start_mark
                 if kind is scalar:
@@ -362,19 +393,19 @@ class _Composer:
                 elif len(stack) >= MAX_DEPTH:
                     self.report(mark, f"the content is nested more than {MAX_DEPTH} levels deep")
                     raise _Stop
-                else:
-                    value = {} if kind is map_start else []
+                else:  # a mapping or a list: its contents come next
+                    opened: dict[str, Any] | list[Any] = {} if kind is map_start else []
+                    stack.append(_Frame(opened, path))
+                    value = opened
                 values[path] = (mark.line + 1, mark.column + 1)
                 if frame is None:
                     root = value
-                elif frame[0].__class__ is dict:
+                elif isinstance(container := frame.container, dict):
                     if value is not None:  # `name:` with no value means the field is absent
-                        frame[0][frame[2]] = value
-                    frame[2] = None  # the next scalar is a key again (or this value opens)
+                        container[path[-1]] = value  # the last part of its path: its name
+                    frame.key = None  # the next scalar is a key again (or this value opens)
                 else:
-                    frame[0].append(value)
-                if opens:
-                    stack.append([value, path, None, None])
+                    container.append(value)
         except yaml.MarkedYAMLError as exc:
             if parser_class is not _ReferenceParser:
                 raise _Refused from None
@@ -412,15 +443,16 @@ class _Composer:
         return Document(self.file, root, self.values, self.keys, self.text, refused), self.problems
 
     @staticmethod
-    def _path(frame: list) -> tuple:
-        container, path, key, _ = frame
-        return path + ((key,) if isinstance(container, dict) else (len(container),))
+    def _path(frame: _Frame) -> tuple:
+        """Return the path of the value that comes next in `frame`."""
+        container = frame.container
+        return frame.path + ((frame.key,) if isinstance(container, dict) else (len(container),))
 
     @staticmethod
-    def _after_value(stack: list[list]) -> None:
+    def _after_value(stack: list[_Frame]) -> None:
         """A mapping's value is complete: the next scalar is a key again."""
-        if stack and isinstance(stack[-1][0], dict):
-            stack[-1][2] = None
+        if stack:
+            stack[-1].key = None  # (a list's is always None)
 
     def _check_node(self, event, path: tuple) -> None:
         mark = event.start_mark
@@ -468,9 +500,9 @@ class _Composer:
             path,
         )
 
-    def _key(self, event, frame: list) -> None:
+    def _key(self, event, frame: _Frame) -> None:
         mark = event.start_mark
-        path = frame[1]
+        path = frame.path
         if not isinstance(event, yaml.ScalarEvent):
             self.report(
                 mark,
@@ -478,7 +510,7 @@ class _Composer:
                 "remove the brackets or braces around the name",
                 path,
             )
-            frame[2] = _Skip
+            frame.key = _Skip
             return
         key = event.value
         if event.implicit[0] and key == "<<":
@@ -488,11 +520,11 @@ class _Composer:
                 "write the fields out in full",
                 path,
             )
-            frame[2] = _Skip
+            frame.key = _Skip
             return
         if event.implicit[0] and key in NULLS:
             self.report(mark, "a field name is missing before ':'", path=path)
-            frame[2] = _Skip
+            frame.key = _Skip
             return
         first = self.keys.get(path + (key,))
         if first is not None:
@@ -502,9 +534,9 @@ class _Composer:
                 "keep only one of them",
                 path,
             )
-            frame[2] = _Skip
+            frame.key = _Skip
             return
-        frame[2] = key
+        frame.key = key
         self.keys[path + (key,)] = (mark.line + 1, mark.column + 1)
 
     def _malformed(self, exc: yaml.MarkedYAMLError) -> None:
