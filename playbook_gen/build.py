@@ -204,12 +204,16 @@ def _export(config: MkDocsConfig, target: Path, *, force: bool) -> Path:
 
     with replacing(target) as staging:
         shutil.copytree(docs_dir, staging / "docs", dirs_exist_ok=True)
-        for path, data in [*site.pages.items(), *site.files.items()]:
+        generated: dict[str, bytes] = {
+            **{path: text.encode() for path, text in site.pages.items()},
+            **site.files,
+        }
+        for path, data in generated.items():
             file = staging / "docs" / path
             if file.exists():  # a hand-written file wins, as in the plugin
                 continue
             file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_bytes(data.encode() if isinstance(data, str) else data)
+            file.write_bytes(data)
         for path, data in checked.images.items():  # a logo's safe copy (docs/ wins over themes)
             file = staging / "docs" / path
             file.parent.mkdir(parents=True, exist_ok=True)

@@ -246,8 +246,12 @@ def serve(config_file: str, dev_addr: str) -> None:
 
     _log_mkdocs(logging.INFO)
     with docs_dir_override(config_file) as docs_dir:
-        options = {"docs_dir": docs_dir} if docs_dir else {}
-        mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True, **options)
+        mkdocs_serve(
+            config_file=config_file,
+            dev_addr=dev_addr,
+            livereload=True,
+            **({"docs_dir": docs_dir} if docs_dir else {}),  # type: ignore[arg-type]  # a setting
+        )
 
 
 @cli.command()

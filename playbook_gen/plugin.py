@@ -34,7 +34,7 @@ class PlaybookConfig(Config):
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     """Add the handbook's generated pages to an MkDocs site."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.serving = False
         self.site: Site | None = None
         self.settings: Settings | None = None
@@ -149,7 +149,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         copied = [
             (f, f.abs_src_path)
             for f in files
-            if f.generated_by is None and any(_inside(f.abs_src_path or "", d) for d in own)
+            if f.generated_by is None
+            and f.abs_src_path is not None
+            and any(_inside(f.abs_src_path, d) for d in own)
         ]
         kept = published_files(
             copied, project=self.project_dir(config), content=self.content_dir(config)
