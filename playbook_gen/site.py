@@ -27,7 +27,6 @@ from .content.model import (
     Assessment,
     Checklist,
     Example,
-    ExportedResult,
     Handbook,
     Playbook,
     Principle,
@@ -36,6 +35,7 @@ from .folders import UsageProblem, check_output, replacing
 from .pages.render import ASSET_DIR, OFFLINE_SCRIPT, Site, hand_written_pages, render_site
 from .plugin import PlaybookPlugin
 from .problems import ContentError
+from .results.format import ExportedResult
 from .settings import TITLES_HOOK, Checked, check_file, read_settings, settings_as_text
 
 TITLES_HOOK_FILE = "playbook_titles.py"
