@@ -219,42 +219,21 @@ class _FileCheck:
         self.warnings.append(self.problem(path, message, hint, **kw))
 
     def run(self, source: bytes) -> ResultFile | None:
-        data = self._parse(source)
-        if data is _MISSING:
+        """Check the file in steps, each of which may stop it; return it if nothing is wrong."""
+        text = self._text_of(source)
+        if text is None:
             return None
-        if not isinstance(data, dict):
-            self.error((), f"the file holds {_kind(data)}, not an exported result ({{...}})")
+        data = self._json(text)
+        if data is _MISSING or not self._is_a_result(data):
             return None
-        for path, (line, column) in self.twice.items():
-            self.errors.append(
-                Problem(
-                    self.name,
-                    line,
-                    column,
-                    format_path(path[:-1]),
-                    f"duplicate field '{path[-1]}', already set on line {self.keys[path][0]}",
-                    "keep only one of them",
-                )
-            )
-        if not self._format_and_version(data):
-            return None
-
-        for key in data:
-            if key not in FIELDS:
-                self.warn(
-                    (key,), f"unknown field '{key}', ignored", did_you_mean(key, FIELDS), where=()
-                )
-        for key in REQUIRED:
-            if key not in data and key not in ("format", "version"):  # checked first, above
-                self.error((), f"missing required field '{key}'")
-
+        self._field_names(data)
         assessment = self._assessment(data.get("assessment", _MISSING))
         team = self._text("team", data.get("team", _MISSING))
         date = self._date(data.get("date", _MISSING))
         result_id = self._text("id", data.get("id", _MISSING))
         fingerprint = self._text("questionnaire", data.get("questionnaire", _MISSING))
         if assessment is None:
-            return None
+            return None  # answers and comments can only be judged against their assessment
         answers = self._answers(assessment, data.get("answers", _MISSING))
         comments = self._comments(assessment, data.get("comments", {}))
         if self.errors or team is None or date is None or answers is None or comments is None:
@@ -271,15 +250,17 @@ class _FileCheck:
             questionnaire=None if fingerprint is _MISSING else fingerprint,
         )
 
-    def _parse(self, source: bytes) -> Any:
-        """Return the file's JSON data, or _MISSING after reporting why it can't be read."""
+    # -- the file --------------------------------------------------------------------------------
+
+    def _text_of(self, source: bytes) -> str | None:
+        """Return the file's text, or None after reporting why it has none worth reading."""
         if len(source) > MAX_BYTES:
             self.error(
                 (),
                 f"the file is larger than the limit of {MAX_BYTES:,} bytes",
                 "a result file is a few kilobytes; is this the right file?",
             )
-            return _MISSING
+            return None
         try:
             text = source.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
@@ -291,10 +272,15 @@ class _FileCheck:
                     "export the result again, or save the file with the UTF-8 encoding",
                 )
             )
-            return _MISSING
+            return None
         if not text.strip():
             self.error((), "the file is empty", "export the result again")
-            return _MISSING
+            return None
+        return text
+
+    def _json(self, text: str) -> Any:
+        """Return the file's JSON data, noting where each field is written; or _MISSING after
+        reporting why it can't be read."""
         try:
             data = jsontext.loads(text)
         except jsontext.NotJson as exc:
@@ -322,6 +308,25 @@ class _FileCheck:
             data = jsontext.readable(data)
         return data
 
+    def _is_a_result(self, data: Any) -> bool:
+        """Check that the data is a result file this version reads (fields, the format and
+        its version); nothing else is worth checking in another kind of file."""
+        if not isinstance(data, dict):
+            self.error((), f"the file holds {_kind(data)}, not an exported result ({{...}})")
+            return False
+        for path, (line, column) in self.twice.items():
+            self.errors.append(
+                Problem(
+                    self.name,
+                    line,
+                    column,
+                    format_path(path[:-1]),
+                    f"duplicate field '{path[-1]}', already set on line {self.keys[path][0]}",
+                    "keep only one of them",
+                )
+            )
+        return self._format_and_version(data)
+
     def _format_and_version(self, data: dict) -> bool:
         """Check that this is a result file this version reads; nothing else is worth checking."""
         if "format" not in data:
@@ -345,6 +350,19 @@ class _FileCheck:
             )
             return False
         return True
+
+    # -- its fields --------------------------------------------------------------------------------
+
+    def _field_names(self, data: dict) -> None:
+        """Warn about fields the format does not have; report the required ones missing."""
+        for key in data:
+            if key not in FIELDS:
+                self.warn(
+                    (key,), f"unknown field '{key}', ignored", did_you_mean(key, FIELDS), where=()
+                )
+        for key in REQUIRED:
+            if key not in data and key not in ("format", "version"):  # checked first
+                self.error((), f"missing required field '{key}'")
 
     def _assessment(self, value: Any) -> Assessment | None:
         if value is _MISSING:
