@@ -193,8 +193,8 @@ class AssessmentTables:
     title: str
     files: int
     """How many result files were counted."""
-    least: int
-    """The assessment's ``min_respondents``."""
+    min_respondents: int
+    """The assessment's: fewer respondents give no score."""
     dimensions: list[tuple[str, str]]
     """(id, title) of each dimension, in the assessment's order."""
     teams: list[TeamCells]
@@ -214,70 +214,76 @@ def tables(
         text: writes a text from a result file (a team name) so the output shows it as written.
         rich: writes a text from the handbook (a title, a band's name), which may hold Markdown.
     """
+    return [_Cells(t, text, rich).assessment(a) for a in results]
 
-    decimal = t["decimal"]
 
-    def score_cells(r: TeamResult, dimension_id: str, title: str, least: int) -> ScoreCells:
-        s = r.dimensions[dimension_id]
-        score = format_score(s.score, decimal)
+@dataclass(frozen=True)
+class _Cells:
+    """Writes the cells of the tables in one language, for one output (``tables``' args)."""
+
+    t: dict[str, str]
+    text: Callable[[str], str]
+    rich: Callable[[str], str]
+
+    def assessment(self, a: AssessmentResults) -> AssessmentTables:
+        dimensions = [(d.id, self.rich(d.title)) for d in a.assessment.dimensions]
+        least = a.assessment.min_respondents
+        teams = [
+            TeamCells(
+                name=self.text(team.name),
+                slug=team.slug,
+                results=[self.result(r, dimensions, least) for r in team.results],
+            )
+            for team in a.teams
+        ]
+        return AssessmentTables(
+            id=a.assessment.id,
+            title=self.rich(a.assessment.title),
+            files=a.files,
+            min_respondents=least,
+            dimensions=dimensions,
+            teams=teams,
+        )
+
+    def result(self, r: TeamResult, dimensions: list[tuple[str, str]], least: int) -> ResultCells:
+        return ResultCells(
+            date=r.date,
+            respondents=r.respondents,
+            withheld=r.withheld,
+            value=_data_value(r.overall),
+            overall=self.number(r.overall),
+            band=self.rich(r.band.name) if r.band else None,
+            dimensions=[self.score(r, d, title, least) for d, title in dimensions],
+        )
+
+    def score(self, r: TeamResult, dimension: str, title: str, least: int) -> ScoreCells:
+        s = r.dimensions[dimension]
         if s.withheld:
-            shown = t["r_withheld"].format(n=least)
+            shown = self.t["r_withheld"].format(n=least)
         elif s.score is None:
-            shown = t["a_not_enough"]
+            shown = self.t["a_not_enough"]
         else:
-            shown = score
+            shown = self.number(s.score)
         spread = ""
         if s.score is not None:
-            spread = f"{format_score(s.lowest, decimal)}–{format_score(s.highest, decimal)}"
+            spread = f"{self.number(s.lowest)}–{self.number(s.highest)}"
         return ScoreCells(
-            dimension=dimension_id,
+            dimension=dimension,
             title=title,
             value=_data_value(s.score),
-            score=score,
+            score=self.number(s.score),
             spread=spread,
             shown=shown,
             respondents=s.respondents,
             withheld=s.withheld,
         )
 
-    out = []
-    for a in results:
-        assessment = a.assessment
-        least = assessment.min_respondents
-        dimensions = [(d.id, rich(d.title)) for d in assessment.dimensions]
-        teams = [
-            TeamCells(
-                name=text(team.name),
-                slug=team.slug,
-                results=[
-                    ResultCells(
-                        date=r.date,
-                        respondents=r.respondents,
-                        withheld=r.withheld,
-                        value=_data_value(r.overall),
-                        overall=format_score(r.overall, decimal),
-                        band=rich(r.band.name) if r.band else None,
-                        dimensions=[score_cells(r, d, title, least) for d, title in dimensions],
-                    )
-                    for r in team.results
-                ],
-            )
-            for team in a.teams
-        ]
-        out.append(
-            AssessmentTables(
-                id=assessment.id,
-                title=rich(assessment.title),
-                files=a.files,
-                least=least,
-                dimensions=dimensions,
-                teams=teams,
-            )
-        )
-    return out
+    def number(self, value: float | None) -> str:
+        return format_score(value, self.t["decimal"])
 
 
 def _data_value(value: float | None) -> str:
+    """Return a score unrounded, as the page's sortable ``data-value`` holds it ('' for none)."""
     return "" if value is None else str(value)
 
 
