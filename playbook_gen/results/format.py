@@ -29,9 +29,6 @@ MAX_TEXT = 200
 MAX_COMMENT = 5000
 """Characters in a respondent's comment on a dimension."""
 
-IGNORED_FIELDS = {"scores", "$schema"}
-"""Fields a result file may have that are not read: scores are always worked out again."""
-
 OneLineText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 
 
