@@ -1,12 +1,12 @@
 """Strict JSON with positions: where a result file's JSON is wrong, in our words, and where each
 field is written.
 
-Python's ``json`` reads a valid file fast but says nothing a person can act on when it is not,
-words its messages anew between versions, and forgets where each field was. So the reader
-(``reader.py``) lets Python read the file, and only asks this module: ``loads`` for the first
-problem in a text Python refuses (``json_problem``), and ``key_positions`` for the line and
-column of every field name, the fields written twice and the lone surrogate escapes (half of a
-character, which Python reads into text that can't be written out again).
+Python's ``json`` reads a valid file fast, but says nothing a person can act on when it is not,
+words its messages anew between versions, and forgets where each field was. So ``loads`` lets
+Python read the text and, when Python refuses it, finds the first problem itself
+(``json_problem``); ``key_positions`` then gives the line and column of every field name, the
+fields written twice and the lone surrogate escapes (half of a character, which Python reads
+into text that can't be written out again).
 """
 
 from __future__ import annotations
