@@ -12,7 +12,8 @@ import json
 import os
 from pathlib import Path
 
-from .content.model import Assessment, Checklist, Example, ExportedResult, Playbook, Principle
+from .content.model import Assessment, Checklist, Example, Playbook, Principle
+from .results.format import ExportedResult
 
 SCHEMAS = {
     "playbook": Playbook,

@@ -22,7 +22,7 @@ from test_scoring import VECTORS, same
 
 from playbook_gen import results
 from playbook_gen.content.loader import load_handbook
-from playbook_gen.results import scoring
+from playbook_gen.results import jsontext, scoring
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests/golden/base"  # internal-service: 1-5 with N/A; rsp-1, rsp-2 (reverse), own-1
@@ -291,8 +291,8 @@ def test_field_positions_follow_nesting_and_escapes():
     ],
 )
 def test_lone_surrogates_are_found_where_json_readers_would_not_pair_them(text, at):
-    assert results._lone_surrogate(text) == at
-    assert bool(results._SURROGATE.search(json.loads(text))) == (at is not None)
+    assert jsontext.lone_surrogate(text) == at
+    assert bool(jsontext.SURROGATE.search(json.loads(text))) == (at is not None)
 
 
 def test_a_lone_surrogate_is_a_problem_at_its_place_and_the_rest_is_still_checked():
@@ -365,13 +365,13 @@ def test_our_json_reader_refuses_exactly_what_python_refuses(text):
     """Every JSON problem is worded by us: we find one wherever Python's reader finds one."""
     assume(text.strip(" \t\n\r"))  # an empty file is told so before JSON is read
     try:
-        json.loads(text, parse_constant=results._no_constant)
+        json.loads(text, parse_constant=jsontext.no_constant)
         python_reads = True
     except ValueError:
         python_reads = False
     problem = results.json_problem(text)
     if python_reads:
-        assert problem is None or problem[1] == results._TOO_DEEP
+        assert problem is None or problem[1] == jsontext.TOO_DEEP
     else:
         assert problem is not None
         assert 0 <= problem[0] <= len(text)
@@ -434,7 +434,7 @@ def test_any_text_in_any_field_gives_problems_or_reports_that_can_be_written(
         assert problem.line >= 1
         problem.format().encode("utf-8")
     read_back = [json.loads(json.dumps(text)) for text in (team, rid, key, comment)]
-    halves = any(results._SURROGATE.search(text) for text in read_back)
+    halves = any(jsontext.SURROGATE.search(text) for text in read_back)
     said = any("only half of a character" in p.message for p in checked.errors)
     assert said == halves
     if checked.files:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -436,48 +436,6 @@ class Checklist(Entity):
     summary: LongText = Field(description="Markdown: what the checklist is for.")
     items: list[ChecklistItem] = Field(min_length=1, description="The items, in reading order.")
     aliases: list[PageId] = Field([], description="Old ids whose URLs must keep redirecting here.")
-
-
-class ExportedResult(Strict):
-    """A self-assessment result exported from the assessment page (content/results/<name>.json).
-
-    Its fields document the file for editors (JSON Schema); ``results.py`` checks the files
-    themselves, against the assessment they answer.
-    """
-
-    schema_: str = Field(
-        None, alias="$schema", description="Optional: where editors find this schema."
-    )
-    format: Literal["playbook-assessment-result"] = Field(
-        description="Always 'playbook-assessment-result'."
-    )
-    version: Literal[1] = Field(description="The version of this format: 1.")
-    id: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
-        None,
-        description="A random id made at export, so that a file handed in twice counts once.",
-    )
-    assessment: Slug = Field(description="The id of the assessment answered.")
-    questionnaire: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
-        None,
-        description=(
-            "Optional: the fingerprint of the questions and scale answered, written at export; "
-            "a file whose fingerprint is not the assessment's current one is not counted."
-        ),
-        examples=["3fa1c09b2e7d"],
-    )
-    team: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
-        description="The team's name; files for the same team and date are its respondents."
-    )
-    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] = Field(
-        description="The day of the export, YYYY-MM-DD.", examples=["2026-11-22"]
-    )
-    answers: dict[str, int | None] = Field(
-        description="Question id -> answer on the scale; null means not applicable."
-    )
-    comments: dict[str, Annotated[str, StringConstraints(max_length=5000)]] = Field(
-        {}, description="Optional: dimension id -> the respondent's comment."
-    )
-    scores: Any = Field(None, description="Ignored: scores are always worked out from the answers.")
 
 
 KINDS: dict[str, type[Entity]] = {

@@ -186,7 +186,14 @@ def _page_plan(handbook: Handbook):
         yield (
             "results/index.md",
             "results.md.j2",
-            {"results": results.aggregate(handbook, handbook.results)},
+            {
+                "results": results.page_tables(
+                    results.aggregate(handbook, handbook.results),
+                    words(handbook.playbook.language),
+                    allow_html=handbook.playbook.allow_html,
+                ),
+                "page": True,
+            },
         )
 
 
