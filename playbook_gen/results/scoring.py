@@ -8,7 +8,7 @@ Python 3.12's compensated ``sum`` could differ in the last bit).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..content.model import Assessment, Band
@@ -33,7 +33,7 @@ class Result:
     """Dimension id -> number of questions answered with a value (N/A not counted)."""
 
 
-def mean(values: list[float]) -> float:
+def mean(values: Sequence[float]) -> float:
     """Return the mean, summed left to right as the browser does (the dashboard uses it too)."""
     total = 0.0
     for value in values:
@@ -77,9 +77,9 @@ def score(assessment: Assessment, answers: Answers) -> Result:
     answered: dict[str, int] = {}
     for dim in assessment.dimensions:
         values = [
-            question_value(assessment, answers[q.id], q.reverse)
+            question_value(assessment, answer, q.reverse)
             for q in dim.questions
-            if answers.get(q.id) is not None and valid_answer(assessment, answers[q.id])
+            if (answer := answers.get(q.id)) is not None and valid_answer(assessment, answer)
         ]
         answered[dim.id] = len(values)
         enough = values and len(values) >= assessment.min_answered
