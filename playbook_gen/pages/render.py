@@ -288,6 +288,13 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
         "threshold": assessment.threshold,
         "min_answered": assessment.min_answered,
         "recommend_max": assessment.recommend_max,
+        "result": {  # what Export JSON writes and Import accepts, as `report` reads it
+            "format": results.FORMAT,
+            "version": results.VERSION,
+            "max_text": results.MAX_TEXT,
+            "max_comment": results.MAX_COMMENT,
+            "max_bytes": results.MAX_BYTES,
+        },
         "t": {key.removeprefix("a_"): _fill(t[key], fill) for key in ASSESSMENT_WORDS},
     }
 
