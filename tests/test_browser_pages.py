@@ -103,3 +103,72 @@ def test_every_page_of_a_new_handbook_passes_axe(page, new_site):
         if serious:
             found[path] = serious
     assert found == {}
+
+
+OUR_FILES = """() => performance.getEntriesByType("resource")
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.includes("/assets/playbook/"))
+    .map((path) => path.split("/").pop())"""
+"""The names of our files (assets/playbook/) the page has loaded."""
+
+CORE, ASSESSMENT, CHECKLIST = "pb-core.js", "pb-assessment.js", "pb-checklist.js"
+SCRIPTS_BY_PAGE = {
+    "": set(),
+    "principles/": set(),
+    "principles/serve-inside-out/": set(),
+    "examples/zappos/": set(),
+    "tags/": set(),
+    "sources/": set(),
+    "editing/": set(),
+    "assessments/": set(),
+    "assessments/internal-service/": {CORE, ASSESSMENT},
+    "checklists/internal-service/": {CORE, CHECKLIST},
+    "onboarding/": set(),
+    "onboarding/service-owner/": {CORE, CHECKLIST},
+}
+
+
+def test_each_page_loads_only_the_scripts_it_uses(page, default_site):
+    loaded = {}
+    for path in SCRIPTS_BY_PAGE:
+        page.goto(default_site + path, wait_until="load")
+        files = page.evaluate(OUR_FILES)
+        assert "pb.css" in files, path  # the styles are on every page
+        loaded[path] = {name for name in files if name.endswith(".js")}
+    assert loaded == SCRIPTS_BY_PAGE
+
+
+def test_error_page_loads_none_of_our_scripts(page, default_site):
+    page.goto(default_site + "404.html", wait_until="load")
+    assert [name for name in page.evaluate(OUR_FILES) if name.endswith(".js")] == []
+
+
+@pytest.fixture(scope="module")
+def exported_site(tmp_path_factory, serve_site) -> str:
+    """The default handbook exported, then built by plain MkDocs (no playbook plugin), served."""
+    from browser_support import ROOT
+    from site_support import run_mkdocs
+
+    from playbook_gen.site import export_site
+
+    root = tmp_path_factory.mktemp("exported")
+    project = export_site(ROOT / "mkdocs.yml", root / "project")
+    www = root / "www"
+    run_mkdocs(
+        "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(www), cwd=root, check=True
+    )
+    return serve_site(root / "www")
+
+
+def test_exported_project_pages_load_their_scripts_and_work(page, exported_site):
+    page.goto(exported_site + "principles/serve-inside-out/", wait_until="load")
+    assert [name for name in page.evaluate(OUR_FILES) if name.endswith(".js")] == []
+    page.goto(exported_site + "assessments/internal-service/")
+    page.wait_for_selector("form[data-pb-assessment][data-pb-ready]")
+    for question, answer in {"rsp-1": 4, "rsp-2": 5, "rsp-3": 2, "rsp-4": 3}.items():
+        page.check(f"input[name='{question}'][value='{answer}']")
+    assert page.get_attribute('[data-pb-score="responsiveness"]', "data-value") == "4"
+    page.goto(exported_site + "checklists/internal-service/")
+    page.wait_for_selector("[data-pb-checklist][data-pb-ready]")
+    page.locator("[data-pb-item] input[type=checkbox]").first.check()
+    assert page.get_attribute("[data-pb-progress]", "data-done") == "1"

@@ -30,8 +30,11 @@ from ..i18n import words
 from .csp import with_policy
 
 ASSET_DIR = "assets/playbook"
-ASSETS = ("pb.css", "pb-core.js", "pb-assessment.js", "pb-checklist.js")
-"""Our CSS and JS, shipped in the package and added to every page (they act only where needed)."""
+STYLESHEET = "pb.css"
+"""Our CSS, on every page (it also styles links in running text)."""
+ASSETS = (STYLESHEET, "pb-core.js", "pb-assessment.js", "pb-checklist.js")
+"""Our CSS and JS, shipped in the package. A page that uses a script names it in its template
+(``<script src="{{ asset_url(...) }}">``), so a principle page loads none of them."""
 OFFLINE_SCRIPT = "pb-offline.js"
 """Shipped too, but loaded only by a site built to open from a folder (``build --offline``)."""
 
@@ -74,8 +77,11 @@ def render_site(
         ).encode()
     for name in (*ASSETS, OFFLINE_SCRIPT):
         site.files[f"{ASSET_DIR}/{name}"] = asset(name)
-    site.extra_css = [f"{ASSET_DIR}/pb.css"]
-    site.extra_javascript = [f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js")]
+    site.extra_css = [f"{ASSET_DIR}/{STYLESHEET}"]
+    # No script on every page: the assessment, checklist and onboarding templates write their
+    # own <script src> elements, which any engine (MkDocs with or without the plugin, Zensical)
+    # passes through as raw HTML.
+    site.extra_javascript = []
     site.nav = _nav(handbook, site.pages, renderer.words)
     return site
 
@@ -575,8 +581,12 @@ class _Renderer:
             page, _, anchor = target.partition("#")
             return _relative_url(page, here_dir, directory_urls) + (f"#{anchor}" if anchor else "")
 
+        def asset_url(name: str) -> str:
+            """Relative URL of one of our assets (``ASSETS``), for a <script src> in raw HTML."""
+            return _relpath(f"{ASSET_DIR}/{name}", here_dir)
+
         return self.env.get_template(template).render(
-            self.common, link=link, url=url, page_path=path, **context
+            self.common, link=link, url=url, asset_url=asset_url, page_path=path, **context
         )
 
 
