@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-PAGES = [
+PAGES: list[dict] = [
     {"name": "plain", "path": "principles/serve-inside-out/", "ready": None},
     {
         "name": "assessment",

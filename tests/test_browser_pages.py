@@ -172,3 +172,74 @@ def test_exported_project_pages_load_their_scripts_and_work(page, exported_site)
     page.wait_for_selector("[data-pb-checklist][data-pb-ready]")
     page.locator("[data-pb-item] input[type=checkbox]").first.check()
     assert page.get_attribute("[data-pb-progress]", "data-done") == "1"
+
+
+# -- Material's instant navigation -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory) -> str:
+    """The default handbook with navigation.instant on, served at its site_url.
+
+    Material navigates instantly only to addresses in sitemap.xml, which it matches by host and
+    port: the site is built for the port it is then served on.
+    """
+    import functools
+    import http.server
+    import socket
+    import threading
+
+    from browser_support import ROOT, _QuietHandler, build_handbook, copy_project
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    root = tmp_path_factory.mktemp("instant")
+    project = copy_project(ROOT, root / "project")
+    settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    settings = settings.replace("    - navigation.prune\n", "    - navigation.instant\n", 1)
+    settings = f"site_url: http://127.0.0.1:{port}/\n" + settings
+    (project / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    site = build_handbook(project, root / "www")
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def navigate_instantly(pg, href_end: str) -> None:
+    """Follow a link in the page as a reader would; fail if the browser loaded a new document."""
+    pg.evaluate("window.__samePage = true")
+    pg.click(f"a[href$='{href_end}']", strict=False)
+    pg.wait_for_function("href => location.href.endsWith(href)", arg=href_end)
+    pg.wait_for_timeout(300)
+    assert pg.evaluate("window.__samePage") is True, "a full page load, not instant navigation"
+
+
+def test_with_instant_navigation_pages_work_and_leave_without_errors(page, instant_site):
+    page.goto(instant_site + "checklists/internal-service/")
+    page.wait_for_selector(".pb-list[data-pb-ready]")
+    page.locator("[data-pb-item] input[type=checkbox]").first.check()
+    assert page.get_attribute("[data-pb-progress]", "data-done") == "1"
+    navigate_instantly(page, "principles/serve-inside-out/")
+    page.keyboard.press("n")  # Material's shortcut, not ours: we only hold our controls' keys
+    page.goto(instant_site + "assessments/internal-service/")
+    page.wait_for_selector("form[data-pb-assessment][data-pb-ready]")
+    navigate_instantly(page, "assessments/")
+    # page fixture: no console errors
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Material's instant navigation re-creates every <script> of the new page's content "
+    "with its text only: the page data (<script type=application/json id=...>) loses its type "
+    "and id, the CSP refuses it as an inline script, and the page script finds no data. So it "
+    "was before scripts moved into the pages, too.",
+)
+def test_instant_navigation_to_an_assessment_page_starts_it(page, instant_site):
+    page.watch = None  # the CSP's refusal is logged: the failure this test waits for is enough
+    page.goto(instant_site + "assessments/")
+    navigate_instantly(page, "assessments/internal-service/")
+    page.wait_for_selector("form[data-pb-assessment][data-pb-ready]", timeout=3000)
