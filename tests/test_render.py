@@ -94,7 +94,10 @@ def test_compiled_templates_are_kept_between_runs_and_a_broken_cache_changes_not
 
 
 def test_only_interactive_pages_name_scripts_and_after_their_data():
-    """No script on every page; each interactive page names its own, relative to itself."""
+    """No script on every page; each interactive page names its own, relative to itself.
+
+    One per page: the page script is served with the shared core in it (PAGE_SCRIPTS).
+    """
     import posixpath
     import re
 
@@ -111,9 +114,9 @@ def test_only_interactive_pages_name_scripts_and_after_their_data():
             scripts = re.findall(r'<script src="([^"]+)"></script>', page)
             kind = path.split("/")[0]
             if path.startswith("assessments/") and path != "assessments/index.md":
-                wanted, data = ["pb-core.js", "pb-assessment.js"], 'id="pb-assessment-data"'
+                wanted, data = ["pb-assessment.js"], 'id="pb-assessment-data"'
             elif kind in ("checklists", "onboarding") and not path.endswith("index.md"):
-                wanted, data = ["pb-core.js", "pb-checklist.js"], 'id="pb-checklist-data"'
+                wanted, data = ["pb-checklist.js"], 'id="pb-checklist-data"'
             else:
                 wanted, data = [], None
             assert [posixpath.basename(src) for src in scripts] == wanted, path

@@ -32,9 +32,18 @@ from .csp import with_policy
 ASSET_DIR = "assets/playbook"
 STYLESHEET = "pb.css"
 """Our CSS, on every page (it also styles links in running text)."""
-ASSETS = (STYLESHEET, "pb-core.js", "pb-assessment.js", "pb-checklist.js")
-"""Our CSS and JS, shipped in the package. A page that uses a script names it in its template
-(``<script src="{{ asset_url(...) }}">``), so a principle page loads none of them."""
+PAGE_SCRIPTS = {
+    "pb-assessment.js": ("pb-core.js", "pb-assessment.js"),
+    "pb-checklist.js": ("pb-core.js", "pb-checklist.js"),
+}
+"""Each page script as served: the shared core, then the page's own code, in one file.
+
+A page that uses one names it in its template (``<script src="{{ asset_url(...) }}">``), so a
+principle page loads none. One file per page, not two, because Material's instant navigation
+inserts a page's scripts again without keeping their order.
+"""
+ASSETS = (STYLESHEET, *PAGE_SCRIPTS)
+"""Our CSS and JS, shipped in the package."""
 OFFLINE_SCRIPT = "pb-offline.js"
 """Shipped too, but loaded only by a site built to open from a folder (``build --offline``)."""
 
@@ -96,8 +105,13 @@ def hand_written_pages(docs_dir) -> frozenset[str]:
 
 @functools.cache
 def asset(name: str) -> bytes:
-    """Return one of our assets as the site serves it: minified (the package keeps it readable)."""
-    text = (resources.files(__package__) / "assets" / name).read_text(encoding="utf-8")
+    """Return one of our assets as the site serves it: minified (the package keeps it readable).
+
+    A page script (``PAGE_SCRIPTS``) is its source files joined, in order.
+    """
+    sources = PAGE_SCRIPTS.get(name, (name,))
+    folder = resources.files(__package__) / "assets"
+    text = "\n".join((folder / source).read_text(encoding="utf-8") for source in sources)
     if name.endswith(".js"):
         text = rjsmin.jsmin(text)
     elif name.endswith(".css"):

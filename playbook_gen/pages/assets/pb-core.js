@@ -1,6 +1,7 @@
 /* playbook-gen core: what the assessment, checklist and onboarding pages share.
  * Start-up, page data, stored state, notices, downloads, CSV and numbers. No framework, no
- * network. User text is only ever written with textContent. */
+ * network. User text is only ever written with textContent. The site serves it at the start of
+ * each page script (pages/render.py, PAGE_SCRIPTS); pages without one load none of it. */
 (function () {
   "use strict";
 
@@ -44,10 +45,14 @@
     }
   }
 
+  /* A new page view: the stores and notice area of a page Material's instant navigation has
+   * replaced are let go; those of this page (opened by a starter that ran already) are kept. */
   function start() {
     started = true;
-    openStores = [];
-    noticeArea = null;
+    openStores = openStores.filter((store) => store.view.isConnected);
+    if (noticeArea && !noticeArea.isConnected) {
+      noticeArea = null;
+    }
     for (const starter of starters) {
       runStarter(starter);
     }
@@ -85,8 +90,13 @@
     }
   });
 
-  /* Read the JSON a page carries in <script type="application/json" id="...">. */
+  /* Read the JSON a page carries in <script type="application/json" id="...">. Pages keep it in
+   * a <template data-pb-data> (see assessment.md.j2), out of reach of Material's instant
+   * navigation; it is put in the page the first time it is read. */
   PB.data = function (id) {
+    for (const holder of document.querySelectorAll("template[data-pb-data]")) {
+      holder.replaceWith(holder.content);
+    }
     const element = document.getElementById(id);
     if (!element) {
       return null;
@@ -369,6 +379,7 @@
 
     const store = {
       key: key,
+      view: noticeArea || document.body, /* where the page shows it: gone when the page is */
       readNotice: "",
       saveNotice: "",
       get data() {
