@@ -120,6 +120,73 @@ def test_page_scores_match_shared_vector(page, sites, handbook, assessment_id, v
         assert (cell == t["not_enough"]) == (want is None)
 
 
+SCORE_WITH_PB = """answers => {
+    const data = PB.data("pb-assessment-data");
+    return answers.map((each) => {
+        const result = PB.score(data, each);
+        const dimensions = {};
+        for (const id of Object.keys(result.byDimension)) {
+            dimensions[id] = result.byDimension[id].score;
+        }
+        return {
+            dimensions: dimensions,
+            order: Object.keys(result.byDimension),
+            overall: result.overall,
+            band: result.band ? result.band.name : null,
+            recommendations: result.recommended.map((own) => own.dimension.id),
+        };
+    });
+}"""
+"""Score answers with PB.score and the page's own data; plain values back (one per set)."""
+
+
+def same_score(actual: float | None, expected: float | None) -> bool:
+    if actual is None or expected is None:
+        return actual is expected
+    return actual == pytest.approx(expected, abs=1e-9)
+
+
+VECTORS_BY_ASSESSMENT: dict[tuple[str, str], list[dict]] = {}
+for _handbook, _assessment_id, _vector in load_vectors():
+    VECTORS_BY_ASSESSMENT.setdefault((_handbook, _assessment_id), []).append(_vector)
+
+
+@pytest.mark.parametrize(
+    "handbook, assessment_id", list(VECTORS_BY_ASSESSMENT), ids=lambda x: x.rsplit("/", 1)[-1]
+)
+def test_score_function_matches_every_shared_vector(page, sites, handbook, assessment_id):
+    """PB.score, which the page scores with, called directly: the same vectors as scoring.py."""
+    open_assessment(page, sites[handbook], assessment_id)
+    vectors = VECTORS_BY_ASSESSMENT[(handbook, assessment_id)]
+    results = page.evaluate(SCORE_WITH_PB, [vector["answers"] for vector in vectors])
+    order = page.evaluate(
+        "PB.data('pb-assessment-data').dimensions.map((dimension) => dimension.id)"
+    )
+    for vector, got in zip(vectors, results, strict=True):
+        expected = vector["expected"]
+        name = vector["name"]
+        assert got["order"] == order, name
+        for dim_id, want in expected["dimensions"].items():
+            assert same_score(got["dimensions"][dim_id], want), (name, dim_id, got, want)
+        assert same_score(got["overall"], expected["overall"]), (name, got["overall"])
+        assert got["band"] == expected["band"], name
+        assert got["recommendations"] == expected["recommendations"], name
+
+
+def test_score_function_ignores_answers_off_the_scale_and_unknown_ids(page, default_site):
+    """As scoring.py does (test_answers_off_the_scale_and_unknown_ids_are_ignored)."""
+    open_assessment(page, default_site, "internal-service")
+    answers = {"rsp-1": 4, "rsp-2": 4, "rsp-4": 4, "rsp-3": 9, "nope": 1, "eff-1": True}
+    [got] = page.evaluate(SCORE_WITH_PB, [answers])
+    assert got["dimensions"]["responsiveness"] == 4.0
+    answered = page.evaluate(
+        "answers => PB.score(PB.data('pb-assessment-data'), answers)"
+        ".byDimension.responsiveness.count",
+        answers,
+    )
+    assert answered == 3
+
+
 # -- what the page shows ---------------------------------------------------------------------------
 
 

@@ -103,3 +103,144 @@ def test_every_page_of_a_new_handbook_passes_axe(page, new_site):
         if serious:
             found[path] = serious
     assert found == {}
+
+
+OUR_FILES = """() => performance.getEntriesByType("resource")
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.includes("/assets/playbook/"))
+    .map((path) => path.split("/").pop())"""
+"""The names of our files (assets/playbook/) the page has loaded."""
+
+ASSESSMENT, CHECKLIST = "pb-assessment.js", "pb-checklist.js"  # each with the core in it
+SCRIPTS_BY_PAGE = {
+    "": set(),
+    "principles/": set(),
+    "principles/serve-inside-out/": set(),
+    "examples/zappos/": set(),
+    "tags/": set(),
+    "sources/": set(),
+    "editing/": set(),
+    "assessments/": set(),
+    "assessments/internal-service/": {ASSESSMENT},
+    "checklists/internal-service/": {CHECKLIST},
+    "onboarding/": set(),
+    "onboarding/service-owner/": {CHECKLIST},
+}
+
+
+def test_each_page_loads_only_the_scripts_it_uses(page, default_site):
+    loaded = {}
+    for path in SCRIPTS_BY_PAGE:
+        page.goto(default_site + path, wait_until="load")
+        files = page.evaluate(OUR_FILES)
+        assert "pb.css" in files, path  # the styles are on every page
+        loaded[path] = {name for name in files if name.endswith(".js")}
+    assert loaded == SCRIPTS_BY_PAGE
+
+
+def test_error_page_loads_none_of_our_scripts(page, default_site):
+    page.goto(default_site + "404.html", wait_until="load")
+    assert [name for name in page.evaluate(OUR_FILES) if name.endswith(".js")] == []
+
+
+@pytest.fixture(scope="module")
+def exported_site(tmp_path_factory, serve_site) -> str:
+    """The default handbook exported, then built by plain MkDocs (no playbook plugin), served."""
+    from browser_support import ROOT
+    from site_support import run_mkdocs
+
+    from playbook_gen.site import export_site
+
+    root = tmp_path_factory.mktemp("exported")
+    project = export_site(ROOT / "mkdocs.yml", root / "project")
+    www = root / "www"
+    run_mkdocs(
+        "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(www), cwd=root, check=True
+    )
+    return serve_site(root / "www")
+
+
+def test_exported_project_pages_load_their_scripts_and_work(page, exported_site):
+    page.goto(exported_site + "principles/serve-inside-out/", wait_until="load")
+    assert [name for name in page.evaluate(OUR_FILES) if name.endswith(".js")] == []
+    page.goto(exported_site + "assessments/internal-service/")
+    page.wait_for_selector("form[data-pb-assessment][data-pb-ready]")
+    for question, answer in {"rsp-1": 4, "rsp-2": 5, "rsp-3": 2, "rsp-4": 3}.items():
+        page.check(f"input[name='{question}'][value='{answer}']")
+    assert page.get_attribute('[data-pb-score="responsiveness"]', "data-value") == "4"
+    page.goto(exported_site + "checklists/internal-service/")
+    page.wait_for_selector("[data-pb-checklist][data-pb-ready]")
+    page.locator("[data-pb-item] input[type=checkbox]").first.check()
+    assert page.get_attribute("[data-pb-progress]", "data-done") == "1"
+
+
+# -- Material's instant navigation -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory) -> str:
+    """The default handbook with navigation.instant on, served at its site_url.
+
+    Material navigates instantly only to addresses in sitemap.xml, which it matches by host and
+    port: the site is built for the port it is then served on.
+    """
+    import functools
+    import http.server
+    import socket
+    import threading
+
+    from browser_support import ROOT, _QuietHandler, build_handbook, copy_project
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    root = tmp_path_factory.mktemp("instant")
+    project = copy_project(ROOT, root / "project")
+    settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    settings = settings.replace("    - navigation.prune\n", "    - navigation.instant\n", 1)
+    settings = f"site_url: http://127.0.0.1:{port}/\n" + settings
+    (project / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    site = build_handbook(project, root / "www")
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def navigate_instantly(pg, href_end: str) -> None:
+    """Follow a link to `href_end` in the page; fail if the browser loaded a new document."""
+    pg.evaluate("window.__samePage = true")
+    pg.evaluate("end => document.querySelector(`a[href$='${end}']`).click()", href_end)
+    pg.wait_for_function("end => location.href.endsWith(end)", arg=href_end)
+    pg.wait_for_load_state("load")
+    assert pg.evaluate("window.__samePage") is True, "a full page load, not instant navigation"
+
+
+def test_instant_navigation_starts_every_page_and_keeps_its_state(page, instant_site):
+    """Scripts, page data and stored state across pages Material swaps in without a reload."""
+    form = "form[data-pb-assessment][data-pb-ready]"
+    score = '[data-pb-score="responsiveness"]'
+    page.goto(instant_site + "principles/")
+    navigate_instantly(page, "assessments/internal-service/")
+    page.wait_for_selector(form)
+    for question, answer in {"rsp-1": 4, "rsp-2": 5, "rsp-3": 2, "rsp-4": 3}.items():
+        page.check(f"{form} input[name='{question}'][value='{answer}']")
+    assert page.get_attribute(score, "data-value") == "4"
+
+    navigate_instantly(page, "checklists/internal-service/")
+    page.wait_for_selector(".pb-list[data-pb-ready]")
+    page.locator("[data-pb-item] input[type=checkbox]").first.check()
+    assert page.get_attribute("[data-pb-progress]", "data-done") == "1"
+
+    navigate_instantly(page, "assessments/internal-service/")
+    page.wait_for_selector(form)
+    assert page.is_checked(f"{form} input[name='rsp-3'][value='2']")
+    assert page.get_attribute(score, "data-value") == "4"
+    assert page.locator("[data-pb-notice]").count() == 1
+
+    navigate_instantly(page, "onboarding/service-owner/")
+    page.wait_for_selector(".pb-list[data-pb-ready]")
+    navigate_instantly(page, "principles/serve-inside-out/")
+    # page fixture: no console errors (none refused by the CSP either)

@@ -91,3 +91,40 @@ def test_compiled_templates_are_kept_between_runs_and_a_broken_cache_changes_not
         assert fresh_environment(tmp_path) == expected
     finally:
         render._environment.cache_clear()
+
+
+def test_only_interactive_pages_name_scripts_and_after_their_data():
+    """No script on every page; each interactive page names its own, relative to itself.
+
+    One per page: the page script is served with the shared core in it (PAGE_SCRIPTS).
+    """
+    import posixpath
+    import re
+
+    from playbook_gen.pages.render import ASSET_DIR, ASSETS
+
+    handbook = load_handbook(ROOT / "content")
+    for directory_urls in (True, False):
+        site = render_site(handbook, directory_urls=directory_urls)
+        assert site.extra_javascript == []
+        assert site.extra_css == [f"{ASSET_DIR}/pb.css"]
+        for name in ASSETS:
+            assert f"{ASSET_DIR}/{name}" in site.files
+        for path, page in site.pages.items():
+            scripts = re.findall(r'<script src="([^"]+)"></script>', page)
+            kind = path.split("/")[0]
+            if path.startswith("assessments/") and path != "assessments/index.md":
+                wanted, data = ["pb-assessment.js"], 'id="pb-assessment-data"'
+            elif kind in ("checklists", "onboarding") and not path.endswith("index.md"):
+                wanted, data = ["pb-checklist.js"], 'id="pb-checklist-data"'
+            else:
+                wanted, data = [], None
+            assert [posixpath.basename(src) for src in scripts] == wanted, path
+            if data:
+                assert page.index(data) < page.index("<script src"), path
+            published_dir = posixpath.dirname(
+                path[: -len(".md")] + ("/index.html" if directory_urls else ".html")
+            )
+            for src in scripts:
+                target = posixpath.normpath(posixpath.join(published_dir, src))
+                assert target.startswith(f"{ASSET_DIR}/"), (path, src)

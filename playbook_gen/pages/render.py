@@ -30,8 +30,20 @@ from ..i18n import words
 from .csp import with_policy
 
 ASSET_DIR = "assets/playbook"
-ASSETS = ("pb.css", "pb-core.js", "pb-assessment.js", "pb-checklist.js")
-"""Our CSS and JS, shipped in the package and added to every page (they act only where needed)."""
+STYLESHEET = "pb.css"
+"""Our CSS, on every page (it also styles links in running text)."""
+PAGE_SCRIPTS = {
+    "pb-assessment.js": ("pb-core.js", "pb-assessment.js"),
+    "pb-checklist.js": ("pb-core.js", "pb-checklist.js"),
+}
+"""Each page script as served: the shared core, then the page's own code, in one file.
+
+A page that uses one names it in its template (``<script src="{{ asset_url(...) }}">``), so a
+principle page loads none. One file per page, not two, because Material's instant navigation
+inserts a page's scripts again without keeping their order.
+"""
+ASSETS = (STYLESHEET, *PAGE_SCRIPTS)
+"""Our CSS and JS, shipped in the package."""
 OFFLINE_SCRIPT = "pb-offline.js"
 """Shipped too, but loaded only by a site built to open from a folder (``build --offline``)."""
 
@@ -74,8 +86,11 @@ def render_site(
         ).encode()
     for name in (*ASSETS, OFFLINE_SCRIPT):
         site.files[f"{ASSET_DIR}/{name}"] = asset(name)
-    site.extra_css = [f"{ASSET_DIR}/pb.css"]
-    site.extra_javascript = [f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js")]
+    site.extra_css = [f"{ASSET_DIR}/{STYLESHEET}"]
+    # No script on every page: the assessment, checklist and onboarding templates write their
+    # own <script src> elements, which any engine (MkDocs with or without the plugin, Zensical)
+    # passes through as raw HTML.
+    site.extra_javascript = []
     site.nav = _nav(handbook, site.pages, renderer.words)
     return site
 
@@ -90,8 +105,13 @@ def hand_written_pages(docs_dir) -> frozenset[str]:
 
 @functools.cache
 def asset(name: str) -> bytes:
-    """Return one of our assets as the site serves it: minified (the package keeps it readable)."""
-    text = (resources.files(__package__) / "assets" / name).read_text(encoding="utf-8")
+    """Return one of our assets as the site serves it: minified (the package keeps it readable).
+
+    A page script (``PAGE_SCRIPTS``) is its source files joined, in order.
+    """
+    sources = PAGE_SCRIPTS.get(name, (name,))
+    folder = resources.files(__package__) / "assets"
+    text = "\n".join((folder / source).read_text(encoding="utf-8") for source in sources)
     if name.endswith(".js"):
         text = rjsmin.jsmin(text)
     elif name.endswith(".css"):
@@ -295,6 +315,13 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
         "threshold": assessment.threshold,
         "min_answered": assessment.min_answered,
         "recommend_max": assessment.recommend_max,
+        "result": {  # what Export JSON writes and Import accepts, as `report` reads it
+            "format": results.FORMAT,
+            "version": results.VERSION,
+            "max_text": results.MAX_TEXT,
+            "max_comment": results.MAX_COMMENT,
+            "max_bytes": results.MAX_BYTES,
+        },
         "t": {key.removeprefix("a_"): _fill(t[key], fill) for key in ASSESSMENT_WORDS},
     }
 
@@ -575,8 +602,12 @@ class _Renderer:
             page, _, anchor = target.partition("#")
             return _relative_url(page, here_dir, directory_urls) + (f"#{anchor}" if anchor else "")
 
+        def asset_url(name: str) -> str:
+            """Relative URL of one of our assets (``ASSETS``), for a <script src> in raw HTML."""
+            return _relpath(f"{ASSET_DIR}/{name}", here_dir)
+
         return self.env.get_template(template).render(
-            self.common, link=link, url=url, page_path=path, **context
+            self.common, link=link, url=url, asset_url=asset_url, page_path=path, **context
         )
 
 

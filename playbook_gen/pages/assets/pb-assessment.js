@@ -1,11 +1,18 @@
-/* playbook-gen: the self-assessment page (on pb-core.js). Scoring follows scoring.py; both are
- * checked against tests/vectors/. Answers, the team name and comments are stored with
- * PB.openStore, one entry per question, so two tabs of the page keep each other's answers.
- * User text is written with textContent only. */
+/* playbook-gen: the self-assessment page (on pb-core.js). Scoring is PB.score, which follows
+ * results/scoring.py; both are checked against tests/vectors/. Answers, the team name and comments
+ * are stored with PB.openStore, one entry per question, so two tabs of the page keep each other's
+ * answers. User text is written with textContent only. */
 (function () {
   "use strict";
 
+  const PB = window.PB;
+  if (!PB.firstLoad("assessment")) {
+    return;
+  }
+
   const SVG = "http://www.w3.org/2000/svg";
+  const has = PB.hasOwn;
+  const isPlainObject = PB.isPlainObject;
 
   PB.onPage(function () {
     const form = document.querySelector("form[data-pb-assessment]");
@@ -16,51 +23,122 @@
     startAssessment(form, data);
   });
 
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
+  /* Whether an answer is on the assessment's scale: a whole number from min to max, or null
+   * (not applicable) where the scale allows it. */
+  function isOnScale(scale, answer) {
+    if (answer === null) {
+      return scale.allow_na;
+    }
+    return Number.isInteger(answer) && answer >= scale.min && answer <= scale.max;
   }
 
-  function isPlainObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
+  /* The scores of one set of answers, by the rules of results/scoring.py.
+   *
+   * data: the page's assessment data (scale, dimensions, bands, threshold, min_answered,
+   * recommend_max). answers: {question id: answer, null for N/A}; unknown question ids and
+   * answers off the scale are ignored. Returns {byDimension: {dimension id: {index, dimension,
+   * score, count}}, overall, band, recommended: the results of the dimensions below the
+   * threshold, weakest first, at most recommend_max}. A score is null when there is none. Sums
+   * run left to right, as in Python, so both give the same floating-point results. */
+  function score(data, answers) {
+    const scale = data.scale;
+    const byDimension = {};
+    const low = [];
+    let total = 0;
+    let scored = 0;
+    data.dimensions.forEach(function (dimension, index) {
+      let sum = 0;
+      let count = 0;
+      for (const question of dimension.questions) {
+        const answer = has(answers, question.id) ? answers[question.id] : null;
+        if (answer !== null && isOnScale(scale, answer)) {
+          sum += question.reverse ? scale.min + scale.max - answer : answer;
+          count += 1;
+        }
+      }
+      const enough = count > 0 && count >= data.min_answered;
+      const result = { index: index, dimension: dimension, score: enough ? sum / count : null,
+        count: count };
+      byDimension[dimension.id] = result;
+      if (result.score !== null) {
+        total += result.score;
+        scored += 1;
+        if (result.score < data.threshold) {
+          low.push(result);
+        }
+      }
+    });
+    const overall = scored > 0 ? total / scored : null;
+    low.sort((a, b) => a.score - b.score || a.index - b.index);
+    let band = null;
+    if (overall !== null) {
+      band = data.bands.find((each) => each.upto >= overall) || null;
+    }
+    return {
+      byDimension: byDimension,
+      overall: overall,
+      band: band,
+      recommended: low.slice(0, data.recommend_max),
+    };
   }
+
+  PB.score = score;
 
   /* A refused import: the message for the reader. */
   function ImportRefused(message) {
     this.message = message;
   }
 
+  /* A random version 4 UUID. randomUUID needs a secure context; an intranet over http may not
+   * be one. */
+  function randomId() {
+    if (crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; /* version 4 */
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; /* variant: RFC 4122 */
+    const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+    const groups = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20),
+      hex.slice(20)];
+    return groups.join("-");
+  }
+
+  function setAttributes(element, attributes) {
+    for (const name of Object.keys(attributes)) {
+      element.setAttribute(name, attributes[name]);
+    }
+  }
+
   function startAssessment(form, data) {
     const words = data.t;
+    const resultFormat = data.result; /* format, version and the limits of a result file */
     const scale = data.scale;
     const dimensions = data.dimensions;
     const questions = [];
     const questionById = new Map();
     for (const dimension of dimensions) {
       for (const question of dimension.questions) {
-        question.dimension = dimension;
-        questions.push(question);
+        questions.push({ question: question, dimension: dimension });
         questionById.set(question.id, question);
       }
     }
     const dimensionIds = new Set(dimensions.map((dimension) => dimension.id));
-    const part = (name) => form.querySelector(`[data-pb-${name}]`);
     const recommendationPool = part("rec-pool");
     const recommendations = part("recommendations");
     const importFile = part("import-file");
+
+    /* The form's element marked data-pb-<name>, e.g. part('score="overall"'). */
+    function part(name) {
+      return form.querySelector(`[data-pb-${name}]`);
+    }
 
     function showText(name, text) {
       part(name).textContent = text;
     }
 
-    function formatScore(score) {
-      return PB.number(score, 2, form);
-    }
-
-    function isOnScale(answer) {
-      if (answer === null) {
-        return scale.allow_na;
-      }
-      return Number.isInteger(answer) && answer >= scale.min && answer <= scale.max;
+    function formatScore(value) {
+      return PB.number(value, 2, form);
     }
 
     /* Stored or imported data -> what the page shows: answers to questions this page has, on
@@ -70,17 +148,17 @@
       const answers = value && isPlainObject(value.answers) ? value.answers : {};
       const comments = value && isPlainObject(value.comments) ? value.comments : {};
       for (const id of Object.keys(answers)) {
-        if (questionById.has(id) && isOnScale(answers[id])) {
+        if (questionById.has(id) && isOnScale(scale, answers[id])) {
           state.answers[id] = answers[id];
         }
       }
       for (const id of dimensionIds) {
         if (has(comments, id) && typeof comments[id] === "string") {
-          state.comments[id] = comments[id].slice(0, 5000);
+          state.comments[id] = comments[id].slice(0, resultFormat.max_comment);
         }
       }
       if (value && typeof value.team === "string") {
-        state.team = value.team.slice(0, 200);
+        state.team = value.team.slice(0, resultFormat.max_text);
       }
       return state;
     }
@@ -133,19 +211,19 @@
 
     /* Replace everything (import, reset): every question, the team name and every comment. */
     function replaceAll(newState) {
-      for (const question of questions) {
+      for (const { question } of questions) {
         if (has(newState.answers, question.id)) {
-          store.put("answers/" + question.id, newState.answers[question.id]);
+          store.put(`answers/${question.id}`, newState.answers[question.id]);
         } else {
-          store.remove("answers/" + question.id);
+          store.remove(`answers/${question.id}`);
         }
       }
       store.put("team", newState.team);
       for (const id of dimensionIds) {
         if (has(newState.comments, id)) {
-          store.put("comments/" + id, newState.comments[id]);
+          store.put(`comments/${id}`, newState.comments[id]);
         } else {
-          store.remove("comments/" + id);
+          store.remove(`comments/${id}`);
         }
       }
       store.save();
@@ -172,52 +250,14 @@
       }
     }
 
-    /* Scores by the rules of scoring.py. */
-    function score(answers) {
-      const byDimension = {};
-      const low = [];
-      let total = 0;
-      let scored = 0;
-      dimensions.forEach(function (dimension, index) {
-        let sum = 0;
-        let count = 0;
-        for (const question of dimension.questions) {
-          const answer = answers[question.id];
-          if (typeof answer === "number") {
-            sum += question.reverse ? scale.min + scale.max - answer : answer;
-            count += 1;
-          }
-        }
-        const value = count && count >= data.min_answered ? sum / count : null;
-        const result = { index: index, dimension: dimension, score: value, count: count };
-        byDimension[dimension.id] = result;
-        if (value !== null) {
-          total += value;
-          scored += 1;
-          if (value < data.threshold) {
-            low.push(result);
-          }
-        }
-      });
-      const overall = scored ? total / scored : null;
-      low.sort((a, b) => a.score - b.score || a.index - b.index);
-      const band = overall === null ? null : data.bands.find((b) => b.upto >= overall) || null;
-      return {
-        byDimension: byDimension,
-        overall: overall,
-        band: band,
-        recommended: low.slice(0, data.recommend_max),
-      };
-    }
-
     function showScore(element, value, none) {
       element.dataset.value = value === null ? "" : value;
       element.textContent = value === null ? none : formatScore(value);
     }
 
     function render() {
-      const result = score(state.answers);
-      const answered = questions.filter((question) => has(state.answers, question.id)).length;
+      const result = score(data, state.answers);
+      const answered = questions.filter(({ question }) => has(state.answers, question.id)).length;
       showText("count", PB.format(words.progress, { n: answered, total: questions.length }));
       for (const dimension of dimensions) {
         const own = result.byDimension[dimension.id];
@@ -251,7 +291,7 @@
       let advice = words.rec_none;
       if (result.overall === null) {
         advice = words.rec_wait;
-      } else if (result.recommended.length) {
+      } else if (result.recommended.length > 0) {
         advice = words.rec_intro;
       }
       showText("rec-text", advice);
@@ -261,8 +301,6 @@
     /* One bar per dimension and the threshold line. Lengths in % of the width, so text keeps its
      * size on any screen. */
     function drawChart(result) {
-      const position = (value) => (95 * (value - scale.min)) / (scale.max - scale.min);
-      const percent = (value) => `${position(value) + 2}%`;
       const height = 48 + 44 * dimensions.length;
       const svg = document.createElementNS(SVG, "svg");
       setAttributes(svg, {
@@ -271,6 +309,16 @@
         "aria-label": words.chart,
         class: "pb-svg",
       });
+
+      /* Where a value sits along the bars, in % of the chart's width from the bars' start. */
+      function position(value) {
+        return (95 * (value - scale.min)) / (scale.max - scale.min);
+      }
+
+      /* The same, from the chart's left edge, as an SVG length. */
+      function percent(value) {
+        return `${position(value) + 2}%`;
+      }
 
       function add(name, attributes, text) {
         const element = svg.appendChild(document.createElementNS(SVG, name));
@@ -315,12 +363,6 @@
       part("chart").replaceChildren(svg);
     }
 
-    function setAttributes(element, attributes) {
-      for (const name of Object.keys(attributes)) {
-        element.setAttribute(name, attributes[name]);
-      }
-    }
-
     function say(status, alert) {
       showText("status", status);
       showText("alert", alert);
@@ -328,159 +370,161 @@
 
     function fileName(extension) {
       const team = state.team.trim();
-      const teamPart = team ? "-" + PB.slug(team) : "";
+      const teamPart = team ? `-${PB.slug(team)}` : "";
       return `${data.id}${teamPart}-${PB.today()}.${extension}`;
+    }
+
+    /* Refuse an import: throws ImportRefused with the reader's message for `wordKey`. */
+    function refuse(file, wordKey, values) {
+      const message = PB.format(words[wordKey], Object.assign({}, values, { file: file }));
+      throw new ImportRefused(`${message} ${words.unchanged}`);
+    }
+
+    /* The keys of an imported object, each checked to be safe (`field` names it in messages). */
+    function keysOf(file, object, field) {
+      if (!isPlainObject(object)) {
+        refuse(file, "err_field", { key: field });
+      }
+      const keys = Object.keys(object);
+      const isQuestion = (key) => field === "answers" && questionById.has(key);
+      const bad = keys.find((key) => !PB.safeKey(key) && !isQuestion(key));
+      if (bad !== undefined) {
+        refuse(file, "err_key", { key: bad });
+      }
+      return keys;
     }
 
     /* Check an import completely before anything is written; throws ImportRefused. */
     function checkImport(file, json) {
       const answers = {};
       const unknown = [];
-      const refuse = function (wordKey, values) {
-        const message = PB.format(words[wordKey], Object.assign({}, values, { file: file }));
-        throw new ImportRefused(`${message} ${words.unchanged}`);
-      };
-      const keysOf = function (object, field) {
-        if (!isPlainObject(object)) {
-          refuse("err_field", { key: field });
-        }
-        const keys = Object.keys(object);
-        const isQuestion = (key) => field === "answers" && questionById.has(key);
-        const bad = keys.find((key) => !PB.safeKey(key) && !isQuestion(key));
-        if (bad !== undefined) {
-          refuse("err_key", { key: bad });
-        }
-        return keys;
-      };
       let value;
       try {
         value = JSON.parse(json);
       } catch (error) {
-        refuse("err_json");
+        refuse(file, "err_json");
       }
-      if (!isPlainObject(value) || value.format !== "playbook-assessment-result") {
-        refuse("err_format");
+      if (!isPlainObject(value) || value.format !== resultFormat.format) {
+        refuse(file, "err_format");
       }
-      keysOf(value);
-      if (value.version !== 1) {
-        refuse("err_version", { value: JSON.stringify(value.version) });
+      keysOf(file, value);
+      if (value.version !== resultFormat.version) {
+        refuse(file, "err_version", { value: JSON.stringify(value.version) });
       }
       if (value.assessment !== data.id) {
-        refuse("err_assessment", { value: String(value.assessment), expected: data.id });
+        refuse(file, "err_assessment", { value: String(value.assessment), expected: data.id });
       }
       for (const key of ["id", "team", "date"]) {
-        if (key in value && (typeof value[key] !== "string" || value[key].length > 200)) {
-          refuse("err_field", { key: key });
+        const isText = typeof value[key] === "string" && value[key].length <= resultFormat.max_text;
+        if (key in value && !isText) {
+          refuse(file, "err_field", { key: key });
         }
       }
-      for (const key of keysOf(value.answers, "answers")) {
+      for (const key of keysOf(file, value.answers, "answers")) {
         const answer = value.answers[key];
         if (!questionById.has(key)) {
           unknown.push(key);
-        } else if (isOnScale(answer)) {
+        } else if (isOnScale(scale, answer)) {
           answers[key] = answer;
         } else {
-          refuse("err_answer", { key: key, value: JSON.stringify(answer).slice(0, 40) });
+          refuse(file, "err_answer", { key: key, value: JSON.stringify(answer).slice(0, 40) });
         }
       }
-      const commentKeys = "comments" in value ? keysOf(value.comments, "comments") : [];
+      const commentKeys = "comments" in value ? keysOf(file, value.comments, "comments") : [];
       for (const key of commentKeys) {
         const comment = value.comments[key];
-        if (typeof comment !== "string" || comment.length > 5000) {
-          refuse("err_field", { key: "comments." + key });
+        if (typeof comment !== "string" || comment.length > resultFormat.max_comment) {
+          refuse(file, "err_field", { key: `comments.${key}` });
         }
       }
       const imported = clean({ answers: answers, team: value.team, comments: value.comments });
       return { state: imported, unknown: unknown.join(", ") };
     }
 
-    const actions = {
-      "export-json"() {
-        const answers = {};
-        const comments = {};
-        for (const question of questions) {
-          if (has(state.answers, question.id)) {
-            answers[question.id] = state.answers[question.id];
-          }
+    function exportJson() {
+      const answers = {};
+      const comments = {};
+      for (const { question } of questions) {
+        if (has(state.answers, question.id)) {
+          answers[question.id] = state.answers[question.id];
         }
-        for (const id of dimensionIds) {
-          if (state.comments[id]) {
-            comments[id] = state.comments[id];
-          }
-        }
-        const out = {
-          format: "playbook-assessment-result",
-          version: 1,
-          id: randomId(),
-          assessment: data.id,
-          questionnaire: data.questionnaire,
-          team: state.team.trim(),
-          date: PB.today(),
-          answers: answers,
-          comments: comments,
-        };
-        PB.download(fileName("json"), "application/json", JSON.stringify(out, null, 2) + "\n");
-      },
-      "export-csv"() {
-        const result = score(state.answers);
-        const rounded = (value) => (value === null ? "" : Math.round(value * 100) / 100);
-        const rows = [[words.dimension, words.question_id, words.question, words.answer,
-          words.answer_label]];
-        for (const question of questions) {
-          const answer = state.answers[question.id];
-          const isNumber = typeof answer === "number";
-          let label = "";
-          if (isNumber) {
-            label = scale.labels[answer - scale.min];
-          } else if (answer === null) {
-            label = words.not_applicable;
-          }
-          rows.push([question.dimension.title, question.id, question.text, isNumber ? answer : "",
-            label]);
-        }
-        for (const dimension of dimensions) {
-          const value = result.byDimension[dimension.id].score;
-          rows.push([dimension.title, "", words.score, rounded(value),
-            value === null ? words.not_enough : ""]);
-        }
-        rows.push([words.overall, "", words.score, rounded(result.overall),
-          result.band ? result.band.name : ""]);
-        rows.push([words.team, "", state.team.trim(), "", ""]);
-        rows.push([words.date, "", PB.today(), "", ""]);
-        for (const dimension of dimensions) {
-          if (state.comments[dimension.id]) {
-            rows.push([dimension.title, "", words.comment_short, "",
-              state.comments[dimension.id]]);
-          }
-        }
-        PB.download(fileName("csv"), "text/csv;charset=utf-8", "\ufeff" + PB.csv(rows));
-      },
-      import() {
-        importFile.click();
-      },
-      reset() {
-        if (!confirm(words.reset_confirm)) {
-          return;
-        }
-        replaceAll(clean(null));
-        say(words.reset_done, "");
-      },
-      print() {
-        window.print();
-      },
-    };
-
-    /* randomUUID needs a secure context; an intranet over http may not be one. */
-    function randomId() {
-      if (crypto.randomUUID) {
-        return crypto.randomUUID();
       }
-      const randomHex = function (digit) {
-        const random = crypto.getRandomValues(new Uint8Array(1))[0];
-        return (digit ^ (random & (15 >> (digit / 4)))).toString(16);
+      for (const id of dimensionIds) {
+        if (state.comments[id]) {
+          comments[id] = state.comments[id];
+        }
+      }
+      const exported = {
+        format: resultFormat.format,
+        version: resultFormat.version,
+        id: randomId(),
+        assessment: data.id,
+        questionnaire: data.questionnaire,
+        team: state.team.trim(),
+        date: PB.today(),
+        answers: answers,
+        comments: comments,
       };
-      return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, randomHex);
+      PB.download(fileName("json"), "application/json", JSON.stringify(exported, null, 2) + "\n");
     }
+
+    function exportCsv() {
+      const result = score(data, state.answers);
+      const rounded = (value) => (value === null ? "" : Math.round(value * 100) / 100);
+      const rows = [[words.dimension, words.question_id, words.question, words.answer,
+        words.answer_label]];
+      for (const { question, dimension } of questions) {
+        const answer = state.answers[question.id];
+        const isNumber = typeof answer === "number";
+        let label = "";
+        if (isNumber) {
+          label = scale.labels[answer - scale.min];
+        } else if (answer === null) {
+          label = words.not_applicable;
+        }
+        rows.push([dimension.title, question.id, question.text, isNumber ? answer : "", label]);
+      }
+      for (const dimension of dimensions) {
+        const value = result.byDimension[dimension.id].score;
+        rows.push([dimension.title, "", words.score, rounded(value),
+          value === null ? words.not_enough : ""]);
+      }
+      rows.push([words.overall, "", words.score, rounded(result.overall),
+        result.band ? result.band.name : ""]);
+      rows.push([words.team, "", state.team.trim(), "", ""]);
+      rows.push([words.date, "", PB.today(), "", ""]);
+      for (const dimension of dimensions) {
+        if (state.comments[dimension.id]) {
+          rows.push([dimension.title, "", words.comment_short, "",
+            state.comments[dimension.id]]);
+        }
+      }
+      PB.download(fileName("csv"), "text/csv;charset=utf-8", "\ufeff" + PB.csv(rows));
+    }
+
+    function chooseImportFile() {
+      importFile.click();
+    }
+
+    function resetAll() {
+      if (!confirm(words.reset_confirm)) {
+        return;
+      }
+      replaceAll(clean(null));
+      say(words.reset_done, "");
+    }
+
+    function printPage() {
+      window.print();
+    }
+
+    const actions = {
+      "export-json": exportJson,
+      "export-csv": exportCsv,
+      import: chooseImportFile,
+      reset: resetAll,
+      print: printPage,
+    };
 
     importFile.addEventListener("change", async function () {
       const file = importFile.files[0];
@@ -490,13 +534,13 @@
       }
       const unreadable = `${PB.format(words.err_json, { file: file.name })} ${words.unchanged}`;
       try {
-        if (file.size > 1e6) {
+        if (file.size > resultFormat.max_bytes) {
           const tooLarge = PB.format(words.err_size, { file: file.name });
           throw new ImportRefused(`${tooLarge} ${words.unchanged}`);
         }
         const checked = checkImport(file.name, await file.text());
         const hasComments = Object.values(state.comments).some(Boolean);
-        const hasWork = state.team.trim() || Object.keys(state.answers).length || hasComments;
+        const hasWork = state.team.trim() || Object.keys(state.answers).length > 0 || hasComments;
         if (hasWork && !confirm(PB.format(words.import_confirm, { file: file.name }))) {
           say(words.unchanged, "");
           return;
@@ -518,7 +562,7 @@
       if (radio.type !== "radio" || !questionById.has(radio.name)) {
         return;
       }
-      store.put("answers/" + radio.name, radio.value === "na" ? null : Number(radio.value));
+      store.put(`answers/${radio.name}`, radio.value === "na" ? null : Number(radio.value));
       store.save();
       showStored();
     });
@@ -527,9 +571,9 @@
       const field = event.target;
       const dimensionId = field.dataset.pbComment;
       if (dimensionId) {
-        store.put("comments/" + dimensionId, field.value.slice(0, 5000));
+        store.put(`comments/${dimensionId}`, field.value.slice(0, resultFormat.max_comment));
       } else if (field.matches("[data-pb-team]")) {
-        store.put("team", field.value.slice(0, 200));
+        store.put("team", field.value.slice(0, resultFormat.max_text));
       } else {
         return;
       }

@@ -4,16 +4,22 @@
 (function () {
   "use strict";
 
+  const PB = window.PB;
+  if (!PB.firstLoad("checklist")) {
+    return;
+  }
+
+  const has = PB.hasOwn;
   let page = null; /* the current page: its data, words, items, stores and controls */
 
   PB.onPage(function () {
     const data = PB.data("pb-checklist-data");
-    page = data && data.items ? startList(data) : null;
+    if (!data || !data.items) {
+      page = null;
+    } else if (!document.querySelector(".pb-list[data-pb-ready]")) {
+      page = startList(data);
+    }
   });
-
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  }
 
   /* A stored tick: {"done": true, "text": the item's text when ticked, "at": the date}. */
   function isTick(path, value) {
@@ -55,7 +61,7 @@
 
     for (const element of document.querySelectorAll("[data-pb-item]")) {
       const key = element.dataset.pbItem;
-      const item = data.items.find((entry) => entry.checklist + "#" + entry.id === key);
+      const item = data.items.find((entry) => `${entry.checklist}#${entry.id}` === key);
       if (!item) {
         continue;
       }
@@ -104,9 +110,9 @@
         continue;
       }
       if (!tickOf(item)) {
-        store.put("items/" + item.id, oldTick);
+        store.put(`items/${item.id}`, oldTick);
       }
-      store.remove("items/" + oldId);
+      store.remove(`items/${oldId}`);
       store.save();
     }
   }
@@ -169,7 +175,7 @@
       return;
     }
     if (item.id !== hash) {
-      history.replaceState(history.state, "", "#" + item.id);
+      history.replaceState(history.state, "", `#${item.id}`);
     }
     item.element.tabIndex = -1;
     item.element.focus({ preventScroll: true });
@@ -191,9 +197,9 @@
     if (item) {
       const store = storeOf(item);
       if (control.checked) {
-        store.put("items/" + item.id, { done: true, text: item.text, at: PB.today() });
+        store.put(`items/${item.id}`, { done: true, text: item.text, at: PB.today() });
       } else {
-        store.remove("items/" + item.id);
+        store.remove(`items/${item.id}`);
       }
       store.save();
     } else if (page.filters.includes(control)) {
@@ -205,7 +211,7 @@
       for (const select of activeFilters()) {
         query.set(select.dataset.pbFilter, select.value);
       }
-      const search = String(query) ? "?" + query : "";
+      const search = String(query) ? `?${query}` : "";
       history.replaceState(history.state, "", location.pathname + search + location.hash);
       highlight(null);
     } else {
@@ -226,9 +232,9 @@
       event.preventDefault();
       copy(button.href);
     } else if (action === "export-md") {
-      PB.download(name + ".md", "text/markdown", markdown());
+      PB.download(`${name}.md`, "text/markdown", markdown());
     } else if (action === "export-csv") {
-      PB.download(name + ".csv", "text/csv", "\ufeff" + csv());
+      PB.download(`${name}.csv`, "text/csv", "\ufeff" + csv());
     } else if (action === "print") {
       PB.print(button.dataset.pbPrint);
     } else if (action === "reset" && confirm(page.words.reset_confirm)) {
@@ -240,7 +246,7 @@
   function clearTicks() {
     const touched = new Set();
     for (const item of page.items) {
-      storeOf(item).remove("items/" + item.id);
+      storeOf(item).remove(`items/${item.id}`);
       touched.add(storeOf(item));
     }
     for (const store of touched) {
@@ -249,22 +255,23 @@
     paint();
   }
 
+  /* Copy a link; where the clipboard is out of reach, show it selected for the reader to copy. */
   function copy(url) {
     const field = document.querySelector("[data-pb-copy-field]");
-    const showForCopying = function () {
+
+    function showForCopying() {
       PB.say(page.words.copy_manual);
       field.hidden = false;
       field.value = url;
       field.focus();
       field.select();
-    };
+    }
+
     if (!navigator.clipboard) {
       showForCopying();
       return;
     }
-    navigator.clipboard.writeText(url).then(function () {
-      PB.say(page.words.copied);
-    }, showForCopying);
+    navigator.clipboard.writeText(url).then(() => PB.say(page.words.copied), showForCopying);
   }
 
   function shownItems() {
@@ -280,7 +287,7 @@
     const filterNames = activeFilters().map((select) => select.selectedOptions[0].text);
     const byPhase = page.data.kind === "onboarding";
     const title = page.data.title + (filterNames.length ? ` (${filterNames.join(", ")})` : "");
-    const lines = ["# " + markdownText(title)];
+    const lines = [`# ${markdownText(title)}`];
     let lastPhase;
     for (const item of shownItems()) {
       const newPhase = item.when !== lastPhase;
@@ -288,7 +295,7 @@
         lines.push("");
       }
       if (byPhase && newPhase) {
-        lines.push("## " + markdownText(page.data.phases[item.when]), "");
+        lines.push(`## ${markdownText(page.data.phases[item.when])}`, "");
       }
       lastPhase = item.when;
       const box = item.box.checked ? "x" : " ";

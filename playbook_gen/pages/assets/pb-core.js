@@ -1,37 +1,77 @@
 /* playbook-gen core: what the assessment, checklist and onboarding pages share.
  * Start-up, page data, stored state, notices, downloads, CSV and numbers. No framework, no
- * network. User text is only ever written with textContent. */
+ * network. User text is only ever written with textContent. The site serves it at the start of
+ * each page script (pages/render.py, PAGE_SCRIPTS); pages without one load none of it. */
 (function () {
   "use strict";
 
+  /* Material's instant navigation runs the scripts of a page's content again each time it shows
+   * the page: the core is set up once per window. */
+  if (window.PB && window.PB.onPage) {
+    return;
+  }
+
   const PB = (window.PB = window.PB || {});
   const starters = [];
+  const loadedScripts = new Set();
+  let started = false;
   let openStores = [];
   let noticeArea = null;
 
-  /* Run `starter(document)` on every page view, including Material's instant navigation. */
+  /* Run `starter(document)` on every page view, including Material's instant navigation; a
+   * starter added after the page started runs at once. A starter does nothing on a page it has
+   * already started. */
   PB.onPage = function (starter) {
     starters.push(starter);
+    if (started) {
+      runStarter(starter);
+    }
   };
 
-  function start() {
-    openStores = [];
-    noticeArea = null;
-    for (const starter of starters) {
-      try {
-        starter(document);
-      } catch (error) {
-        console.warn("playbook-gen:", error);
-      }
+  /* Whether the page script `name` runs for the first time in this window (see above). */
+  PB.firstLoad = function (name) {
+    if (loadedScripts.has(name)) {
+      return false;
+    }
+    loadedScripts.add(name);
+    return true;
+  };
+
+  function runStarter(starter) {
+    try {
+      starter(document);
+    } catch (error) {
+      console.warn("playbook-gen:", error);
     }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+  /* A new page view: the stores and notice area of a page Material's instant navigation has
+   * replaced are let go; those of this page (opened by a starter that ran already) are kept. */
+  function start() {
+    started = true;
+    openStores = openStores.filter((store) => store.view.isConnected);
+    if (noticeArea && !noticeArea.isConnected) {
+      noticeArea = null;
+    }
+    for (const starter of starters) {
+      runStarter(starter);
+    }
+  }
+
+  /* Material announces every page view on document$. Pages load this file in their content,
+   * before Material's own script, so document$ is looked for once the page has been read. */
+  function startOnEveryPageView() {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(start);
+    } else {
+      start();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", startOnEveryPageView);
   } else {
-    setTimeout(start, 0);
+    startOnEveryPageView();
   }
 
   /* Material's one-key shortcuts (n, p, s, /) listen on window: a key pressed on one of our
@@ -50,8 +90,13 @@
     }
   });
 
-  /* Read the JSON a page carries in <script type="application/json" id="...">. */
+  /* Read the JSON a page carries in <script type="application/json" id="...">. Pages keep it in
+   * a <template data-pb-data> (see assessment.md.j2), out of reach of Material's instant
+   * navigation; it is put in the page the first time it is read. */
   PB.data = function (id) {
+    for (const holder of document.querySelectorAll("template[data-pb-data]")) {
+      holder.replaceWith(holder.content);
+    }
     const element = document.getElementById(id);
     if (!element) {
       return null;
@@ -86,11 +131,14 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
+  PB.isPlainObject = isPlainObject;
+  PB.hasOwn = hasOwn;
+
   /* Fill {name} placeholders in a translated text; unknown placeholders stay as they are. */
   PB.format = function (text, values) {
-    return text.replace(/\{(\w+)\}/g, function (placeholder, name) {
-      return hasOwn(values, name) ? values[name] : placeholder;
-    });
+    return text.replace(/\{(\w+)\}/g, (placeholder, name) => (
+      hasOwn(values, name) ? values[name] : placeholder
+    ));
   };
 
   /* ---- Stored state ------------------------------------------------------------------------
@@ -118,12 +166,12 @@
 
   PB.store = {
     key: function (kind, id) {
-      return "pb:" + PB.site() + ":" + kind + ":" + id;
+      return `pb:${PB.site()}:${kind}:${id}`;
     },
   };
 
   function pathOf(field, id) {
-    return id === undefined ? field : field + "/" + id;
+    return id === undefined ? field : `${field}/${id}`;
   }
 
   function splitPath(path) {
@@ -325,14 +373,13 @@
     const key = PB.store.key(options.kind, options.id);
     const fields = options.fields;
     const words = options.words;
-    const keep = options.keep || function () {
-      return true;
-    };
+    const keep = options.keep || (() => true);
     let state = emptyState(fields);
     let copiedAside = null; /* the unreadable text last copied to a backup key */
 
     const store = {
       key: key,
+      view: noticeArea || document.body, /* where the page shows it: gone when the page is */
       readNotice: "",
       saveNotice: "",
       get data() {
@@ -361,7 +408,7 @@
       if (raw === copiedAside) {
         return;
       }
-      const backupKey = key + ":backup:" + Date.now();
+      const backupKey = `${key}:backup:${Date.now()}`;
       localStorage.setItem(backupKey, raw);
       copiedAside = raw;
       store.readNotice = PB.format(words.storage_unreadable, { key: backupKey });
@@ -470,9 +517,7 @@
     link.click();
     link.remove();
     /* The download reads the blob after this returns; a slow machine may take a while. */
-    setTimeout(function () {
-      URL.revokeObjectURL(url);
-    }, 60000);
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
   };
 
   /* One CSV cell's text, by the rule of `playbook-gen report` (results.csv_cell): a number as it
@@ -486,18 +531,17 @@
       return String(value);
     }
     const text = String(value);
-    return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+    return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   };
 
   /* One CSV cell, quoted. */
   PB.csvCell = function (value) {
-    return '"' + PB.csvText(value).replace(/"/g, '""') + '"';
+    return `"${PB.csvText(value).replace(/"/g, '""')}"`;
   };
 
+  /* Rows of cells as CSV text, each line ended by CRLF as RFC 4180 has it. */
   PB.csv = function (rows) {
-    const lines = rows.map(function (row) {
-      return row.map(PB.csvCell).join(",");
-    });
+    const lines = rows.map((row) => row.map(PB.csvCell).join(","));
     return lines.join("\r\n") + "\r\n";
   };
 
@@ -524,13 +568,14 @@
     return Number(value).toLocaleString(PB.lang(element), fixed);
   };
 
+  function twoDigits(number) {
+    return String(number).padStart(2, "0");
+  }
+
+  /* Today's date in the reader's time zone, as YYYY-MM-DD. */
   PB.today = function () {
     const date = new Date();
-    const twoDigits = function (number) {
-      return (number < 10 ? "0" : "") + number;
-    };
-    return date.getFullYear() + "-" + twoDigits(date.getMonth() + 1) + "-" +
-      twoDigits(date.getDate());
+    return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
   };
 
   /* Tell screen readers (and everyone) what just happened, in the page's [data-pb-status]. */
@@ -545,9 +590,9 @@
   PB.print = function (mode) {
     const html = document.documentElement;
     html.setAttribute("data-pb-print", mode || "");
-    window.addEventListener("afterprint", function () {
-      html.removeAttribute("data-pb-print");
-    }, { once: true });
+    window.addEventListener("afterprint", () => html.removeAttribute("data-pb-print"), {
+      once: true,
+    });
     window.print();
   };
 })();

@@ -19,9 +19,7 @@
       const script = frameDocument.createElement("script");
       script.src = url;
       script.onload = resolve;
-      script.onerror = function () {
-        reject(new Error("could not load " + url));
-      };
+      script.onerror = () => reject(new Error(`could not load ${url}`));
       frameDocument.head.appendChild(script);
     });
   }
@@ -46,29 +44,25 @@
       if (typeof worker.onmessage === "function") {
         worker.onmessage(event);
       }
-      listeners.forEach(function (listener) {
+      for (const listener of listeners) {
         listener.call(worker, event);
-      });
+      }
     }
 
     function deliverToWorker(data) {
-      // A copy made in the frame's own realm, as a real worker would get.
+      /* A copy made in the frame's own realm, as a real worker would get. */
       scope.dispatchEvent(new scope.MessageEvent("message", { data: scope.structuredClone(data) }));
     }
 
     scope.postMessage = function (data) {
       const copy = structuredClone(data);
-      setTimeout(function () {
-        deliverToPage(copy);
-      });
+      setTimeout(() => deliverToPage(copy));
     };
-    scope.importScripts = function () {
-      const urls = Array.prototype.slice.call(arguments);
-      return urls.reduce(function (previous, each) {
-        return previous.then(function () {
-          return loadScript(scope.document, new URL(each, scriptUrl).href);
-        });
-      }, Promise.resolve());
+    /* One after the other, in order, as importScripts runs them. */
+    scope.importScripts = async function (...urls) {
+      for (const url of urls) {
+        await loadScript(scope.document, new URL(url, scriptUrl).href);
+      }
     };
 
     worker.onmessage = null;
@@ -78,9 +72,7 @@
       }
     };
     worker.removeEventListener = function (type, listener) {
-      listeners = listeners.filter(function (each) {
-        return each !== listener;
-      });
+      listeners = listeners.filter((each) => each !== listener);
     };
     worker.postMessage = function (data) {
       if (started) {
@@ -95,9 +87,9 @@
 
     loadScript(scope.document, scriptUrl).then(function () {
       started = true;
-      waiting.forEach(function (data) {
+      for (const data of waiting) {
         setTimeout(deliverToWorker, 0, data);
-      });
+      }
       waiting = [];
     });
   }
