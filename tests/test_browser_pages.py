@@ -149,7 +149,7 @@ def exported_site(tmp_path_factory, serve_site) -> str:
     from browser_support import ROOT
     from site_support import run_mkdocs
 
-    from playbook_gen.site import export_site
+    from playbook_gen.build import export_site
 
     root = tmp_path_factory.mktemp("exported")
     project = export_site(ROOT / "mkdocs.yml", root / "project")
