@@ -211,6 +211,9 @@ def instant_site(tmp_path_factory) -> str:
 
 def navigate_instantly(pg, href_end: str) -> None:
     """Follow a link to `href_end` in the page; fail if the browser loaded a new document."""
+    # Material intercepts links only once it has read sitemap.xml (to know the site's pages):
+    # on a busy machine a click right after loading would still be an ordinary page load.
+    pg.wait_for_load_state("networkidle")
     pg.evaluate("window.__samePage = true")
     pg.evaluate("end => document.querySelector(`a[href$='${end}']`).click()", href_end)
     pg.wait_for_function("end => location.href.endsWith(end)", arg=href_end)
