@@ -78,17 +78,18 @@ def _dicts(data: Any, key: str) -> Iterator[tuple[int, dict]]:
             yield i, entry
 
 
-def _lists_at(data: Any, path: tuple[str, ...], at: tuple = ()) -> Iterator[tuple[tuple, list]]:
-    """Yield (where, list) for each list at `path` in a document's data ('*': every entry)."""
+def _lists_at(data: Any, path: tuple[str, ...], at: tuple = ()) -> list[tuple[tuple, list]]:
+    """Return (where, list) for each list at `path` in a document's data ('*': every entry)."""
     key, rest = path[0], path[1:]
-    if key == "*":
-        for i, entry in enumerate(data if isinstance(data, list) else ()):
-            if isinstance(entry, dict):
-                yield from _lists_at(entry, rest, (*at, i))
-    elif not rest:
-        yield (*at, key), _list(data, key)
-    else:
-        yield from _lists_at(data.get(key) if isinstance(data, dict) else None, rest, (*at, key))
+    if not rest:
+        return [((*at, key), _list(data, key))]
+    if key != "*":
+        return _lists_at(data.get(key) if isinstance(data, dict) else None, rest, (*at, key))
+    found = []
+    for i, entry in enumerate(data if isinstance(data, list) else ()):
+        if isinstance(entry, dict):
+            found += _lists_at(entry, rest, (*at, i))
+    return found
 
 
 class _Checker:
@@ -135,28 +136,32 @@ class _Checker:
             yield from _unique(play, ("phases",), _ids(play.data.get("phases")), "phase")
         for kind in KINDS:
             yield from self.aliases(kind)
-        entities = [(kind, doc) for kind in KINDS for doc in self.files[kind].values()]
-        for kind, doc in entities + self.misnamed:
-            for reference in KINDS[kind].references:
-                yield from self.references(doc, reference)
-            check = _DOCUMENT_CHECKS.get(kind)
+        for kind in KINDS.values():
+            files = [*self.files[kind.folder].values()]
+            files += [doc for of_kind, doc in self.misnamed if of_kind == kind.folder]
+            for reference in kind.references:
+                yield from self.references(files, reference)
+            check = _DOCUMENT_CHECKS.get(kind.folder)
             if check is not None:
-                yield from check(self, doc)
+                for doc in files:
+                    yield from check(self, doc)
         for kind, check_model in _MODEL_CHECKS.items():
             for id_, entity in self.handbook.entities(kind).items():
                 yield from check_model(entity, self.files[kind][id_])
 
-    def references(self, doc: Document, reference: Reference) -> Iterator[Problem]:
-        """Report each id in the field that `reference` names that names no file of its kind."""
-        for path, ids in _lists_at(doc.data, reference.path):
-            if not reference.item:
-                yield from self.refs(doc, path, ids, reference.kind)
-                continue
-            for i, ref in enumerate(ids):
-                if isinstance(ref, str) and ref.count("#") == 1:
-                    entity_id, item_id = ref.split("#")
-                    if _is_id(entity_id) and _is_id(item_id):
-                        yield from self.item_ref(doc, (*path, i), ref, reference.kind)
+    def references(self, files: list[Document], reference: Reference) -> Iterator[Problem]:
+        """Report each id, in the fields `reference` names, that names no file (or no item)."""
+        known = self.known[reference.kind]
+        for doc in files:
+            for path, ids in _lists_at(doc.data, reference.path):
+                for i, ref in enumerate(ids):
+                    if not reference.item:
+                        if _is_id(ref) and ref not in known:
+                            yield self.unknown(doc, (*path, i), ref, reference.kind)
+                    elif isinstance(ref, str) and ref.count("#") == 1:
+                        entity_id, item_id = ref.split("#")
+                        if _is_id(entity_id) and _is_id(item_id):
+                            yield from self.item_ref(doc, (*path, i), ref, reference.kind)
 
     def refs(self, doc: Document, path: tuple, ids: list, kind: str) -> Iterator[Problem]:
         for i, ref in enumerate(ids):
