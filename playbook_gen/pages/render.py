@@ -157,12 +157,10 @@ def _page_plan(handbook: Handbook):
         entities = handbook.entities(kind.folder)
         if entities or kind.index_when_empty:
             yield kind.index_page, kind.index_template, {}
-        more = ENTITY_PAGE_CONTEXT.get(kind.folder)
+        template, name, more = kind.page_template, kind.one, ENTITY_PAGE_CONTEXT.get(kind.folder)
         for entity in entities.values():
-            context = {kind.one: entity}
-            if more is not None:
-                context.update(more(handbook, entity))
-            yield kind.page(entity.id), kind.page_template, context
+            context = {name: entity, **more(handbook, entity)} if more else {name: entity}
+            yield kind.page(entity.id), template, context
     plans = {role.id: onboarding_plan(handbook, role.id) for role in handbook.playbook.roles}
     yield (
         "onboarding/index.md",
