@@ -130,6 +130,9 @@ class _Checker:
         return None if None in ids else dict.fromkeys(ids)
 
     def run(self) -> Iterator[Problem]:
+        """Yield every problem: role and phase ids, then for each kind its aliases, its
+        references, what its files say (``_DOCUMENT_CHECKS``) and their numbers
+        (``_MODEL_CHECKS``)."""
         play = self.docs.get(("playbook", ""))
         if play is not None:
             yield from _unique(play, ("roles",), _ids(play.data.get("roles")), "role")
