@@ -39,8 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from playbook_gen import checks, model, richtext  # noqa: E402
 from playbook_gen.build import export_site  # noqa: E402
+from playbook_gen.content import checks, model, richtext  # noqa: E402
 from playbook_gen.content.loader import load_handbook  # noqa: E402
 
 

@@ -12,15 +12,14 @@ import json
 import os
 from pathlib import Path
 
-from .content.model import Assessment, Checklist, Example, Playbook, Principle
+from pydantic import BaseModel
+
+from .content.model import KINDS, Playbook
 from .results.format import ExportedResult
 
-SCHEMAS = {
+SCHEMAS: dict[str, type[BaseModel]] = {
     "playbook": Playbook,
-    "principle": Principle,
-    "example": Example,
-    "assessment": Assessment,
-    "checklist": Checklist,
+    **{kind.schema_name: kind.model for kind in KINDS.values()},
     "result": ExportedResult,
 }
 """Schema name -> model; content files point at ``schemas/<name>.schema.json``."""

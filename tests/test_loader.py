@@ -27,7 +27,7 @@ from playbook_gen.problems import (
 )
 
 BASE = Path(__file__).parent / "golden" / "base" / "content"
-MODELS = [Playbook, *KINDS.values()]
+MODELS = [Playbook, *(kind.model for kind in KINDS.values())]
 PRINCIPLE = "title: T\nsummary: S\nwhy: W\npractices: [p]\n"
 
 
@@ -145,7 +145,7 @@ def test_infinity_is_not_a_threshold():
             (BASE / "assessments" / "internal-service.yaml")
             .read_text()
             .replace("threshold: 3", "threshold: .inf"),
-            KINDS["assessments"],
+            KINDS["assessments"].model,
         )
     )
 
@@ -356,7 +356,7 @@ def test_id_field_in_an_entity_file_explains_the_file_name_is_the_id():
 def test_missing_nested_field_names_the_entry():
     text = (BASE / "assessments" / "internal-service.yaml").read_text()
     text = text.replace("        text: Every request has one named owner.\n", "")
-    assert problems_of(text, KINDS["assessments"]) == [
+    assert problems_of(text, KINDS["assessments"].model) == [
         "f.yaml:22:9: dimensions[1].questions[0]: missing required field 'text'"
     ]
 

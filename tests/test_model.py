@@ -55,10 +55,11 @@ def checklist(id_: str, items) -> Checklist:
 def handbook(principles=(), examples=(), checklists=()) -> Handbook:
     return Handbook(
         Playbook.model_validate(PLAYBOOK),
-        {p.id: p for p in principles},
-        {e.id: e for e in examples},
-        {},
-        {c.id: c for c in checklists},
+        {
+            "principles": {p.id: p for p in principles},
+            "examples": {e.id: e for e in examples},
+            "checklists": {c.id: c for c in checklists},
+        },
     )
 
 
@@ -83,7 +84,8 @@ def _types_in(annotation):
 
 
 EVERY_MODEL = sorted(
-    set().union(*(all_models(m) for m in [Playbook, *KINDS.values()])), key=lambda m: m.__name__
+    set().union(*(all_models(m) for m in [Playbook, *(kind.model for kind in KINDS.values())])),
+    key=lambda m: m.__name__,
 )
 
 
@@ -148,7 +150,7 @@ def test_entity_id_is_the_file_name_not_a_field():
 
 def test_roles_and_phases_keep_their_order():
     data = dict(PLAYBOOK, roles=[{"id": "b", "name": "B"}, {"id": "a", "name": "A"}])
-    hb = Handbook(Playbook.model_validate(data), {}, {}, {}, {})
+    hb = Handbook(Playbook.model_validate(data))
     assert list(hb.roles) == ["b", "a"]
     assert list(hb.phases) == ["week-1"]
 
@@ -234,7 +236,9 @@ def test_every_field_is_described_for_editors(model):
         assert field.description.endswith((".", ")")), f"{model.__name__}.{name}"
 
 
-@pytest.mark.parametrize("model", [Playbook, *KINDS.values()], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model", [Playbook, *(kind.model for kind in KINDS.values())], ids=lambda m: m.__name__
+)
 def test_json_schema_carries_the_descriptions(model):
     schema = model.model_json_schema()
     assert schema["additionalProperties"] is False

@@ -15,20 +15,14 @@ as text) and lines that Markdown turns into headings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..problems import Problem, did_you_mean, format_path
-from .model import ID_MAX, SLUG_PATTERN, Assessment, Handbook
+from .model import ID_MAX, KINDS, SLUG_PATTERN, Assessment, Handbook, Reference
 from .richtext import mask_code
 from .yamlread import Document
 
-KIND_NAMES = {
-    "principles": "principle",
-    "examples": "example",
-    "assessments": "assessment",
-    "checklists": "checklist",
-}
 _SLUG = re.compile(SLUG_PATTERN)
 
 
@@ -84,6 +78,20 @@ def _dicts(data: Any, key: str) -> Iterator[tuple[int, dict]]:
             yield i, entry
 
 
+def _lists_at(data: Any, path: tuple[str, ...], at: tuple = ()) -> list[tuple[tuple, list]]:
+    """Return (where, list) for each list at `path` in a document's data ('*': every entry)."""
+    key, rest = path[0], path[1:]
+    if not rest:
+        return [((*at, key), _list(data, key))]
+    if key != "*":
+        return _lists_at(data.get(key) if isinstance(data, dict) else None, rest, (*at, key))
+    found = []
+    for i, entry in enumerate(data if isinstance(data, list) else ()):
+        if isinstance(entry, dict):
+            found += _lists_at(entry, rest, (*at, i))
+    return found
+
+
 class _Checker:
     def __init__(self, handbook: Handbook, docs, broken, misnamed):
         self.handbook = handbook
@@ -92,7 +100,7 @@ class _Checker:
         self.misnamed = list(misnamed)
         # The files of each kind: those that loaded in the handbook's order, then the others.
         self.files: dict[str, dict[str, Document]] = {
-            kind: {id_: docs[(kind, id_)] for id_ in handbook.entities(kind)} for kind in KIND_NAMES
+            kind: {id_: docs[(kind, id_)] for id_ in handbook.entities(kind)} for kind in KINDS
         }
         for (kind, id_), doc in sorted(docs.items()):
             if kind in self.files:
@@ -100,10 +108,10 @@ class _Checker:
         # Every id that names a file, loaded or not: a reference to one is never "unknown".
         self.known = {
             kind: set(handbook.entities(kind)) | set(broken.get(kind, ())) | set(self.files[kind])
-            for kind in KIND_NAMES
+            for kind in KINDS
         }
         # Old ids, from every file that could be read: a reference to one names the new id.
-        self.renamed: dict[str, dict[str, str]] = {kind: {} for kind in KIND_NAMES}
+        self.renamed: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
         for kind, files in self.files.items():
             for id_, doc in files.items():
                 for alias in _list(doc.data, "aliases"):
@@ -122,25 +130,41 @@ class _Checker:
         return None if None in ids else dict.fromkeys(ids)
 
     def run(self) -> Iterator[Problem]:
+        """Yield every problem: role and phase ids, then for each kind its aliases, its
+        references, what its files say (``_DOCUMENT_CHECKS``) and their numbers
+        (``_MODEL_CHECKS``)."""
         play = self.docs.get(("playbook", ""))
         if play is not None:
             yield from _unique(play, ("roles",), _ids(play.data.get("roles")), "role")
             yield from _unique(play, ("phases",), _ids(play.data.get("phases")), "phase")
-        for kind in KIND_NAMES:
+        for kind in KINDS:
             yield from self.aliases(kind)
-        entities = [(kind, doc) for kind in KIND_NAMES for doc in self.files[kind].values()]
-        for kind, doc in entities + self.misnamed:
-            data = doc.data
-            if kind == "principles":
-                yield from self.refs(doc, ("examples",), _list(data, "examples"), "examples")
-            elif kind == "examples":
-                yield from self.refs(doc, ("principles",), _list(data, "principles"), "principles")
-            elif kind == "assessments":
-                yield from self.assessment(doc)
-            else:
-                yield from self.checklist(doc)
-        for aid, assessment in self.handbook.assessments.items():
-            yield from _scale_and_bands(assessment, self.files["assessments"][aid])
+        for kind in KINDS.values():
+            files = [*self.files[kind.folder].values()]
+            files += [doc for of_kind, doc in self.misnamed if of_kind == kind.folder]
+            for reference in kind.references:
+                yield from self.references(files, reference)
+            check = _DOCUMENT_CHECKS.get(kind.folder)
+            if check is not None:
+                for doc in files:
+                    yield from check(self, doc)
+        for kind, check_model in _MODEL_CHECKS.items():
+            for id_, entity in self.handbook.entities(kind).items():
+                yield from check_model(entity, self.files[kind][id_])
+
+    def references(self, files: list[Document], reference: Reference) -> Iterator[Problem]:
+        """Report each id, in the fields `reference` names, that names no file (or no item)."""
+        known = self.known[reference.kind]
+        for doc in files:
+            for path, ids in _lists_at(doc.data, reference.path):
+                for i, ref in enumerate(ids):
+                    if not reference.item:
+                        if _is_id(ref) and ref not in known:
+                            yield self.unknown(doc, (*path, i), ref, reference.kind)
+                    elif isinstance(ref, str) and ref.count("#") == 1:
+                        entity_id, item_id = ref.split("#")
+                        if _is_id(entity_id) and _is_id(item_id):
+                            yield from self.item_ref(doc, (*path, i), ref, reference.kind)
 
     def refs(self, doc: Document, path: tuple, ids: list, kind: str) -> Iterator[Problem]:
         for i, ref in enumerate(ids):
@@ -149,7 +173,7 @@ class _Checker:
 
     def unknown(self, doc: Document, path: tuple, ref: str, kind: str, in_ref: str = "") -> Problem:
         """Return the problem for a reference to an id that does not exist (or was renamed)."""
-        what = KIND_NAMES[kind]
+        what = KINDS[kind].one
         inside = f" in '{in_ref}'" if in_ref else ""
         new = self.renamed[kind].get(ref)
         if new is not None:
@@ -160,7 +184,7 @@ class _Checker:
         return doc.problem(path, f"unknown {what} '{ref}'{inside}", hint)
 
     def aliases(self, kind: str) -> Iterator[Problem]:
-        what = KIND_NAMES[kind]
+        what = KINDS[kind].one
         owner: dict[str, str] = {}
         for id_, doc in self.files[kind].items():
             for i, alias in enumerate(_list(doc.data, "aliases")):
@@ -188,6 +212,7 @@ class _Checker:
                     owner[alias] = id_
 
     def assessment(self, doc: Document) -> Iterator[Problem]:
+        """Report dimension ids used twice, and question ids used twice in the assessment."""
         data = doc.data
         yield from _unique(doc, ("dimensions",), _ids(data.get("dimensions")), "dimension")
         seen: dict[str, tuple[int, int]] = {}
@@ -205,23 +230,15 @@ class _Checker:
                     )
                 else:
                     seen[question_id] = (d, q)
-            recommend = dim.get("recommend")
-            base = ("dimensions", d, "recommend")
-            yield from self.refs(
-                doc, base + ("principles",), _list(recommend, "principles"), "principles"
-            )
-            for i, ref in enumerate(_list(recommend, "checklist_items")):
-                if isinstance(ref, str) and ref.count("#") == 1:
-                    checklist_id, item_id = ref.split("#")
-                    if _is_id(checklist_id) and _is_id(item_id):
-                        yield from self.item_ref(doc, base + ("checklist_items", i), ref)
 
-    def item_ref(self, doc: Document, path: tuple, ref: str) -> Iterator[Problem]:
-        checklist_id, item_id = ref.split("#", 1)
-        target = self.files["checklists"].get(checklist_id)
+    def item_ref(self, doc: Document, path: tuple, ref: str, kind: str) -> Iterator[Problem]:
+        """Report a reference 'entity-id#item-id' to an item (in `items`) that does not exist."""
+        entity_id, item_id = ref.split("#", 1)
+        what = KINDS[kind].one
+        target = self.files[kind].get(entity_id)
         if target is None:
-            if checklist_id not in self.known["checklists"]:
-                yield self.unknown(doc, path, checklist_id, "checklists", ref)
+            if entity_id not in self.known[kind]:
+                yield self.unknown(doc, path, entity_id, kind, ref)
             return
         ids = _ids(target.data.get("items"))
         if None in ids or not ids:
@@ -234,17 +251,19 @@ class _Checker:
         if renamed:
             yield doc.problem(
                 path,
-                f"item '{item_id}' in checklist '{checklist_id}' was renamed to '{renamed[0]}'",
+                f"item '{item_id}' in {what} '{entity_id}' was renamed to '{renamed[0]}'",
                 "use the new id",
             )
         else:
             yield doc.problem(
                 path,
-                f"unknown item '{item_id}' in checklist '{checklist_id}'",
+                f"unknown item '{item_id}' in {what} '{entity_id}'",
                 did_you_mean(item_id, [i for i in ids if i]),
             )
 
     def checklist(self, doc: Document) -> Iterator[Problem]:
+        """Report items' ids used twice, texts of more lines than one, unknown roles and phases,
+        and items' aliases that clash."""
         ids = _ids(doc.data.get("items"))
         yield from _unique(doc, ("items",), ids, "item")
         alias_owner: dict[str, str] = {}
@@ -262,9 +281,6 @@ class _Checker:
                 yield doc.problem(
                     base + ("when",), f"unknown phase '{when}'", _choose(when, self.phases)
                 )
-            yield from self.refs(
-                doc, base + ("principles",), _list(item, "principles"), "principles"
-            )
             item_id = ids[i]
             for j, alias in enumerate(_list(item, "aliases")):
                 if not _is_id(alias) or item_id is None:
@@ -289,6 +305,13 @@ class _Checker:
                     )
                 else:
                     alias_owner[alias] = item_id
+
+
+_DOCUMENT_CHECKS: dict[str, Callable[[_Checker, Document], Iterator[Problem]]] = {
+    "assessments": _Checker.assessment,
+    "checklists": _Checker.checklist,
+}
+"""What a kind's files must say besides their references (``Kind.references``), by kind."""
 
 
 def _unique(doc: Document, path: tuple, ids: list[str | None], what: str) -> Iterator[Problem]:
@@ -385,6 +408,12 @@ def _check_bands(a: Assessment, doc: Document) -> Iterator[Problem]:
 
 def _num(x: float) -> str:
     return f"{x:g}"
+
+
+_MODEL_CHECKS: dict[str, Callable[[Any, Document], Iterator[Problem]]] = {
+    "assessments": _scale_and_bands,
+}
+"""Checks of the numbers in the files of a kind that loaded, by kind."""
 
 
 # -- what an editor may not mean to publish --------------------------------------------------------

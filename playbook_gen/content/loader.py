@@ -28,6 +28,7 @@ from .model import (
     URL_MAX,
     Entity,
     Handbook,
+    Kind,
     Playbook,
 )
 from .yamlread import Document, read_document
@@ -45,6 +46,11 @@ def load_handbook(
 ) -> Handbook:
     """Read, validate and cross-check every file in `content_dir`.
 
+    The steps: open the content folder; read playbook.yaml, then every file in the folder of
+    each kind of content; cross-check what they say; look for text that may not be meant for
+    readers; read the result files against the assessments. Each step adds its problems, and
+    only then does one error report them all.
+
     Result files in ``results/`` are checked against the assessments and kept in
     ``Handbook.results``; what was worked around (an unknown question, a file handed in twice)
     is in ``Handbook.warnings``, and so is text that may not be meant for readers (an HTML
@@ -61,54 +67,98 @@ def load_handbook(
         ContentError: with every problem in every file, sorted by file and line (and the
             warnings too: a run that stops shows everything at once).
     """
-    root = Path(content_dir)
-    problems: list[Problem] = []
+    read = _open_content_folder(Path(content_dir), project)
+    playbook = _read_playbook(read)
+    _read_entity_folders(read)
+    handbook = Handbook(playbook or _NO_PLAYBOOK, read.entities)
+    # References to files that failed to load are not reported twice.
+    read.problems += checks.check_handbook(handbook, read.docs, read.broken, misnamed=read.misnamed)
+    published = _text_warnings(read, allow_html=playbook.allow_html if playbook else False)
+    if strict:
+        read.problems += published
+    warnings = [] if strict else published
+    if read_results:
+        warnings += _read_results(read, handbook)
+    handbook.warnings = sorted(warnings)
+    if read.problems:
+        raise ContentError(read.problems + handbook.warnings)
+    return handbook
+
+
+@dataclass
+class _Reading:
+    """What reading the content folder has found so far."""
+
+    root: Path
+    shown_root: str
+    """The folder as problems name it (worked out once: per file it costs at 1,000 files)."""
+    allowed: list
+    """The folders no link may lead out of."""
+    problems: list[Problem] = field(default_factory=list)
+    docs: dict[tuple[str, str], Document] = field(default_factory=dict)
+    """The document of every file that could be read, by (kind, id); the playbook's is
+    ("playbook", "")."""
+    misnamed: list[tuple[str, Document]] = field(default_factory=list)
+    """(kind, document) of the files whose name is not an id (checked, not loaded)."""
+    entities: dict[str, dict[str, Entity]] = field(
+        default_factory=lambda: {kind: {} for kind in KINDS}
+    )
+    broken: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in KINDS})
+    """Ids per kind whose files exist but did not load: references to them are not unknown."""
+
+
+def _open_content_folder(root: Path, project: str | os.PathLike | None) -> _Reading:
+    """Start reading the content folder; raise ContentError when it can't be read at all."""
     if not root.is_dir():
         raise ContentError(
             [Problem(display_path(root), 0, 0, "", "the content folder does not exist")]
         )
     allowed = [real(Path(project) if project is not None else root.absolute().parent)]
-    shown_root = display_path(root)  # once: relpath per file is a measurable cost at 1,000 files
+    read = _Reading(root, display_path(root), allowed)
     if root.is_symlink():
-        refused, _ = link_problem(root, shown_root, allowed)
+        refused, _ = link_problem(root, read.shown_root, allowed)
         if refused is not None:
             raise ContentError([refused])
+    return read
 
-    docs: dict[tuple[str, str], Document] = {}
-    misnamed: list[tuple[str, Document]] = []
-    playbook = None
-    playbook_file = root / "playbook.yaml"
-    refused = None
+
+def _read_playbook(read: _Reading) -> Playbook | None:
+    """Read playbook.yaml; return None when it is missing or does not load."""
+    playbook_file = read.root / "playbook.yaml"
     if playbook_file.is_symlink():
-        refused, _ = link_problem(playbook_file, f"{shown_root}/playbook.yaml", allowed)
-    if refused is not None:
-        problems.append(refused)
-    elif playbook_file.is_file():
-        playbook = _load_one(playbook_file, Playbook, problems, docs, ("playbook", ""))
-    else:
-        problems.append(
+        refused, _ = link_problem(playbook_file, f"{read.shown_root}/playbook.yaml", read.allowed)
+        if refused is not None:
+            read.problems.append(refused)
+            return None
+    if not playbook_file.is_file():
+        read.problems.append(
             Problem(
                 display_path(playbook_file),
                 message="this file is missing; every handbook needs one",
                 hint="it holds the title, the organisation, the roles and the phases",
             )
         )
+        return None
+    return _load_one(playbook_file, Playbook, read.problems, read.docs, ("playbook", ""))
 
-    entities: dict[str, dict[str, Entity]] = {kind: {} for kind in KINDS}
-    broken: dict[str, set[str]] = {kind: set() for kind in KINDS}  # files that did not load
-    for entry in _entries(root):
+
+def _read_entity_folders(read: _Reading) -> None:
+    """Read the folder of each kind of content, and report what else the content folder holds."""
+    for entry in _entries(read.root):
         if entry.name.startswith(".") or entry.name in IGNORED_DIRS:
             continue
-        shown = f"{shown_root}/{entry.name}"
-        if entry.is_symlink() and _refused_link(entry, shown, allowed, problems):
+        shown = f"{read.shown_root}/{entry.name}"
+        if entry.is_symlink() and _refused_link(entry, shown, read.allowed, read.problems):
             if entry.name in KINDS:  # its files exist: references to them are not unknown
-                broken[entry.name].update(_stems(entry.path))
+                read.broken[entry.name].update(_stems(entry.path))
             continue
         if entry.name == RESULTS_DIR and entry.is_dir():
-            continue  # read below, against the assessments
+            continue  # read last, against the assessments
         if entry.is_dir():
-            if entry.name not in KINDS:
-                problems.append(
+            if entry.name in KINDS:
+                _read_kind_folder(read, entry, KINDS[entry.name])
+            else:
+                read.problems.append(
                     Problem(
                         shown,
                         message=f"unknown content folder '{entry.name}'",
@@ -116,74 +166,81 @@ def load_handbook(
                         or f"expected one of: {', '.join(KINDS)}",
                     )
                 )
-                continue
-            kind, model = entry.name, KINDS[entry.name]
-            for file in _entries(entry.path):
-                if file.name.startswith((".", "#")) or file.name.endswith("~"):
-                    continue  # hidden files and editors' backups
-                name = f"{shown}/{file.name}"
-                if file.is_symlink() and _refused_link(file, name, allowed, problems):
-                    broken[kind].update(_stems([file.name]))
-                    continue
-                if file.is_dir():
-                    problems.append(
-                        Problem(
-                            name,
-                            message=f"folders inside {kind}/ are not read",
-                            hint=f"move its files up into {kind}/",
-                        )
-                    )
-                    continue
-                stem, _, suffix = file.name.rpartition(".")
-                stem_problem = _file_name_problem(name, stem, suffix) if stem else None
-                if stem_problem or not stem:
-                    problems.append(stem_problem or _file_name_problem(name, file.name, ""))
-                    if stem and suffix in ("yaml", "yml"):
-                        # Not loaded under a name that is no id, but checked: every mistake
-                        # in the file shows now, not after the renaming.
-                        found: dict = {}
-                        _load_one(Path(file.path), model, problems, found, (kind, stem), name)
-                        misnamed += [(kind, doc) for doc in found.values()]
-                        broken[kind].add(stem)
-                    continue
-                loaded = _load_one(Path(file.path), model, problems, docs, (kind, stem), name)
-                if loaded is None:
-                    broken[kind].add(stem)
-                else:
-                    loaded._id = stem
-                    entities[kind][stem] = loaded
         elif entry.name != "playbook.yaml" and entry.name.endswith((".yaml", ".yml")):
-            problems.append(
-                Problem(
-                    shown,
-                    message="unexpected file: content files go in principles/, examples/, "
-                    "assessments/ or checklists/",
-                )
+            read.problems.append(
+                Problem(shown, message=f"unexpected file: content files go in {_kind_folders()}")
             )
 
-    # Cross-check every file that could be read; references to files that failed to load are
-    # not reported twice.
-    handbook = Handbook(playbook or _NO_PLAYBOOK, **entities)
-    problems.extend(checks.check_handbook(handbook, docs, broken, misnamed=misnamed))
-    allow_html = playbook.allow_html if playbook is not None else False
-    published = checks.text_warnings(
-        [*docs.values(), *(doc for _, doc in misnamed)], allow_html=allow_html
+
+def _kind_folders() -> str:
+    """Return the kinds' folders as a message lists them: 'principles/, ... or checklists/'."""
+    folders = [f"{kind}/" for kind in KINDS]
+    return f"{', '.join(folders[:-1])} or {folders[-1]}" if len(folders) > 1 else folders[0]
+
+
+def _read_kind_folder(read: _Reading, folder: os.DirEntry, kind: Kind) -> None:
+    """Read every file in the folder of one kind of content."""
+    shown = f"{read.shown_root}/{folder.name}"
+    for file in _entries(folder.path):
+        if file.name.startswith((".", "#")) or file.name.endswith("~"):
+            continue  # hidden files and editors' backups
+        name = f"{shown}/{file.name}"
+        if file.is_symlink() and _refused_link(file, name, read.allowed, read.problems):
+            read.broken[kind.folder].update(_stems([file.name]))
+            continue
+        if file.is_dir():
+            read.problems.append(
+                Problem(
+                    name,
+                    message=f"folders inside {kind.folder}/ are not read",
+                    hint=f"move its files up into {kind.folder}/",
+                )
+            )
+            continue
+        _read_entity_file(read, Path(file.path), name, kind)
+
+
+def _read_entity_file(read: _Reading, file: Path, name: str, kind: Kind) -> None:
+    """Read one entity's file; one whose name is no id is checked, but not loaded."""
+    stem, _, suffix = file.name.rpartition(".")
+    stem_problem = _file_name_problem(name, stem, suffix) if stem else None
+    if stem_problem or not stem:
+        read.problems.append(stem_problem or _file_name_problem(name, file.name, ""))
+        if stem and suffix in ("yaml", "yml"):
+            # Not loaded under a name that is no id, but checked: every mistake in the file
+            # shows now, not after the renaming.
+            found: dict = {}
+            _load_one(file, kind.model, read.problems, found, (kind.folder, stem), name)
+            read.misnamed += [(kind.folder, doc) for doc in found.values()]
+            read.broken[kind.folder].add(stem)
+        return
+    loaded = _load_one(file, kind.model, read.problems, read.docs, (kind.folder, stem), name)
+    if loaded is None:
+        read.broken[kind.folder].add(stem)
+    else:
+        loaded._id = stem
+        read.entities[kind.folder][stem] = loaded
+
+
+def _text_warnings(read: _Reading, *, allow_html: bool) -> list[Problem]:
+    """Return the warnings about text that may not be meant for readers, in every file read."""
+    return checks.text_warnings(
+        [*read.docs.values(), *(doc for _, doc in read.misnamed)], allow_html=allow_html
     )
-    warnings = [] if strict else published
-    if strict:
-        problems.extend(published)
-    results_dir = root / RESULTS_DIR
-    if read_results and results_dir.is_dir():
-        if not results_dir.is_symlink() or not _refused_link(results_dir, "", allowed, []):
-            files, listed = _result_files(results_dir, f"{shown_root}/{RESULTS_DIR}", allowed)
-            checked = results.read_results(files, handbook, unchecked=broken["assessments"])
-            problems.extend(checked.errors + listed.errors)
-            handbook.results = checked.files
-            warnings += listed.warnings + checked.warnings
-    handbook.warnings = sorted(warnings)
-    if problems:
-        raise ContentError(problems + handbook.warnings)
-    return handbook
+
+
+def _read_results(read: _Reading, handbook: Handbook) -> list[Problem]:
+    """Read results/ into ``handbook.results``; return the warnings (errors go to problems)."""
+    results_dir = read.root / RESULTS_DIR
+    if not results_dir.is_dir():
+        return []
+    if results_dir.is_symlink() and _refused_link(results_dir, "", read.allowed, []):
+        return []
+    files, listed = _result_files(results_dir, f"{read.shown_root}/{RESULTS_DIR}", read.allowed)
+    checked = results.read_results(files, handbook, unchecked=read.broken["assessments"])
+    read.problems.extend(checked.errors + listed.errors)
+    handbook.results = checked.files
+    return listed.warnings + checked.warnings
 
 
 def _stems(names: str | list[str]) -> set[str]:

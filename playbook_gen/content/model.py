@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import (
@@ -217,6 +219,20 @@ Fingerprint = Annotated[
 ]
 
 
+# -- fields that several kinds share ---------------------------------------------------------------
+# Declared once here, and written in each model at its place in the model's list of fields:
+# pydantic lists a base class's (or mixin's) fields before the class's own, and that list is the
+# order of the JSON Schemas and of hints such as "the fields here are: ...", which must not
+# change. (`tags` and `sources` are not shared: each kind describes them in its own words.)
+
+Aliases = Annotated[
+    list[PageId], Field(description="Old ids whose URLs must keep redirecting here.")
+]
+"""Old ids of a thing with its own page (every kind has them: redirect pages are made of them)."""
+Order = Annotated[int | None, Field(description="Position in lists; without it, by title.")]
+"""A position in lists; a kind whose model has an `order` field is listed by it, then by title."""
+
+
 class Strict(BaseModel):
     """Base for every content model: unknown fields are errors, not silently dropped."""
 
@@ -308,8 +324,8 @@ class Principle(Entity):
     examples: list[Slug] = Field([], description="Ids of examples that show this principle.")
     tags: list[Slug] = Field([], description="Tags, e.g. internal-service.")
     sources: list[Source] = Field([], description="Where the ideas come from.")
-    order: int | None = Field(None, description="Position in lists; without it, by title.")
-    aliases: list[PageId] = Field([], description="Old ids whose URLs must keep redirecting here.")
+    order: Order = None
+    aliases: Aliases = []
 
 
 class Example(Entity):
@@ -328,8 +344,8 @@ class Example(Entity):
     caveats: OptionalText | None = Field(None, description="Markdown: limits and later history.")
     sources: list[Source] = Field([], description="Where the facts come from.")
     tags: list[Slug] = Field([], description="Tags, e.g. illustrative.")
-    order: int | None = Field(None, description="Position in lists; without it, by title.")
-    aliases: list[PageId] = Field([], description="Old ids whose URLs must keep redirecting here.")
+    order: Order = None
+    aliases: Aliases = []
 
 
 class Scale(Strict):
@@ -412,7 +428,7 @@ class Assessment(Entity):
         ),
         examples=[["3fa1c09b2e7d"]],
     )
-    aliases: list[PageId] = Field([], description="Old ids whose URLs must keep redirecting here.")
+    aliases: Aliases = []
 
 
 class ChecklistItem(Strict):
@@ -435,42 +451,173 @@ class Checklist(Entity):
     title: Name = Field(description="The checklist's title.")
     summary: LongText = Field(description="Markdown: what the checklist is for.")
     items: list[ChecklistItem] = Field(min_length=1, description="The items, in reading order.")
-    aliases: list[PageId] = Field([], description="Old ids whose URLs must keep redirecting here.")
+    aliases: Aliases = []
 
 
-KINDS: dict[str, type[Entity]] = {
-    "principles": Principle,
-    "examples": Example,
-    "assessments": Assessment,
-    "checklists": Checklist,
+# -- the kinds of content -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field of a kind's files that holds ids of another kind; the checks find them here."""
+
+    path: tuple[str, ...]
+    """Where the ids are, from the top of the file; '*' stands for every entry of a list."""
+    kind: str
+    """The folder of the kind whose ids it holds."""
+    item: bool = False
+    """Its entries name an item inside an entity, as ``checklist-id#item-id``."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content: a folder of files, the model they follow, and the pages they make.
+
+    Everything that lists the kinds reads them from ``KINDS``: the loader (which folders it
+    reads), the checks (messages, aliases, references), the pages (which pages, in what order,
+    in which navigation section, the Tags, Sources and redirect pages), the ``Handbook`` and the
+    JSON Schemas.
+    """
+
+    folder: str
+    """Its folder under content/. Also the start of its pages' URLs (``principles/<id>/``), the
+    ``Handbook`` attribute that holds them, the plural in messages ("content files go in
+    principles/, ..."), and the word (in ``i18n``) that titles its navigation section."""
+    model: type[Entity]
+    """The model every file in the folder follows."""
+    one: str
+    """One of them, as messages say it ("unknown principle 'x'"); also the name of its JSON Schema
+    and of the variable that holds the entity in its page's template."""
+    index_when_empty: bool = True
+    """Whether its index page is made when there is none of them."""
+    references: tuple[Reference, ...] = ()
+    """Fields that hold ids of other kinds (or of items of theirs)."""
+
+    @property
+    def index_page(self) -> str:
+        """The docs-relative path of the page that lists them."""
+        return f"{self.folder}/index.md"
+
+    def page(self, entity_id: str) -> str:
+        """Return the docs-relative path of one entity's page."""
+        return f"{self.folder}/{entity_id}.md"
+
+    @property
+    def index_template(self) -> str:
+        """The template of the index page: ``<folder>.md.j2``."""
+        return f"{self.folder}.md.j2"
+
+    @property
+    def page_template(self) -> str:
+        """The template of one entity's page: ``<one>.md.j2``."""
+        return f"{self.one}.md.j2"
+
+    @property
+    def schema_name(self) -> str:
+        """The name of its JSON Schema: ``schemas/<schema_name>.schema.json``."""
+        return self.one
+
+    @property
+    def tagged(self) -> bool:
+        """Whether its files have tags (listed on the Tags page)."""
+        return "tags" in self.model.model_fields
+
+    @property
+    def sourced(self) -> bool:
+        """Whether its files have sources (listed on the Sources page)."""
+        return "sources" in self.model.model_fields
+
+    @property
+    def ordered(self) -> bool:
+        """Whether its files have an `order` that places them in lists."""
+        return "order" in self.model.model_fields
+
+    def in_order(self, entities: dict[str, Any]) -> dict[str, Any]:
+        """Return the entities in the handbook's order, by id."""
+        if self.ordered:
+            return dict(
+                sorted(
+                    entities.items(),
+                    key=lambda kv: (
+                        kv[1].order is None,
+                        kv[1].order or 0,
+                        kv[1].title.lower(),
+                        kv[0],
+                    ),
+                )
+            )
+        # Titles as written (capitals first), as the handbook has always listed these.
+        return dict(sorted(entities.items(), key=lambda kv: (kv[1].title, kv[0])))
+
+
+KINDS: dict[str, Kind] = {
+    kind.folder: kind
+    for kind in (
+        Kind(
+            "principles",
+            Principle,
+            "principle",
+            references=(Reference(("examples",), "examples"),),
+        ),
+        Kind(
+            "examples",
+            Example,
+            "example",
+            references=(Reference(("principles",), "principles"),),
+        ),
+        Kind(
+            "assessments",
+            Assessment,
+            "assessment",
+            index_when_empty=False,
+            references=(
+                Reference(("dimensions", "*", "recommend", "principles"), "principles"),
+                Reference(("dimensions", "*", "recommend", "checklist_items"), "checklists", True),
+            ),
+        ),
+        Kind(
+            "checklists",
+            Checklist,
+            "checklist",
+            index_when_empty=False,
+            references=(Reference(("items", "*", "principles"), "principles"),),
+        ),
+    )
 }
-"""Entity folders under content/, and the model each file in them follows."""
+"""The kinds of content by folder, in the order of the navigation and of messages."""
 
 
 class Handbook:
-    """Everything in content/, validated and cross-referenced."""
+    """Everything in content/, validated and cross-referenced.
 
-    def __init__(
-        self,
-        playbook: Playbook,
-        principles: dict[str, Principle],
-        examples: dict[str, Example],
-        assessments: dict[str, Assessment],
-        checklists: dict[str, Checklist],
-    ):
+    The entities of each kind are an attribute named after its folder (``handbook.principles``),
+    in the handbook's order.
+    """
+
+    principles: dict[str, Principle]
+    examples: dict[str, Example]
+    assessments: dict[str, Assessment]
+    checklists: dict[str, Checklist]
+
+    def __init__(self, playbook: Playbook, entities: Mapping[str, dict[str, Any]] | None = None):
+        """Hold the playbook and the entities of each kind (by folder, then id); none is none."""
         self.playbook = playbook
-        self.principles = _ordered(principles)
-        self.examples = _ordered(examples)
-        self.assessments = dict(sorted(assessments.items(), key=lambda kv: (kv[1].title, kv[0])))
-        self.checklists = dict(sorted(checklists.items(), key=lambda kv: (kv[1].title, kv[0])))
+        entities = entities or {}
+        unknown = set(entities) - set(KINDS)
+        if unknown:
+            raise ValueError(f"not kinds of content: {sorted(unknown)}")
+        self._entities: dict[str, dict[str, Any]] = {}
+        for folder, kind in KINDS.items():
+            self._entities[folder] = kind.in_order(entities.get(folder, {}))
+            setattr(self, folder, self._entities[folder])
         self.results: list = []
         """Checked result files from content/results/ (``results.ResultFile``): the dashboard."""
         self.warnings: list = []
         """Problems that do not stop a build, such as an answer to an unknown question."""
 
-    def entities(self, kind: str) -> dict[str, Entity]:
-        """Return the entities of one kind ('principles', 'examples', ...) by id."""
-        return getattr(self, kind)
+    def entities(self, kind: str) -> dict[str, Any]:
+        """Return the entities of one kind (by its folder: 'principles', ...) by id."""
+        return self._entities[kind]
 
     @property
     def roles(self) -> dict[str, Role]:
@@ -518,12 +665,3 @@ class Handbook:
                 for p_id in item.principles:
                     citing.setdefault(p_id, []).append((checklist, item))
         return examples_of, principles_of, citing
-
-
-def _ordered(entities: dict) -> dict:
-    return dict(
-        sorted(
-            entities.items(),
-            key=lambda kv: (kv[1].order is None, kv[1].order or 0, kv[1].title.lower(), kv[0]),
-        )
-    )

@@ -13,6 +13,7 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -25,7 +26,7 @@ from markupsafe import Markup
 
 from .. import results
 from ..content import richtext
-from ..content.model import Handbook
+from ..content.model import KINDS, Handbook
 from ..i18n import words
 from .csp import with_policy
 
@@ -130,51 +131,56 @@ def problems_site(problems) -> Site:
     return Site(pages={"index.md": page}, nav=[{"Content problems": "index.md"}])
 
 
+# -- the generated pages, in navigation order ------------------------------------------------------
+
+
+def _principle_page(handbook: Handbook, principle) -> dict[str, Any]:
+    return {
+        "examples": handbook.examples_of(principle.id),
+        "items": handbook.items_citing(principle.id),
+    }
+
+
+def _example_page(handbook: Handbook, example) -> dict[str, Any]:
+    return {"principles": handbook.principles_of(example.id)}
+
+
+def _assessment_page(handbook: Handbook, assessment) -> dict[str, Any]:
+    return {
+        "data": assessment_data(handbook, assessment),
+        "recommend": assessment_links(handbook, assessment),
+    }
+
+
+def _checklist_page(handbook: Handbook, checklist) -> dict[str, Any]:
+    return {
+        "data": checklist_data(handbook, checklist),
+        "filters": checklist_filters(handbook, checklist),
+    }
+
+
+ENTITY_PAGE_CONTEXT: dict[str, Callable[[Handbook, Any], dict[str, Any]]] = {
+    "principles": _principle_page,
+    "examples": _example_page,
+    "assessments": _assessment_page,
+    "checklists": _checklist_page,
+}
+"""What an entity's page shows besides the entity (the template names it ``Kind.one``), by kind:
+what other pages link to it, and the data its page script reads. A kind without an entry gets
+only the entity."""
+
+
 def _page_plan(handbook: Handbook):
     """Yield (page path, template, context) for every generated page, in navigation order."""
     yield "index.md", "home.md.j2", {}
-    yield "principles/index.md", "principles.md.j2", {}
-    for principle in handbook.principles.values():
-        yield (
-            f"principles/{principle.id}.md",
-            "principle.md.j2",
-            {
-                "principle": principle,
-                "examples": handbook.examples_of(principle.id),
-                "items": handbook.items_citing(principle.id),
-            },
-        )
-    yield "examples/index.md", "examples.md.j2", {}
-    for example in handbook.examples.values():
-        yield (
-            f"examples/{example.id}.md",
-            "example.md.j2",
-            {"example": example, "principles": handbook.principles_of(example.id)},
-        )
-    if handbook.assessments:
-        yield "assessments/index.md", "assessments.md.j2", {}
-    for assessment in handbook.assessments.values():
-        yield (
-            f"assessments/{assessment.id}.md",
-            "assessment.md.j2",
-            {
-                "assessment": assessment,
-                "data": assessment_data(handbook, assessment),
-                "recommend": assessment_links(handbook, assessment),
-            },
-        )
-    if handbook.checklists:
-        yield "checklists/index.md", "checklists.md.j2", {}
-    for checklist in handbook.checklists.values():
-        yield (
-            f"checklists/{checklist.id}.md",
-            "checklist.md.j2",
-            {
-                "checklist": checklist,
-                "data": checklist_data(handbook, checklist),
-                "filters": checklist_filters(handbook, checklist),
-            },
-        )
+    for kind in KINDS.values():
+        entities = handbook.entities(kind.folder)
+        if entities or kind.index_when_empty:
+            yield kind.index_page, kind.index_template, {}
+        template, name, more = kind.page_template, kind.one, ENTITY_PAGE_CONTEXT.get(kind.folder)
+        for entity in entities.values():
+            context = {name: entity, **more(handbook, entity)} if more else {name: entity}
+            yield kind.page(entity.id), template, context
     plans = {role.id: onboarding_plan(handbook, role.id) for role in handbook.playbook.roles}
     yield (
         "onboarding/index.md",
@@ -242,18 +248,22 @@ def onboarding_plan(handbook: Handbook, role_id: str) -> list[dict]:
 def tag_index(handbook: Handbook) -> dict[str, list[tuple[str, Any]]]:
     """Return {tag: [(page path, entity), ...]} sorted by tag."""
     tags: dict[str, list] = {}
-    for kind in ("principles", "examples"):
-        for entity in handbook.entities(kind).values():
+    for kind in KINDS.values():
+        if not kind.tagged:
+            continue
+        for entity in handbook.entities(kind.folder).values():
             for tag in entity.tags:
-                tags.setdefault(tag, []).append((f"{kind}/{entity.id}.md", entity))
+                tags.setdefault(tag, []).append((kind.page(entity.id), entity))
     return dict(sorted(tags.items()))
 
 
 def source_index(handbook: Handbook) -> list:
     """Return every distinct source, sorted by author and year."""
-    seen = {}
-    for kind in ("principles", "examples"):
-        for entity in handbook.entities(kind).values():
+    seen: dict[tuple, Any] = {}
+    for kind in KINDS.values():
+        if not kind.sourced:
+            continue
+        for entity in handbook.entities(kind.folder).values():
             for source in entity.sources:
                 seen.setdefault((source.author or "", source.year or 0, source.title), source)
     return [seen[key] for key in sorted(seen)]
@@ -427,11 +437,11 @@ def redirects(handbook: Handbook, directory_urls: bool = True) -> dict[str, str]
     URLs, else ``<kind>/<alias>.html``.
     """
     out = {}
-    for kind in ("principles", "examples", "assessments", "checklists"):
-        for entity in handbook.entities(kind).values():
+    for kind in KINDS.values():
+        for entity in handbook.entities(kind.folder).values():
             for alias in entity.aliases:
-                old = f"{kind}/{alias}/index.html" if directory_urls else f"{kind}/{alias}.html"
-                out[old] = f"{kind}/{entity.id}.md"
+                old = f"{kind.folder}/{alias}" + ("/index.html" if directory_urls else ".html")
+                out[old] = kind.page(entity.id)
     return out
 
 
@@ -545,10 +555,10 @@ def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
     if "index.md" in pages:
         nav.append({t["home"]: "index.md"})
     for entry in (
-        section(t["principles"], "principles", handbook.principles.values()),
-        section(t["examples"], "examples", handbook.examples.values()),
-        section(t["assessments"], "assessments", handbook.assessments.values()),
-        section(t["checklists"], "checklists", handbook.checklists.values()),
+        *(
+            section(t[kind.folder], kind.folder, handbook.entities(kind.folder).values())
+            for kind in KINDS.values()
+        ),
         section(t["onboarding"], "onboarding", handbook.playbook.roles),
     ):
         if entry:
