@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..problems import Problem, did_you_mean, format_path
 from .model import ID_MAX, KINDS, SLUG_PATTERN, Assessment, Handbook, Reference
@@ -53,7 +53,7 @@ def _ids(entries: Any) -> list[str | None]:
     return [e.get("id") if isinstance(e, dict) and _is_id(e.get("id")) else None for e in entries]
 
 
-def _is_id(value: Any) -> bool:
+def _is_id(value: Any) -> TypeGuard[str]:
     if value.__class__ is not str:
         return False
     known = _ID_SEEN.get(value)
@@ -127,7 +127,7 @@ class _Checker:
         if play is None or not isinstance(play.data.get(key), list):
             return None
         ids = _ids(play.data[key])
-        return None if None in ids else dict.fromkeys(ids)
+        return None if None in ids else dict.fromkeys(i for i in ids if i is not None)
 
     def run(self) -> Iterator[Problem]:
         """Yield every problem: role and phase ids, then for each kind its aliases, its
@@ -137,8 +137,8 @@ class _Checker:
         if play is not None:
             yield from _unique(play, ("roles",), _ids(play.data.get("roles")), "role")
             yield from _unique(play, ("phases",), _ids(play.data.get("phases")), "phase")
-        for kind in KINDS:
-            yield from self.aliases(kind)
+        for folder in KINDS:
+            yield from self.aliases(folder)
         for kind in KINDS.values():
             files = [*self.files[kind.folder].values()]
             files += [doc for of_kind, doc in self.misnamed if of_kind == kind.folder]
@@ -148,9 +148,9 @@ class _Checker:
             if check is not None:
                 for doc in files:
                     yield from check(self, doc)
-        for kind, check_model in _MODEL_CHECKS.items():
-            for id_, entity in self.handbook.entities(kind).items():
-                yield from check_model(entity, self.files[kind][id_])
+        for folder, check_model in _MODEL_CHECKS.items():
+            for id_, entity in self.handbook.entities(folder).items():
+                yield from check_model(entity, self.files[folder][id_])
 
     def references(self, files: list[Document], reference: Reference) -> Iterator[Problem]:
         """Report each id, in the fields `reference` names, that names no file (or no item)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,9 +204,10 @@ def _read_kind_folder(read: _Reading, folder: os.DirEntry, kind: Kind) -> None:
 def _read_entity_file(read: _Reading, file: Path, name: str, kind: Kind) -> None:
     """Read one entity's file; one whose name is no id is checked, but not loaded."""
     stem, _, suffix = file.name.rpartition(".")
-    stem_problem = _file_name_problem(name, stem, suffix) if stem else None
-    if stem_problem or not stem:
-        read.problems.append(stem_problem or _file_name_problem(name, file.name, ""))
+    # A name without a dot ("notes") is no content file; with one, its stem must be an id.
+    stem_problem = _file_name_problem(name, stem or file.name, suffix if stem else "")
+    if stem_problem is not None:
+        read.problems.append(stem_problem)
         if stem and suffix in ("yaml", "yml"):
             # Not loaded under a name that is no id, but checked: every mistake in the file
             # shows now, not after the renaming.
@@ -292,7 +294,7 @@ def _result_files(folder: Path, shown: str, allowed) -> tuple[list[tuple[str, Pa
 _NO_PLAYBOOK = Playbook.model_construct(roles=[], phases=[], title="", organisation="", summary="")
 
 
-def _entries(folder: str | os.PathLike) -> list[os.DirEntry]:
+def _entries(folder: str | os.PathLike[str]) -> list[os.DirEntry[str]]:
     with os.scandir(folder) as it:
         return sorted(it, key=lambda e: e.name)
 
@@ -445,7 +447,7 @@ def _empty_hint(model: type[BaseModel], loc: tuple) -> str:
     return "write a value after the ':'"
 
 
-def _describe(kind: str, value: Any, err: dict) -> tuple[str, str]:
+def _describe(kind: str, value: Any, err: Mapping[str, Any]) -> tuple[str, str]:
     shown = _show(value)
     if kind == "string_type":
         return f"expected text, not {shown}", ""

@@ -171,24 +171,22 @@ def markdown_limit_problem(text: str) -> tuple[int, str, str] | None:
     return None
 
 
-def _text(max_length: int) -> Any:
-    return Annotated[
-        str,
-        StringConstraints(min_length=1, max_length=max_length),
-        AfterValidator(_markdown_limits),
-    ]
-
-
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=ID_MAX)]
 PageId = Annotated[Slug, AfterValidator(_not_reserved)]
 """An id that becomes a folder name in the site (a role's plan, an old address)."""
 ItemRef = Annotated[str, StringConstraints(pattern=ITEM_REF_PATTERN, max_length=2 * ID_MAX + 1)]
 Text = Annotated[str, StringConstraints(min_length=1)]
-Name = _text(NAME_MAX)
+Name = Annotated[
+    str, StringConstraints(min_length=1, max_length=NAME_MAX), AfterValidator(_markdown_limits)
+]
 """A title, a name or a label."""
-LineText = _text(LINE_MAX)
+LineText = Annotated[
+    str, StringConstraints(min_length=1, max_length=LINE_MAX), AfterValidator(_markdown_limits)
+]
 """A summary, a list entry, a question or an item: Markdown, usually one line."""
-LongText = _text(TEXT_MAX)
+LongText = Annotated[
+    str, StringConstraints(min_length=1, max_length=TEXT_MAX), AfterValidator(_markdown_limits)
+]
 """Markdown paragraphs."""
 OptionalName = Annotated[
     str, StringConstraints(max_length=NAME_MAX), AfterValidator(_markdown_limits)
@@ -252,7 +250,7 @@ class Entity(Strict):
         """The id: the file name without `.yaml`, also the last part of the page URL."""
         # Read where pydantic keeps private attributes: `self._id` takes its slow path (~2 µs),
         # and pages ask for ids thousands of times.
-        return self.__pydantic_private__["_id"]
+        return self.__pydantic_private__["_id"]  # type: ignore[index]  # set on every entity
 
 
 class Role(Strict):

@@ -338,7 +338,7 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
 
 def assessment_links(handbook: Handbook, assessment) -> dict[str, dict[str, list]]:
     """Return {dimension id: {principles, checklist_items: [(checklist, item)]}} to recommend."""
-    out = {}
+    out: dict[str, dict[str, list]] = {}
     for d in assessment.dimensions:
         items = []
         for ref in d.recommend.checklist_items:
