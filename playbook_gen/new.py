@@ -9,13 +9,23 @@ from pathlib import Path
 
 from .schema import write_schemas
 
-THEME_CSS = """\
-/* The "{theme}" theme: look only. Pages work without it. */
-:root {{
-  --md-text-font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  --md-code-font: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-}}
-"""
+THEMES = resources.files(__package__) / "themes"
+"""The shipped themes, one folder each: ``stylesheets/<name>.css`` and ``palette.yml``."""
+
+DEFAULT_THEME = "service"
+PALETTE_FILE = "palette.yml"
+
+
+def theme_names() -> list[str]:
+    """Return the names of the shipped themes, the default first."""
+    names = [entry.name for entry in THEMES.iterdir() if (entry / PALETTE_FILE).is_file()]
+    return sorted(names, key=lambda name: (name != DEFAULT_THEME, name))
+
+
+def theme_palette(theme: str) -> str:
+    """Return a shipped theme's palette: the YAML list that goes under ``theme.palette``."""
+    text = (THEMES / theme / PALETTE_FILE).read_text(encoding="utf-8")
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
 
 
 def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[Path]:
@@ -24,7 +34,8 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
     Args:
         directory: a missing or empty folder.
         organisation: shown in headers and exports.
-        theme: the theme folder's name (``themes/<theme>``), a lowercase slug.
+        theme: a shipped theme (``theme_names()``): its CSS goes to ``themes/<theme>/`` and
+            its palette into mkdocs.yml.
 
     Returns:
         The files written.
@@ -32,6 +43,7 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
     values = {
         "organisation": _yaml_text(organisation),
         "theme": theme,
+        "palette": _indent(theme_palette(theme), "    "),
     }
     written = []
     for rel, source in _starter_files(resources.files(__package__) / "starter"):
@@ -39,8 +51,10 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
         for key, value in values.items():
             text = text.replace("{{" + key + "}}", value)
         written.append(_write(directory / rel.replace("gitignore", ".gitignore"), text))
-    css = THEME_CSS.format(theme=theme)
-    written.append(_write(directory / "themes" / theme / "stylesheets" / f"{theme}.css", css))
+    for rel, source in _starter_files(THEMES / theme):
+        if rel != PALETTE_FILE:
+            text = source.read_text(encoding="utf-8")
+            written.append(_write(directory / "themes" / theme / rel, text))
     written.extend(write_schemas(directory / "content" / "schemas"))
     return written
 
@@ -57,6 +71,11 @@ def _write(file: Path, text: str) -> Path:
     file.parent.mkdir(parents=True, exist_ok=True)
     file.write_text(text, encoding="utf-8")
     return file
+
+
+def _indent(text: str, prefix: str) -> str:
+    lines = text.rstrip("\n").splitlines(keepends=True)
+    return "".join(prefix + line if line.strip() else line for line in lines)
 
 
 def _yaml_text(text: str) -> str:
