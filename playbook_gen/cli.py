@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ import click
 from . import results
 from .atomic import write_atomically
 from .content.loader import display_path, load_handbook
+from .content.model import SLUG_PATTERN
 from .new import DEFAULT_THEME, create_handbook, theme_names
 from .problems import (
     ContentError,
@@ -95,10 +97,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--organisation", default="Example Co", show_default=True, help="Your organisation.")
 @click.option(
     "--theme",
-    type=ChoiceType(theme_names()),
     default=DEFAULT_THEME,
     show_default=True,
-    help="The look, light and dark: service (teal), contrast (black on white), corporate (grey).",
+    help=(
+        "The look, light and dark: "
+        + ", ".join(theme_names())
+        + f"; another name starts a theme of your own from {DEFAULT_THEME}."
+    ),
 )
 def new(directory: Path, organisation: str, theme: str) -> None:
     """Create a small working handbook to start from.
@@ -108,6 +113,8 @@ def new(directory: Path, organisation: str, theme: str) -> None:
     """
     if not organisation.strip() or "\n" in organisation:
         raise usage_error("--organisation: give one line of text")
+    if not re.fullmatch(SLUG_PATTERN, theme):
+        raise usage_error("--theme: use lowercase letters, digits and hyphens, e.g. 'house'")
     if directory.exists() and any(directory.iterdir()):
         raise UsageProblem(f"{directory} is not empty; choose a new or empty folder")
     create_handbook(directory, organisation=organisation.strip(), theme=theme)

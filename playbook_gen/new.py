@@ -34,16 +34,18 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
     Args:
         directory: a missing or empty folder.
         organisation: shown in headers and exports.
-        theme: a shipped theme (``theme_names()``): its CSS goes to ``themes/<theme>/`` and
-            its palette into mkdocs.yml.
+        theme: the theme folder's name, ``themes/<theme>/``: a shipped theme
+            (``theme_names()``) is copied with its palette; any other name starts a theme of
+            your own from the default one, its CSS renamed to ``stylesheets/<theme>.css``.
 
     Returns:
         The files written.
     """
+    start_from = theme if theme in theme_names() else DEFAULT_THEME
     values = {
         "organisation": _yaml_text(organisation),
         "theme": theme,
-        "palette": _indent(theme_palette(theme), "    "),
+        "palette": _indent(theme_palette(start_from), "    "),
     }
     written = []
     for rel, source in _starter_files(resources.files(__package__) / "starter"):
@@ -51,9 +53,10 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
         for key, value in values.items():
             text = text.replace("{{" + key + "}}", value)
         written.append(_write(directory / rel.replace("gitignore", ".gitignore"), text))
-    for rel, source in _starter_files(THEMES / theme):
+    for rel, source in _starter_files(THEMES / start_from):
         if rel != PALETTE_FILE:
             text = source.read_text(encoding="utf-8")
+            rel = rel.replace(f"stylesheets/{start_from}.css", f"stylesheets/{theme}.css")
             written.append(_write(directory / "themes" / theme / rel, text))
     written.extend(write_schemas(directory / "content" / "schemas"))
     return written

@@ -181,9 +181,9 @@ USAGE_ERRORS = {
         "--content: mkdocs.yml is a file, not a folder",
     ),
     "a file for a new handbook": (["new", "mkdocs.yml"], "mkdocs.yml is a file, not a folder"),
-    "unknown theme": (
-        ["new", "hb", "--theme", "acme"],
-        "--theme: use service, contrast or corporate, not 'acme'",
+    "bad theme name": (
+        ["new", "hb", "--theme", "My Theme"],
+        "--theme: use lowercase letters, digits and hyphens, e.g. 'house'",
     ),
     "unknown assessment": (
         ["report", "content/results", "--assessment", "team-puls"],
@@ -488,14 +488,14 @@ def test_schema_into_a_file_is_a_usage_error(tmp_path):
 
 def test_new_makes_a_handbook_that_validates_and_builds(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = run_cli("new", "hb", "--organisation", 'Acme "Ltd": <b>', "--theme", "corporate")
+    result = run_cli("new", "hb", "--organisation", 'Acme "Ltd": <b>', "--theme", "acme")
     assert result.exit_code == 0, result.output
     hb = tmp_path / "hb"
     for path in (
         "mkdocs.yml",
         "content/playbook.yaml",
         "docs",
-        "themes/corporate/stylesheets/corporate.css",
+        "themes/acme",
         "content/schemas/principle.schema.json",
     ):
         assert (hb / path).exists(), path
@@ -517,7 +517,7 @@ def test_new_refuses_a_non_empty_folder(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "args", [["--theme", "acme"], ["--organisation", ""], ["--organisation", "a\nb"]]
+    "args", [["--theme", "Bad Name"], ["--organisation", ""], ["--organisation", "a\nb"]]
 )
 def test_new_rejects_bad_options(tmp_path, args):
     result = run_cli("new", str(tmp_path / "hb"), *args)

@@ -87,18 +87,26 @@ def test_new_without_a_theme_uses_service(tmp_path):
     assert (tmp_path / "hb/themes/service/stylesheets/service.css").is_file()
 
 
-def test_new_with_an_unknown_theme_is_a_usage_error_naming_the_themes(tmp_path):
-    result = run_cli("new", str(tmp_path / "hb"), "--theme", "house")
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == (
-        "Error: --theme: use service, contrast or corporate, not 'house'"
-    )
-    assert not (tmp_path / "hb").exists()
+def test_new_with_another_theme_name_starts_a_theme_of_ones_own_from_service(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("new", "hb", "--theme", "house").exit_code == 0
+    hb = tmp_path / "hb"
+    settings = yaml.safe_load((hb / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert settings["theme"]["palette"] == palette_of("service")
+    assert settings["theme"]["custom_dir"] == "themes/house"
+    assert settings["extra_css"] == ["stylesheets/house.css"]
+    own = (hb / "themes/house/stylesheets/house.css").read_text(encoding="utf-8")
+    assert own == (THEMES / "service/stylesheets/service.css").read_text(encoding="utf-8")
+    monkeypatch.chdir(hb)
+    result = run_cli("build", "--strict")
+    assert result.exit_code == 0, result.output
 
 
 def test_new_help_lists_the_themes():
     result = run_cli("new", "--help")
-    assert "--theme [service|contrast|corporate]" in result.output
+    assert "service, contrast, corporate; another name starts a theme of your own" in " ".join(
+        result.output.split()
+    )
 
 
 # -- in the browser -------------------------------------------------------------------------------
