@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from .atomic import replacing
 from .content.loader import display_path, load_handbook
 from .content.model import Handbook
 from .folders import check_output
+from .pages import rawhtml
 from .pages.render import ASSET_DIR, OFFLINE_SCRIPT, Site, hand_written_pages, render_site
 from .plugin import PlaybookPlugin
 from .problems import ContentError, UsageProblem
@@ -32,6 +34,8 @@ from .settings import TITLES_HOOK, Checked, check_file, read_settings, settings_
 
 TITLES_HOOK_FILE = "playbook_titles.py"
 """The hook an exported project runs (see ``settings.TITLES_HOOK``)."""
+RAW_HTML_HOOK_FILE = "playbook_rawhtml.py"
+"""The other hook: a copy of ``pages/rawhtml.py`` (links in raw HTML, the search dialog's name)."""
 
 
 def build_site(
@@ -223,6 +227,9 @@ def _export(config: MkDocsConfig, target: Path, *, force: bool) -> Path:
             theme_dir = _theme_copy_path(Path(config.theme.custom_dir), project_dir(config))
             shutil.copytree(config.theme.custom_dir, staging / theme_dir)
         (staging / TITLES_HOOK_FILE).write_text(TITLES_HOOK, encoding="utf-8")
+        (staging / RAW_HTML_HOOK_FILE).write_bytes(
+            resources.files(rawhtml.__package__).joinpath("rawhtml.py").read_bytes()
+        )
         settings = exported_config(config, site, handbook, theme_dir)
         (staging / "mkdocs.yml").write_text(
             f"# Exported by playbook-gen from {Path(config.config_file_path).name}; "
@@ -242,7 +249,7 @@ def exported_config(
     # Without the plugin, the theme prints these as HTML: give it the texts escaped, and a hook
     # that keeps titles text in <title>, as the plugin does.
     settings = settings_as_text(settings)
-    settings["hooks"] = [*(settings.get("hooks") or []), TITLES_HOOK_FILE]
+    settings["hooks"] = [*(settings.get("hooks") or []), TITLES_HOOK_FILE, RAW_HTML_HOOK_FILE]
     settings["docs_dir"] = "docs"
     settings["site_dir"] = "site"
 

@@ -19,6 +19,7 @@ from mkdocs.utils import is_error_template, normalize_url
 
 from .content.loader import load_handbook
 from .folders import check_output
+from .pages import rawhtml
 from .pages.csp import with_policy
 from .pages.render import Site, error_page_anywhere, hand_written_pages, problems_site, render_site
 from .problems import ContentError, Problem, UsageProblem, format_problems, sort_problems
@@ -191,7 +192,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             ]
         return context
 
+    def on_page_content(self, html, *, page, config, files):
+        return rawhtml.on_page_content(html, page, config, files)  # links in our raw HTML
+
     def on_post_template(self, output, *, template_name, config):
+        output = rawhtml.name_search_dialog(output)
         if _error_page_without_site_url(template_name, config):
             output = error_page_anywhere(output)
         if template_name.endswith(".html") and not self.serving:
@@ -199,6 +204,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return output
 
     def on_post_page(self, output, *, page, config):
+        output = rawhtml.name_search_dialog(output)
         # Not while serving: MkDocs' live reload adds a script of its own to every page.
         return output if self.serving else with_policy(output)
 

@@ -94,7 +94,8 @@ def test_compiled_templates_are_kept_between_runs_and_a_broken_cache_changes_not
 
 
 def test_only_interactive_pages_name_scripts_and_after_their_data():
-    """No script on every page; each interactive page names its own, relative to itself.
+    """No script on every page; each interactive page names its own,
+    relative to its Markdown file.
 
     One per page: the page script is served with the shared core in it (PAGE_SCRIPTS).
     """
@@ -122,9 +123,6 @@ def test_only_interactive_pages_name_scripts_and_after_their_data():
             assert [posixpath.basename(src) for src in scripts] == wanted, path
             if data:
                 assert page.index(data) < page.index("<script src"), path
-            published_dir = posixpath.dirname(
-                path[: -len(".md")] + ("/index.html" if directory_urls else ".html")
-            )
-            for src in scripts:
-                target = posixpath.normpath(posixpath.join(published_dir, src))
+            for src in scripts:  # as a Markdown link: relative to the page's Markdown file
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(path), src))
                 assert target.startswith(f"{ASSET_DIR}/"), (path, src)

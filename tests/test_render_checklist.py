@@ -101,14 +101,16 @@ def test_item_aliases_are_extra_anchors_on_the_checklist_page_only(site):
     assert "intro-call" not in onboarding_ids and "welcome-call" not in onboarding_ids
 
 
-def test_copy_link_and_item_meta_use_relative_urls(site):
+def test_copy_link_and_item_meta_link_pages_as_markdown_links_do(site):
+    """Raw HTML links a page by its .md path, relative to the page's Markdown file: Zensical
+    and (through rawhtml.py) MkDocs both turn that into the page's address."""
     page = Elements(site.pages["checklists/onboarding-basics.md"])
     copy = [a for a in page.having("data-pb-action") if a["data-pb-action"] == "copy-link"]
-    assert copy[0]["href"] == "./#welcome-call"
+    assert copy[0]["href"] == "onboarding-basics.md#welcome-call"
     assert copy[0]["aria-label"] == "Copy link to: Call the new joiner before day one."
     hrefs = [a["href"] for tag, a in page.tags if tag == "a"]
-    assert "../../onboarding/manager/" in hrefs
-    assert "../../principles/one-owner/" in hrefs
+    assert "../onboarding/manager.md" in hrefs
+    assert "../principles/one-owner.md" in hrefs
     assert "?when=week-1" in hrefs
 
 
@@ -173,8 +175,8 @@ def test_onboarding_page_links_each_item_to_its_checklist_anchor(site):
         "onboarding-basics#quarterly-review",
     ]
     hrefs = [a["href"] for tag, a in page.tags if tag == "a"]
-    assert "../../checklists/team-habits/#feedback-round" in hrefs
-    assert "../../checklists/onboarding-basics/#quarterly-review" in hrefs
+    assert "../checklists/team-habits.md#feedback-round" in hrefs
+    assert "../checklists/onboarding-basics.md#quarterly-review" in hrefs
     headings = re.findall(r'^## <span id="([^"]+)"></span>(.+)$', source, re.M)
     assert headings == [
         ("week-1", "First week"),
@@ -279,14 +281,31 @@ def test_built_site_keeps_anchors_hooks_and_redirects(tmp_path):
     assert {"week-1", "month-1", "quarterly"} <= set(plan), "phase anchors survive Markdown"
     onboarding = (out / "onboarding" / "hr" / "index.html").read_text()
     assert "There are no checklist items for this role yet." in onboarding
+    # Links in raw HTML, resolved by the plugin as MkDocs resolves Markdown links
+    copy = [a["href"] for a in page.having("data-pb-action") if "href" in a]
+    assert copy[0] == "./#welcome-call"
+    hrefs = [a["href"] for tag, a in page.tags if tag == "a"]
+    assert "../../onboarding/manager/" in hrefs and "../../principles/one-owner/" in hrefs
+    manager = Elements((out / "onboarding" / "manager" / "index.html").read_text())
+    assert "../../checklists/team-habits/#feedback-round" in [
+        a["href"] for tag, a in manager.tags if tag == "a"
+    ]
+    assert '<script src="../../assets/playbook/pb-checklist.js">' in html
 
 
-def test_links_work_without_directory_urls(handbook):
-    site = render_site(handbook, directory_urls=False)
-    checklist = Elements(site.pages["checklists/onboarding-basics.md"])
+def test_links_work_without_directory_urls(handbook, tmp_path):
+    from browser_support import build_handbook, copy_project
+
+    project = copy_project(FIXTURE, tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(text.replace("use_directory_urls: true", "use_directory_urls: false"))
+    out = build_handbook(project, tmp_path / "site")
+    checklist = Elements((out / "checklists" / "onboarding-basics.html").read_text())
     copy = [a["href"] for a in checklist.having("data-pb-action") if "href" in a]
     assert copy[0] == "onboarding-basics.html#welcome-call"
-    plan = Elements(site.pages["onboarding/manager.md"])
+    plan = Elements((out / "onboarding" / "manager.html").read_text())
     hrefs = [a["href"] for tag, a in plan.tags if tag == "a"]
     assert "../checklists/team-habits.html#feedback-round" in hrefs
+    site = render_site(handbook, directory_urls=False)
     assert "checklists/first-steps.html" in site.files

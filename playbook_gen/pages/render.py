@@ -89,8 +89,7 @@ def render_site(
         site.files[f"{ASSET_DIR}/{name}"] = asset(name)
     site.extra_css = [f"{ASSET_DIR}/{STYLESHEET}"]
     # No script on every page: the assessment, checklist and onboarding templates write their
-    # own <script src> elements, which any engine (MkDocs with or without the plugin, Zensical)
-    # passes through as raw HTML.
+    # own <script src> elements in raw HTML, in the form Markdown links take (see ``rawhtml``).
     site.extra_javascript = []
     site.nav = _nav(handbook, site.pages, renderer.words)
     return site
@@ -596,43 +595,31 @@ class _Renderer:
 
     def render(self, template: str, path: str, **context: Any) -> str:
         base = posixpath.dirname(path) or "."
-        here = page_url(path, self.directory_urls)
-        here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-        here_dir = here_dir.rstrip("/") or "."
-        directory_urls = self.directory_urls
 
         def link(target: str) -> str:
-            """Markdown link from this page to another page's .md path (the engine resolves it)."""
+            """Link from this page to another page's .md path (``x.md#anchor``), relative to
+            this page's Markdown file, as Markdown links are written.
+
+            Raw HTML uses the same form (``url``): Zensical resolves links in raw HTML as it
+            does Markdown links, and on MkDocs, which leaves raw HTML alone, the plugin (or
+            an exported project's hook) resolves them the same way (see ``rawhtml``).
+            """
             page, _, anchor = target.partition("#")
             rel = _relpath(page, base)
             return rel + (f"#{anchor}" if anchor else "")
 
-        def url(target: str) -> str:
-            """Relative URL for raw HTML, which the engine does not rewrite."""
-            page, _, anchor = target.partition("#")
-            return _relative_url(page, here_dir, directory_urls) + (f"#{anchor}" if anchor else "")
-
         def asset_url(name: str) -> str:
-            """Relative URL of one of our assets (``ASSETS``), for a <script src> in raw HTML."""
-            return _relpath(f"{ASSET_DIR}/{name}", here_dir)
+            """One of our assets (``ASSETS``) for a <script src>, in the same form as ``link``."""
+            return _relpath(f"{ASSET_DIR}/{name}", base)
 
         return self.env.get_template(template).render(
-            self.common, link=link, url=url, asset_url=asset_url, page_path=path, **context
+            self.common, link=link, url=link, asset_url=asset_url, page_path=path, **context
         )
 
 
 @functools.lru_cache(maxsize=65536)
 def _relpath(target: str, start: str) -> str:
     return posixpath.relpath(target, start)
-
-
-@functools.lru_cache(maxsize=65536)
-def _relative_url(page: str, here_dir: str, directory_urls: bool) -> str:
-    there = page_url(page, directory_urls)
-    rel = posixpath.relpath(there or ".", here_dir)
-    if there.endswith("/") or not there:
-        rel = rel.rstrip("/") + "/" if rel != "." else "./"
-    return rel
 
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
