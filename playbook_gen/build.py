@@ -30,7 +30,15 @@ from .pages import rawhtml
 from .pages.render import ASSET_DIR, OFFLINE_SCRIPT, Site, hand_written_pages, render_site
 from .plugin import PlaybookPlugin
 from .problems import ContentError, UsageProblem
-from .settings import TITLES_HOOK, Checked, check_file, read_settings, settings_as_text
+from .settings import (
+    TITLES_HOOK,
+    Brand,
+    Checked,
+    apply_brand,
+    check_file,
+    read_settings,
+    settings_as_text,
+)
 
 TITLES_HOOK_FILE = "playbook_titles.py"
 """The hook an exported project runs (see ``settings.TITLES_HOOK``)."""
@@ -96,7 +104,7 @@ def check_sources(config: MkDocsConfig) -> tuple[Checked, Handbook]:
             docs/ or the theme folder that leads out of the project, a docs_dir over the
             content, and (with ``strict``) text that may not be meant for readers.
     """
-    _, checked = check_file(
+    settings, checked = check_file(
         config.config_file_path,
         docs_dir=Path(config.docs_dir),
         theme_dirs=[Path(d) for d in config.theme.dirs],
@@ -109,6 +117,11 @@ def check_sources(config: MkDocsConfig) -> tuple[Checked, Handbook]:
         )
     except ContentError as exc:
         raise ContentError(checked.errors + refused + exc.problems + checked.warnings) from None
+    plugin.settings = settings
+    _, branded = plugin.check_brand(config, handbook)
+    refused += branded.errors
+    checked.warnings += branded.warnings
+    checked.images.update(branded.images)
     if checked.errors or refused:
         raise ContentError(checked.errors + refused + checked.warnings + handbook.warnings)
     return checked, handbook
@@ -230,7 +243,8 @@ def _export(config: MkDocsConfig, target: Path, *, force: bool) -> Path:
         (staging / RAW_HTML_HOOK_FILE).write_bytes(
             resources.files(rawhtml.__package__).joinpath("rawhtml.py").read_bytes()
         )
-        settings = exported_config(config, site, handbook, theme_dir)
+        brand, _ = playbook_plugin(config).check_brand(config, handbook)
+        settings = exported_config(config, site, handbook, theme_dir, brand)
         (staging / "mkdocs.yml").write_text(
             f"# Exported by playbook-gen from {Path(config.config_file_path).name}; "
             "build it with `mkdocs build`.\n"
@@ -241,13 +255,19 @@ def _export(config: MkDocsConfig, target: Path, *, force: bool) -> Path:
 
 
 def exported_config(
-    config: MkDocsConfig, site: Site, handbook: Handbook, theme_dir: str | None
+    config: MkDocsConfig, site: Site, handbook: Handbook, theme_dir: str | None, brand: Brand
 ) -> dict[str, Any]:
     """Return the settings of an exported project: the original's, without the playbook plugin."""
     with open(config.config_file_path, "rb") as fd:
         settings = yaml_load(fd)
     # Without the plugin, the theme prints these as HTML: give it the texts escaped, and a hook
     # that keeps titles text in <title>, as the plugin does.
+    if settings.get("theme") is None:
+        settings["theme"] = {"name": "mkdocs"}
+    elif isinstance(settings["theme"], str):
+        settings["theme"] = {"name": settings["theme"]}
+    settings["theme"] = dict(settings["theme"])
+    apply_brand(settings, brand)  # the name and logo the plugin would give the pages
     settings = settings_as_text(settings)
     settings["hooks"] = [*(settings.get("hooks") or []), TITLES_HOOK_FILE, RAW_HTML_HOOK_FILE]
     settings["docs_dir"] = "docs"

@@ -30,7 +30,7 @@ from .problems import (
     sort_problems,
 )
 from .schema import write_schemas
-from .settings import check_file
+from .settings import check_brand, check_file
 from .sources import published_problems
 from .usage import ChoiceType, CommandLineError, OurGroup, PathType, in_our_words, usage_error
 
@@ -158,6 +158,7 @@ def validate(config_file: Path | None, content: Path | None, fmt: str, strict: b
     problems: list = []
     warnings: list = []
     project = None
+    found = None
     if config_file is None and Path("mkdocs.yml").is_file():
         config_file = Path("mkdocs.yml")
     if config_file is not None:
@@ -183,6 +184,18 @@ def validate(config_file: Path | None, content: Path | None, fmt: str, strict: b
         problems += exc.problems  # with the content's warnings
     else:
         warnings += handbook.warnings  # worked around, e.g. a result file handed in twice
+        custom_dir = found.theme().get("custom_dir") if found else None
+        _, branded = check_brand(
+            found,
+            handbook.playbook,
+            content,
+            docs_dir=found.docs_dir() if found else content.parent / "docs",
+            theme_dir=found.path.parent / custom_dir
+            if found and isinstance(custom_dir, str)
+            else None,
+        )
+        problems += branded.errors
+        warnings += branded.warnings
     if problems:
         problems = sort_problems(problems + warnings)
         click.echo(problems_json(problems) if fmt == "json" else format_problems(problems))

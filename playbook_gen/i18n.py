@@ -141,6 +141,8 @@ WORDS: dict[str, dict[str, str]] = {
         "export_csv": "Export CSV",
         "print_ticks": "Print",
         "print_blank": "Print blank",
+        "print_date": " · printed ",
+        "sign_off": "Name ____________________   Date ____________   Signed ____________________",
         "reset": "Clear ticks",
         "reset_confirm": "Clear every tick on this page? This cannot be undone.",
         "ticks_local": "Your ticks are kept in this browser only.",
@@ -321,6 +323,10 @@ WORDS: dict[str, dict[str, str]] = {
         "export_csv": "Als CSV exportieren",
         "print_ticks": "Drucken",
         "print_blank": "Leer drucken",
+        "print_date": " · gedruckt am ",
+        "sign_off": (
+            "Name ______________________   Datum ____________   Unterschrift ______________________"
+        ),
         "reset": "Häkchen löschen",
         "reset_confirm": "Alle Häkchen auf dieser Seite endgültig löschen?",
         "ticks_local": "Ihre Häkchen werden nur in diesem Browser gespeichert.",

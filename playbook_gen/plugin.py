@@ -23,7 +23,17 @@ from .pages import rawhtml
 from .pages.csp import with_policy
 from .pages.render import Site, error_page_anywhere, hand_written_pages, problems_site, render_site
 from .problems import ContentError, Problem, UsageProblem, format_problems, sort_problems
-from .settings import Checked, Settings, anchors_level, check_file, show_as_text, striptags_as_text
+from .settings import (
+    Brand,
+    Checked,
+    Settings,
+    anchors_level,
+    apply_brand,
+    check_brand,
+    check_file,
+    show_as_text,
+    striptags_as_text,
+)
 from .sources import published_files, published_problems
 
 
@@ -64,8 +74,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             handbook = load_handbook(
                 self.content_dir(config), project=self.project_dir(config), strict=config.strict
             )
+            brand, branded = self.check_brand(config, handbook)
+            refused += branded.errors
             if refused:
-                raise ContentError(handbook.warnings)
+                raise ContentError(handbook.warnings + branded.warnings)
         except ContentError as exc:
             exc = ContentError(refused + exc.problems)
             print(str(exc), file=sys.stderr, flush=True)
@@ -79,6 +91,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         else:
             for warning in handbook.warnings:  # worked around (e.g. a result file handed in twice)
                 print(warning.format(), file=sys.stderr, flush=True)
+            for warning in branded.warnings:
+                print(warning.format(), file=sys.stderr, flush=True)
+            apply_brand(config, brand)  # the handbook's name in every header and tab title
+            self.checked.images.update(branded.images)
             self.site = render_site(
                 handbook,
                 hand_written=hand_written_pages(config.docs_dir),
@@ -97,6 +113,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if js not in [str(x) for x in config.extra_javascript]:
                 config.extra_javascript.append(js)
         return config
+
+    def check_brand(self, config, handbook) -> tuple[Brand, Checked]:
+        """Return the handbook's name and logo (see ``settings.check_brand``)."""
+        theme = config.theme.custom_dir
+        return check_brand(
+            self.settings,
+            handbook.playbook,
+            self.content_dir(config),
+            docs_dir=Path(config.docs_dir),
+            theme_dir=Path(theme) if theme else None,
+        )
 
     def project_dir(self, config) -> Path:
         """Return the folder that holds mkdocs.yml."""

@@ -18,6 +18,7 @@ Nothing here imports MkDocs: the plugin and the CLI pass plain values and MkDocs
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
@@ -513,6 +514,125 @@ def check_settings(
     return checked
 
 
+# -- the handbook's name and logo (content/playbook.yaml) -----------------------------------------
+
+
+@dataclass
+class Brand:
+    """What content/playbook.yaml makes every page show: the site's name and its logo."""
+
+    site_name: str
+    """The name in every page's header and tab title: '<organisation> · <title>'."""
+    logo: str | None = None
+    """The logo's path in the site (for ``theme.logo``), when playbook.yaml gives one."""
+
+
+def check_brand(
+    settings: Settings | None,
+    playbook: Any,
+    content_dir: Path,
+    *,
+    docs_dir: Path,
+    theme_dir: Path | None,
+) -> tuple[Brand, Checked]:
+    """Work out the site's name and logo from playbook.yaml, and check them against mkdocs.yml.
+
+    The title and organisation in playbook.yaml are the handbook's name: MkDocs requires a
+    ``site_name`` in mkdocs.yml too, before any plugin runs, so that one is only a stand-in, and
+    a warning says so when it differs. A ``logo`` (a path from the folder that holds mkdocs.yml,
+    to a file in docs/ or the theme folder) becomes the theme's logo and favicon, unless
+    mkdocs.yml sets them.
+
+    Args:
+        settings: mkdocs.yml, read with ``read_settings`` (None: no checks against it).
+        playbook: the loaded ``content.model.Playbook``.
+        content_dir: the content folder (for the place of a problem in playbook.yaml).
+        docs_dir: the folder of hand-written pages.
+        theme_dir: the theme folder (``custom_dir``), if any.
+    """
+    from .content.loader import display_path
+    from .content.richtext import to_plain
+    from .pages.render import handbook_name
+
+    title = to_plain(playbook.title)
+    brand = Brand(handbook_name(playbook))
+    checked = Checked()
+    playbook_file = content_dir / "playbook.yaml"
+    shown = display_path(playbook_file)
+    if settings is not None:
+        written = settings.get("site_name")
+        if isinstance(written, str) and written not in (title, brand.site_name):
+            checked.warnings.append(
+                settings.problem(
+                    ("site_name",),
+                    f"'{_snippet(written, 0, 40)}' is not shown; pages are named "
+                    f"'{brand.site_name}' from {shown}",
+                    f"write its title here too: '{title}'",
+                )
+            )
+    if playbook.logo is None:
+        return brand, checked
+
+    def problem(message: str, hint: str = "") -> Problem:
+        try:
+            from .content.yamlread import read_yaml
+
+            line, column = read_yaml(playbook_file.read_bytes(), shown).position(("logo",))
+        except (ContentError, OSError):
+            line, column = 0, 0
+        return Problem(shown, line, column, "logo", message, hint)
+
+    theme = settings.theme() if settings is not None else {}
+    if isinstance(theme.get("logo"), str) and theme["logo"].strip():
+        checked.warnings.append(
+            problem("not used: mkdocs.yml sets the logo (theme: logo:)", "keep only one of them")
+        )
+        return brand, checked
+    value = playbook.logo
+    example = "e.g. docs/images/logo.svg"
+    if urlsplit(value).scheme or value.startswith("//"):
+        checked.errors.append(
+            problem(
+                "give a file in docs/ or the theme folder, not an address: pages load nothing "
+                "from another host",
+                f"copy the file into the handbook, {example}",
+            )
+        )
+        return brand, checked
+    project = content_dir.parent
+    file = (project / value).resolve()
+    roots = [docs_dir.resolve(), *([theme_dir.resolve()] if theme_dir else [])]
+    root = next((r for r in roots if file.is_relative_to(r)), None)
+    if root is None or "\\" in value:
+        checked.errors.append(
+            problem(
+                f"'{value}' is not in docs/ or the theme folder",
+                f"the path starts from the folder that holds mkdocs.yml, {example}",
+            )
+        )
+        return brand, checked
+    uri = PurePosixPath(file.relative_to(root).as_posix())
+    missing = (f"the file '{value}' does not exist", "check the name and the folder")
+    if _check_image(uri, file if file.is_file() else None, checked, problem, missing, value):
+        brand.logo = uri.as_posix()
+    return brand, checked
+
+
+def apply_brand(config: MutableMapping, brand: Brand) -> None:
+    """Give MkDocs' settings (or an exported mkdocs.yml) the handbook's name and logo.
+
+    The logo is the favicon too when mkdocs.yml sets none.
+    """
+    config["site_name"] = brand.site_name
+    theme = config.get("theme")
+    if brand.logo is None or theme is None:
+        return
+    if not theme.get("logo"):
+        theme["logo"] = brand.logo
+        if not theme.get("favicon") or theme.get("favicon") == "assets/images/favicon.png":
+            theme["favicon"] = brand.logo
+
+
 def default_theme_dirs(settings: Settings) -> list[Path]:
     """Return the theme's folders as MkDocs finds them: ``custom_dir``, then the theme's own."""
     theme = settings.theme()
@@ -658,55 +778,65 @@ def _check_images(
                 )
             )
             continue
-        if uri.suffix.lower() not in IMAGE_SUFFIXES:
-            checked.errors.append(
-                settings.problem(
-                    where,
-                    f"'{uri}' is not an image file",
-                    "use an .svg, .png, .jpg, .gif, .webp or .ico file",
-                )
-            )
-            continue
         file = next((d / uri for d in [docs_dir, *theme_dirs] if (d / uri).is_file()), None)
-        if file is None:
-            checked.errors.append(
-                settings.problem(
-                    where,
-                    f"the file '{uri}' is not in docs/ or the theme folder",
-                    "check the name; the path starts from docs/",
-                )
+        missing = (
+            f"the file '{uri}' is not in docs/ or the theme folder",
+            "check the name; the path starts from docs/",
+        )
+        _check_image(uri, file, checked, functools.partial(settings.problem, where), missing)
+
+
+def _check_image(
+    uri: PurePosixPath,
+    file: Path | None,
+    checked: Checked,
+    problem: Any,
+    missing: tuple[str, str],
+    shown: str = "",
+) -> bool:
+    """Check one image file the theme shows; keep an SVG's safe copy. Return whether it can be.
+
+    `shown` is its name in problems (default: its path in the site).
+    """
+    shown = shown or uri.as_posix()
+    if uri.suffix.lower() not in IMAGE_SUFFIXES:
+        checked.errors.append(
+            problem(
+                f"'{shown}' is not an image file",
+                "use an .svg, .png, .jpg, .gif, .webp or .ico file",
             )
-            continue
-        if uri.suffix.lower() != ".svg":
-            continue
-        try:
-            clean = clean_svg(file.read_bytes())
-        except SvgRefused as exc:
-            checked.errors.append(
-                settings.problem(
-                    where,
-                    f"'{uri}' can't be published: {exc}",
-                    "open it in a drawing program and save it again as plain SVG",
-                )
+        )
+        return False
+    if file is None:
+        checked.errors.append(problem(*missing))
+        return False
+    if uri.suffix.lower() != ".svg":
+        return True
+    try:
+        clean = clean_svg(file.read_bytes())
+    except SvgRefused as exc:
+        checked.errors.append(
+            problem(
+                f"'{shown}' can't be published: {exc}",
+                "open it in a drawing program and save it again as plain SVG",
             )
-            continue
-        except OSError as exc:
-            checked.errors.append(
-                settings.problem(where, f"'{uri}' could not be read: {os_reason(exc)}")
+        )
+        return False
+    except OSError as exc:
+        checked.errors.append(problem(f"'{shown}' could not be read: {os_reason(exc)}"))
+        return False
+    checked.images[uri.as_posix()] = clean.data
+    if clean.removed:
+        listed = ", ".join(clean.removed[:5])
+        if len(clean.removed) > 5:
+            listed += f" and {len(clean.removed) - 5} more"
+        checked.warnings.append(
+            problem(
+                f"the published copy of '{shown}' leaves out what could "
+                f"run or load from elsewhere: {listed}"
             )
-            continue
-        checked.images[uri.as_posix()] = clean.data
-        if clean.removed:
-            listed = ", ".join(clean.removed[:5])
-            if len(clean.removed) > 5:
-                listed += f" and {len(clean.removed) - 5} more"
-            checked.warnings.append(
-                settings.problem(
-                    where,
-                    f"the published copy of '{uri}' leaves out what could "
-                    f"run or load from elsewhere: {listed}",
-                )
-            )
+        )
+    return True
 
 
 def _check_privacy(settings: Settings, checked: Checked) -> None:

@@ -475,6 +475,7 @@ def test_export_csv_content_is_exact_and_formulas_are_neutralised(page, seven_si
         '"Verlässlichkeit","","Wert","3",""',
         '"Lernen","","Wert","","Zu wenige Antworten"',
         '"Gesamtwert","","Wert","4.5","Unterwegs"',
+        '"Organisation","","Beispiel GmbH","",""',
         '"Teamname","","\'=HYPERLINK(""http://evil.example"")","",""',
         f'"Datum","","{today}","",""',
         '"Zuhören","","Anmerkung","","\'@SUM(A1)"',

@@ -413,6 +413,8 @@ def test_export_markdown_task_list_follows_ticks_and_filters(page, site):
     assert text == (
         "# Onboarding basics (People manager)\n"
         "\n"
+        "Example Co · Checklist fixture\n"
+        "\n"
         f"- [x] Call the new joiner before day one. ([link]({link}#welcome-call))\n"
         f"- [ ] @team: announce the start date in the team channel. ([link]({link}#announce))\n"
         f"- [ ] Hold a quarterly review of the goals. ([link]({link}#quarterly-review))\n"
@@ -425,6 +427,8 @@ def test_export_markdown_escapes_markup_in_item_text(page, site):
     assert name == "checklist-team-habits-month-1.md"
     assert text == (
         "# Team habits (First month)\n"
+        "\n"
+        "Example Co · Checklist fixture\n"
         "\n"
         "- [ ] Ask your team: what should I stop doing? "
         f"([link]({site}checklists/team-habits/#feedback-round))\n"
@@ -487,6 +491,8 @@ def test_onboarding_exports_keep_phases_and_link_to_checklist_items(page, site):
     assert name == "onboarding-manager.md"
     assert text == (
         "# Onboarding plan: People manager\n"
+        "\n"
+        "Example Co · Checklist fixture\n"
         "\n"
         "## First week\n"
         "\n"

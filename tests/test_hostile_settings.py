@@ -82,6 +82,14 @@ PYTHON_TAG = "\nhook: !!python/object/apply:builtins.exec [\"open('pwned', 'w').
 def hostile_project(dest: Path) -> Path:
     project = copy_project(SITES / "small", dest)
     (project / "mkdocs.yml").write_text(HOSTILE, encoding="utf-8")
+    # Pages take their name from playbook.yaml's title (mkdocs.yml's site_name stands in for it).
+    playbook = project / "content/playbook.yaml"
+    playbook.write_text(
+        playbook.read_text(encoding="utf-8").replace(
+            "title: Small Co handbook", f"title: 'Small Co {P}'"
+        ),
+        encoding="utf-8",
+    )
     (project / "docs/images").mkdir(parents=True)
     (project / "docs/images/logo.svg").write_text(LOGO, encoding="utf-8")
     (project / "docs/images/favicon.svg").write_text(LOGO, encoding="utf-8")
@@ -117,7 +125,9 @@ class _Live(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag, attrs):
-        self._in_script = tag == "script"
+        # A data block (type="application/json", the page data with the handbook's title) is
+        # not a script: the browser never runs it.
+        self._in_script = tag == "script" and dict(attrs).get("type") != "application/json"
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):

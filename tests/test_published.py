@@ -35,7 +35,7 @@ from playbook_gen.problems import ContentError
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p for p in (GOLDEN / "published").iterdir() if p.is_dir())
-MKDOCS_YML = "site_name: Golden\nplugins: [playbook]\n"
+MKDOCS_YML = "site_name: Golden handbook\nplugins: [playbook]\n"
 
 
 def build_case(case: Path, tmp_path: Path) -> tuple[Path, dict]:

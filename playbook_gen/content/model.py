@@ -297,6 +297,17 @@ class Playbook(Strict):
         False,
         description="Let raw HTML in content through. Leave false unless every editor is trusted.",
     )
+    logo: (
+        Annotated[str, StringConstraints(min_length=1, max_length=URL_MAX, pattern=r"^[^\n]+$")]
+        | None
+    ) = Field(
+        None,
+        description=(
+            "An SVG or PNG file in docs/ or the theme folder, shown in every page's header; "
+            "the path starts from the folder that holds mkdocs.yml."
+        ),
+        examples=["docs/images/logo.svg"],
+    )
 
 
 class Source(Strict):

@@ -87,6 +87,7 @@ def render_site(
         ).encode()
     for name in (*ASSETS, OFFLINE_SCRIPT):
         site.files[f"{ASSET_DIR}/{name}"] = asset(name)
+    site.files[f"{ASSET_DIR}/{STYLESHEET}"] += print_texts(handbook).encode()
     site.extra_css = [f"{ASSET_DIR}/{STYLESHEET}"]
     # No script on every page: the assessment, checklist and onboarding templates write their
     # own <script src> elements in raw HTML, in the form Markdown links take (see ``rawhtml``).
@@ -117,6 +118,45 @@ def asset(name: str) -> bytes:
     elif name.endswith(".css"):
         text = rcssmin.cssmin(text)
     return text.encode("utf-8")
+
+
+def handbook_name(playbook) -> str:
+    """Return the name every page shows: '<organisation> · <title>', as plain text.
+
+    A title that already names the organisation ("Acme Service Handbook") is the name as it is.
+    """
+    title = richtext.to_plain(playbook.title)
+    organisation = richtext.to_plain(playbook.organisation)
+    if organisation.casefold() in title.casefold():
+        return title
+    return f"{organisation} · {title}"
+
+
+def print_texts(handbook: Handbook) -> str:
+    """Return the CSS that gives our print rules (in pb.css) the handbook's texts.
+
+    The organisation and title head every printed page, whatever wrote the page: generated or
+    hand-written, built with or without the plugin.
+    """
+    t = words(handbook.playbook.language)
+    texts = {
+        "head": handbook_name(handbook.playbook),
+        "date": t["print_date"],
+        "sign-off": t["sign_off"],
+    }
+    return ":root{" + "".join(f"--pb-print-{k}:{css_string(v)};" for k, v in texts.items()) + "}"
+
+
+_CSS_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def css_string(text: str) -> str:
+    """Return `text` as a CSS string: every character but a letter or digit as a six-digit
+    escape, so nothing in it can end the string or the rule.
+
+    A space after an escape would be read as the escape's end, so spaces are escaped too.
+    """
+    return '"' + "".join(c if c in _CSS_PLAIN else f"\\{ord(c):06x}" for c in text) + '"'
 
 
 def problems_site(problems) -> Site:
@@ -275,6 +315,7 @@ ASSESSMENT_WORDS = (
     "a_err_assessment", "a_err_answer", "a_err_key", "a_err_field", "a_err_size", "a_dimension",
     "a_question_id", "a_question", "a_answer", "a_answer_label", "a_score", "a_overall", "a_band",
     "a_team", "a_date", "a_comment_short", "storage_full", "storage_blocked", "storage_unreadable",
+    "organisation",
 )  # fmt: skip
 """Labels the assessment page script needs (the rest of the page is rendered in Python)."""
 
@@ -294,6 +335,9 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
     }
     return {
         "id": assessment.id,
+        "organisation": richtext.to_plain(handbook.playbook.organisation),
+        "handbook": richtext.to_plain(handbook.playbook.title),
+        "name": handbook_name(handbook.playbook),
         "questionnaire": results.questionnaire(assessment),  # copied into every export
         "title": richtext.to_plain(assessment.title),
         "scale": {
@@ -397,6 +441,9 @@ def _list_data(handbook: Handbook, *, kind: str, title: str, file: str, entries)
     return {
         "kind": kind,
         "title": title,
+        "organisation": richtext.to_plain(handbook.playbook.organisation),
+        "handbook": richtext.to_plain(handbook.playbook.title),
+        "name": handbook_name(handbook.playbook),
         "file": file,
         "items": [
             {

@@ -491,6 +491,7 @@
       }
       rows.push([words.overall, "", words.score, rounded(result.overall),
         result.band ? result.band.name : ""]);
+      rows.push([words.organisation, "", data.organisation, "", ""]);
       rows.push([words.team, "", state.team.trim(), "", ""]);
       rows.push([words.date, "", PB.today(), "", ""]);
       for (const dimension of dimensions) {

@@ -287,7 +287,7 @@
     const filterNames = activeFilters().map((select) => select.selectedOptions[0].text);
     const byPhase = page.data.kind === "onboarding";
     const title = page.data.title + (filterNames.length ? ` (${filterNames.join(", ")})` : "");
-    const lines = [`# ${markdownText(title)}`];
+    const lines = [`# ${markdownText(title)}`, "", markdownText(page.data.name)];
     let lastPhase;
     for (const item of shownItems()) {
       const newPhase = item.when !== lastPhase;

@@ -595,4 +595,16 @@
     });
     window.print();
   };
+
+  /* The day a page is printed, for the heading pb.css prints on it (--pb-printed). Set now and
+   * again just before printing, so a page left open overnight prints the right day. */
+  function datePrintout() {
+    const html = document.documentElement;
+    const day = new Date().toLocaleDateString(PB.lang(html), { dateStyle: "long" });
+    html.style.setProperty("--pb-printed", JSON.stringify(day));
+    html.setAttribute("data-pb-printed", "");
+  }
+
+  datePrintout();
+  window.addEventListener("beforeprint", datePrintout);
 })();
