@@ -212,6 +212,42 @@ def test_every_page_type_passes_axe_in_every_theme_and_scheme(page, theme_sites,
     assert found == {}
 
 
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll("body *")].filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && box.right > width + 1 && getComputedStyle(e).position !== "fixed"
+      && !e.closest(".md-sidebar, .md-search, [hidden], .md-nav, .md-tabs");
+  }).filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > width + 1));
+  const scrollers = [...document.querySelectorAll("body *")].filter(e =>
+    e.scrollWidth > e.clientWidth + 1 && ["auto", "scroll"].includes(getComputedStyle(e).overflowX)
+    && !e.closest(".md-sidebar, .md-search, .md-nav, .md-tabs"));
+  const name = e => e.tagName.toLowerCase() + "." + e.className;
+  return {scroll: Math.max(document.documentElement.scrollWidth - width, 0),
+          wide: wide.slice(0, 3).map(name), scrollers: scrollers.slice(0, 3).map(name)};
+}"""
+"""How far the page scrolls sideways, the innermost elements that stick out (Material's drawers,
+which slide in from outside the window, and what is hidden do not count), and the boxes inside
+the page that scroll sideways (a wide table in Material's scroll wrapper)."""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("theme", SHIPPED)
+def test_no_page_type_scrolls_sideways(browser, theme_sites, theme, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        pg = context.new_page()
+        found = {}
+        for path in PAGE_TYPES:
+            open_in_scheme(pg, theme_sites[theme] + path, "light")
+            measured = pg.evaluate(OVERFLOW)
+            if measured["scroll"] or measured["scrollers"]:
+                found[path or "home"] = measured
+        assert found == {}
+    finally:
+        context.close()
+
+
 COLOURS = """els => els.filter(e => e.offsetParent !== null).map(e => {
   const layers = [];
   for (let n = e; n; n = n.parentElement) layers.push(getComputedStyle(n).backgroundColor);
