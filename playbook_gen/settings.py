@@ -570,6 +570,8 @@ def check_brand(
                     f"write its title here too: '{title}'",
                 )
             )
+        else:
+            checked.warnings.extend(_html_shown_as_typed(settings, "site_name"))
     if playbook.logo is None:
         return brand, checked
 
@@ -728,18 +730,20 @@ def _check_addresses(settings: Settings, checked: Checked) -> None:
 
 def _check_shown_texts(settings: Settings, checked: Checked) -> None:
     for key in SHOWN_TEXTS:
-        value = settings.get(key)
-        if isinstance(value, str) and (match := _HTML_IN_TEXT.search(value)):
-            found = match.group()
-            hint = "write the character itself, e.g. ©" if found.startswith("&") else ""
-            checked.warnings.append(
-                settings.problem(
-                    (key,),
-                    f"'{_snippet(value, match.start())}' is shown as typed: "
-                    "site settings are text, never HTML",
-                    hint,
-                )
-            )
+        if key != "site_name":  # check_brand knows whether pages show it
+            checked.warnings.extend(_html_shown_as_typed(settings, key))
+
+
+def _html_shown_as_typed(settings: Settings, key: str) -> list[Problem]:
+    """A warning when the setting `key` holds what looks like HTML, which pages show as typed."""
+    value = settings.get(key)
+    if not isinstance(value, str) or not (match := _HTML_IN_TEXT.search(value)):
+        return []
+    hint = "write the character itself, e.g. ©" if match.group().startswith("&") else ""
+    message = (
+        f"'{_snippet(value, match.start())}' is shown as typed: site settings are text, never HTML"
+    )
+    return [settings.problem((key,), message, hint)]
 
 
 def _snippet(text: str, start: int, width: int = 20) -> str:
