@@ -437,6 +437,7 @@ class Assessment(Entity):
         ),
         examples=[["3fa1c09b2e7d"]],
     )
+    sources: list[Source] = Field([], description="Works its intro and questions draw on.")
     aliases: Aliases = []
 
 
@@ -449,6 +450,7 @@ class ChecklistItem(Strict):
     role: Slug = Field(description="Who does it: a role id from playbook.yaml.")
     when: Slug = Field(description="When: a phase id from playbook.yaml.")
     principles: list[Slug] = Field([], description="Ids of the principles behind it.")
+    sources: list[Source] = Field([], description="Works its text or details cite.")
     aliases: list[Slug] = Field(
         [], description="Old item ids whose anchors must keep landing here."
     )
@@ -460,6 +462,7 @@ class Checklist(Entity):
     title: Name = Field(description="The checklist's title.")
     summary: LongText = Field(description="Markdown: what the checklist is for.")
     items: list[ChecklistItem] = Field(min_length=1, description="The items, in reading order.")
+    sources: list[Source] = Field([], description="Works its summary cites (items have their own).")
     aliases: Aliases = []
 
 

@@ -219,6 +219,8 @@ def _page_plan(handbook: Handbook):
         template, name, more = kind.page_template, kind.one, ENTITY_PAGE_CONTEXT.get(kind.folder)
         for entity in entities.values():
             context = {name: entity, **more(handbook, entity)} if more else {name: entity}
+            if kind.sourced:
+                context["cited"] = cited_sources(entity)
             yield kind.page(entity.id), template, context
     plans = {role.id: onboarding_plan(handbook, role.id) for role in handbook.playbook.roles}
     yield (
@@ -296,15 +298,38 @@ def tag_index(handbook: Handbook) -> dict[str, list[tuple[str, Any]]]:
     return dict(sorted(tags.items()))
 
 
-def source_index(handbook: Handbook) -> list:
-    """Return every distinct source, sorted by author and year."""
+def cited_sources(entity) -> list:
+    """Return the sources an entity's page cites: its own, then its items' (once each)."""
     seen: dict[tuple, Any] = {}
+    for source in [
+        *entity.sources,
+        *(s for item in getattr(entity, "items", ()) for s in item.sources),
+    ]:
+        seen.setdefault((source.author or "", source.year or 0, source.title), source)
+    return list(seen.values())
+
+
+def source_index(handbook: Handbook) -> list[tuple[Any, list[tuple[str, Any]]]]:
+    """Return [(source, [(page path, entity), ...]), ...]: every distinct source, sorted by author
+    and year, with the pages that cite it in handbook order.
+
+    A source listed on a checklist item is cited by the checklist's page, at the item (the page
+    path ends in ``#<item id>``).
+    """
+    seen: dict[tuple, tuple[Any, list[tuple[str, Any]]]] = {}
     for kind in KINDS.values():
         if not kind.sourced:
             continue
         for entity in handbook.entities(kind.folder).values():
-            for source in entity.sources:
-                seen.setdefault((source.author or "", source.year or 0, source.title), source)
+            page = kind.page(entity.id)
+            cited = [(source, page) for source in entity.sources]
+            for item in getattr(entity, "items", ()):
+                cited += [(source, f"{page}#{item.id}") for source in item.sources]
+            for source, path in cited:
+                key = (source.author or "", source.year or 0, source.title)
+                _, pages = seen.setdefault(key, (source, []))
+                if all(path.split("#")[0] != p.split("#")[0] for p, _ in pages):
+                    pages.append((path, entity))
     return [seen[key] for key in sorted(seen)]
 
 
