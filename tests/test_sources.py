@@ -168,3 +168,14 @@ def test_checklist_and_assessment_pages_show_the_works_they_cite(site):
     assessment = page_file(site, "assessments/internal-service/").read_text(encoding="utf-8")
     (listed,) = source_lists(assessment)
     assert "Cronin, J. J., &amp; Taylor, S. A. (1992)" in listed[2]
+
+
+# -- made-up stories say so ----------------------------------------------------------------------
+
+
+def test_an_illustrative_scenario_carries_a_badge_and_a_company_example_does_not(site):
+    badge = '<span class="pb-badge">Illustrative scenario</span>'
+    mechanic = page_file(site, "examples/mechanic-double-warranty/").read_text(encoding="utf-8")
+    article = mechanic.split("<article", 1)[1]
+    assert article.index(badge) < article.index('class="pb-summary"')
+    assert badge not in page_file(site, "examples/dell/").read_text(encoding="utf-8")
