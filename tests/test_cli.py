@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import html
 import inspect
 import json
 import os
@@ -507,6 +508,12 @@ def test_new_makes_a_handbook_that_validates_and_builds(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert load_handbook(hb / "content").playbook.organisation == 'Acme "Ltd": <b>'
     assert "<b>" not in (hb / "site/index.html").read_text()
+    # The starter's assessment warns before its results are used, as the default one does.
+    assessment = (hb / "site/assessments/team-check/index.html").read_text()
+    assert "this check is a practical diagnostic for a team's own" in " ".join(
+        html.unescape(assessment).split()
+    )
+    assert "never use it to rate or rank individuals" in assessment
 
 
 def test_new_refuses_a_non_empty_folder(tmp_path):
