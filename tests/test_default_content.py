@@ -5,6 +5,7 @@ joiner to do a habit once, or a set-up task on every request."""
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 import pytest
@@ -54,3 +55,51 @@ def test_the_rules_catch_the_slips_they_were_written_for():
     assert RECURRING.search("Every leader does this all the time")
     assert SET_UP.search("The service owner sets this up and reads the comments")
     assert SET_UP.search("The service owner builds the form in the first month.")
+
+
+# -- the pages a team copies from -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from playbook_gen.build import build_site
+
+    out = tmp_path_factory.mktemp("content") / "site"
+    build_site(ROOT / "mkdocs.yml", out, strict=True)
+    return out
+
+
+@pytest.mark.parametrize(
+    "page, headings",
+    [
+        (
+            "templates",
+            [
+                "A one-page service catalogue",
+                "Acknowledge, update, close",
+                "A decision-rights matrix",
+                "An after-action review record",
+                '"You asked, we changed, not now because"',
+            ],
+        ),
+        ("glossary", []),
+    ],
+)
+def test_the_templates_and_the_glossary_are_pages_whose_links_all_land(site, page, headings):
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    found = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
+    shown = [html_lib.unescape(h).replace("¶", "").strip() for h in found]
+    assert shown[: len(headings)] == headings
+    targets = re.findall(r'href="(\.\./[^"]+)"', html)
+    assert len(targets) > 5
+    for href in targets:
+        path, _, anchor = href.partition("#")
+        target = (site / page / path).resolve()
+        file = target / "index.html" if target.is_dir() else target
+        assert file.is_file(), href
+        if anchor:
+            assert f'id="{anchor}"' in file.read_text(encoding="utf-8"), href
+    if page == "glossary":
+        terms = re.findall(r"<dt>(.*?)</dt>", html)
+        assert "Internal customer" in [re.sub(r"<[^>]+>", "", t) for t in terms]
+        assert len(terms) >= 20
