@@ -11,9 +11,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from site_support import ROOT, SITES, copy_project, page_file
+from site_support import ROOT, SITES, copy_project, page_file, run_mkdocs
 
-from playbook_gen.build import build_site
+from playbook_gen.build import build_site, export_site
 from playbook_gen.content.loader import load_handbook
 from playbook_gen.pages.render import render_site
 
@@ -278,6 +278,20 @@ def test_a_role_description_shows_on_its_card(project):
     assert "More about it." not in page, "a card shows the first paragraph"
 
 
+def test_card_links_work_in_an_export_built_with_plain_mkdocs(tmp_path):
+    out = export_site(ROOT / "mkdocs.yml", tmp_path / "export")
+    site = tmp_path / "site"
+    run_mkdocs(
+        "build", "-q", "-f", str(out / "mkdocs.yml"), "-d", str(site), cwd=tmp_path, check=True
+    )
+    for url in ("", "principles/", "examples/", "checklists/", "onboarding/"):
+        cards = read(site, url).cards
+        assert cards, url
+        for card in cards:
+            assert not card["href"].endswith(".md"), card["href"]
+            assert page_file(site, target(url, card["href"])).is_file(), (url, card["href"])
+
+
 # -- short titles ----------------------------------------------------------------------------------
 
 
@@ -424,3 +438,25 @@ def test_cards_are_reached_with_the_keyboard_one_stop_each(page, default_site):
     page.locator(".pb-card-title a").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(default_site + "principles/")
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_home_and_every_index_page_pass_axe(page, default_site, system):
+    """tests/test_themes.py checks the home page and one index page in every theme; here every
+    index page (their cards differ: a company line, Markdown text, counts) in both schemes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.emulate_media(color_scheme=system)
+    found = {}
+    for url in PAGES:
+        page.goto(default_site + url)
+        page.wait_for_selector(".pb-card")
+        result = Axe().run(page, context={"exclude": [[".md-search"]]})
+        serious = [
+            f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
+            for v in result.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if serious:
+            found[url or "home"] = serious
+    assert found == {}
