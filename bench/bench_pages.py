@@ -9,11 +9,12 @@ Builds the default handbook into a temporary folder, serves it on 127.0.0.1 and 
 2. the gzip-compressed bytes of JS and CSS each measured page adds, as loaded in Chromium,
    against the theme's own JS and CSS on the same pages, compressed the same way (target: ours
    <= 0.25 of the theme's), and the uncompressed sizes for comparison;
-3. for each interactive page, the time until it is ready (its script has run) divided by the
-   time until a plain handbook page is ready, both loaded N times in one browser run, in turns
-   (target <= 1.1). The plain page loads no script of ours, so the ratio holds the whole cost
-   of a page's script; until each page loaded only its own, the plain page paid for all of
-   them too, which made the ratio smaller and every page slower.
+3. for each interactive page and the home page (cards, no script), the time until it is ready
+   (its script has run) divided by the time until a plain handbook page is ready, both loaded
+   N times in one browser run, in turns (target <= 1.1). The plain page loads no script of
+   ours, so the ratio holds the whole cost of a page's script (or of the home page's cards);
+   until each page loaded only its own, the plain page paid for all of them too, which made
+   the ratio smaller and every page slower.
 
 "Ready" is when the page's marker appears (e.g. ``form[data-pb-ready]``); for the plain page
 it is the end of DOMContentLoaded, after which our start-up code has run. Each page is loaded
@@ -56,8 +57,11 @@ PAGES: list[dict] = [
         "path": "checklists/internal-service/",
         "ready": "[data-pb-checklist][data-pb-ready]",
     },
+    {"name": "home (cards)", "path": "", "ready": None},
 ]
-"""The baseline first; every other page is compared with it."""
+"""The baseline first; every other page is compared with it. A page without a script of ours
+(None) is ready, like the baseline, at the end of DOMContentLoaded: what it costs more is its
+markup and CSS (the home page's cards)."""
 
 OURS = "/assets/playbook/"
 HEAVIEST_TARGET = 12 * 1024
@@ -220,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         ours_gz = sum(gz for gz, _ in ours.values())
         theirs_gz = sum(gz for gz, _ in theirs.values())
         print(
-            f"  {name:<12} {ours_gz:>7} {theirs_gz:>7}  ratio {ours_gz / theirs_gz:.2f} "
+            f"  {name:<13} {ours_gz:>7} {theirs_gz:>7}  ratio {ours_gz / theirs_gz:.2f} "
             "(target <= 0.25)"
         )
     every = {p: f for files in sizes.values() for p, f in files.items() if OURS in p}
@@ -231,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     for spec in PAGES:
         median = statistics.median(times[spec["name"]])
         ratio = "" if spec is PAGES[0] else f"  ratio {median / baseline:.2f} (target <= 1.1)"
-        print(f"  {spec['name']:<12} {median:7.1f}{ratio}")
+        print(f"  {spec['name']:<13} {median:7.1f}{ratio}")
     return 0 if on_target else 1
 
 

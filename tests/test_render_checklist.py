@@ -201,16 +201,26 @@ def test_role_without_items_gets_a_page_that_says_so(site):
 
 
 def test_onboarding_index_lists_roles_with_item_counts(site):
-    source = site.pages["onboarding/index.md"]
-    assert "- [People manager](manager.md) — 4 items" in source
-    assert "- [Team member](team-member.md) — 2 items" in source
-    assert "- [People team](hr.md) — 0 items" in source
+    cards = _cards(site.pages["onboarding/index.md"])
+    assert cards["manager.md"] == ("People manager", "4 items")
+    assert cards["team-member.md"] == ("Team member", "2 items")
+    assert cards["hr.md"] == ("People team", "0 items")
 
 
 def test_checklists_index_counts_items(site):
-    source = site.pages["checklists/index.md"]
-    assert "[Onboarding basics](onboarding-basics.md) — 4 items" in source
-    assert "[Team habits](team-habits.md) — 2 items" in source
+    cards = _cards(site.pages["checklists/index.md"])
+    assert cards["onboarding-basics.md"] == ("Onboarding basics", "4 items")
+    assert cards["team-habits.md"] == ("Team habits", "2 items")
+
+
+def _cards(source: str) -> dict[str, tuple[str, str]]:
+    """{link: (title, count)} of each card on an index page (see test_cards for the rest)."""
+    found = re.findall(
+        r'<li class="pb-card">\n<h2 class="pb-card-title"><a href="([^"]+)">([^<]*)</a></h2>\n'
+        r'(?:.*?\n)*?<p class="pb-card-meta">([^<]*)</p>\n</li>',
+        source,
+    )
+    return {href: (title, count) for href, title, count in found}
 
 
 def test_entity_aliases_get_redirect_files_where_the_old_page_was(handbook):

@@ -229,6 +229,24 @@ Aliases = Annotated[
 """Old ids of a thing with its own page (every kind has them: redirect pages are made of them)."""
 Order = Annotated[int | None, Field(description="Position in lists; without it, by title.")]
 """A position in lists; a kind whose model has an `order` field is listed by it, then by title."""
+SHORT_TITLE_MAX = 60
+"""Characters in a short title: the navigation's width at 1280 px holds about two lines of it."""
+ShortTitle = Annotated[
+    Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=SHORT_TITLE_MAX),
+        AfterValidator(_markdown_limits),
+    ]
+    | None,
+    Field(
+        description=(
+            f"A shorter title for the navigation (at most {SHORT_TITLE_MAX} characters); "
+            "the page itself keeps the full title."
+        ),
+        examples=["One owner, no repeats"],
+    ),
+]
+"""The name a thing with its own page has in the navigation; without it, its title."""
 
 
 class Strict(BaseModel):
@@ -324,6 +342,7 @@ class Principle(Entity):
     """A principle of the service culture (content/principles/<id>.yaml)."""
 
     title: Name = Field(description="The principle in a few words.")
+    short_title: ShortTitle = None
     summary: LineText = Field(description="One line that states the principle.")
     why: LongText = Field(description="Markdown: why it matters, with attributed evidence.")
     practices: list[LineText] = Field(
@@ -341,6 +360,7 @@ class Example(Entity):
     """A company example or a situation (content/examples/<id>.yaml)."""
 
     title: Name = Field(description="The example's title.")
+    short_title: ShortTitle = None
     organisation: OptionalName | None = Field(
         None, description="The company; leave out for a generic situation."
     )
@@ -409,6 +429,7 @@ class Assessment(Entity):
     """A self-assessment (content/assessments/<id>.yaml)."""
 
     title: Name = Field(description="The assessment's title.")
+    short_title: ShortTitle = None
     intro: LongText = Field(description="Markdown: how and why to fill it in.")
     scale: Scale = Field(description="The answer scale.")
     dimensions: list[Dimension] = Field(min_length=1, description="Groups of questions.")
@@ -460,6 +481,7 @@ class Checklist(Entity):
     """A checklist (content/checklists/<id>.yaml)."""
 
     title: Name = Field(description="The checklist's title.")
+    short_title: ShortTitle = None
     summary: LongText = Field(description="Markdown: what the checklist is for.")
     items: list[ChecklistItem] = Field(min_length=1, description="The items, in reading order.")
     sources: list[Source] = Field([], description="Works its summary cites (items have their own).")

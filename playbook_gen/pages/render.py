@@ -209,9 +209,112 @@ what other pages link to it, and the data its page script reads. A kind without 
 only the entity."""
 
 
+@dataclass(frozen=True)
+class Card:
+    """One card on the home page: where a group of readers starts."""
+
+    group: str
+    """Who it is for ("Everyone", "Teams", ...)."""
+    title: str
+    """What the reader does there: the card's heading and its one link."""
+    text: str
+    """One line: what the reader gets."""
+    page: str
+    """The docs-relative .md path it links to."""
+    count: str = ""
+    """How much is there ("12 principles"), or nothing."""
+
+
+def count_text(t: dict[str, str], key: str, n: int) -> str:
+    """Return "1 item", "12 items", ... from the words ``<key>`` and ``<key>_one``."""
+    return t[f"{key}_one"] if n == 1 else t[key].format(n=n)
+
+
+def home_cards(handbook: Handbook, pages) -> list[Card]:
+    """Return the home page's cards: one per thing the handbook has, each for its readers.
+
+    A card is there only when its page is (`pages`: the docs-relative paths of the generated
+    pages); a handbook without checklists has no checklist or onboarding card.
+    """
+    t = words(handbook.playbook.language)
+    cards = []
+
+    def add(group: str, title: str, text: str, page: str, count: str = "") -> None:
+        if page in pages:
+            cards.append(Card(t[group], t[title], t[text], page, count))
+
+    if handbook.principles:
+        n = len(handbook.principles)
+        principles = count_text(t, "n_principles", n)
+        add(
+            "card_for_everyone",
+            "card_principles",
+            "card_principles_text",
+            "principles/index.md",
+            principles,
+        )
+    if handbook.examples:
+        examples = count_text(t, "n_examples", len(handbook.examples))
+        add(
+            "card_for_everyone",
+            "card_examples",
+            "card_examples_text",
+            "examples/index.md",
+            examples,
+        )
+    assessments = list(handbook.assessments.values())
+    if len(assessments) == 1:  # straight to it
+        questions = count_text(
+            t, "n_questions", sum(len(d.questions) for d in assessments[0].dimensions)
+        )
+        page = KINDS["assessments"].page(assessments[0].id)
+        add("card_for_teams", "card_assessment", "card_assessment_text", page, questions)
+    elif assessments:
+        several = count_text(t, "n_assessments", len(assessments))
+        add(
+            "card_for_teams",
+            "card_assessments",
+            "card_assessment_text",
+            "assessments/index.md",
+            several,
+        )
+    if handbook.checklists:
+        checklists = count_text(t, "n_checklists", len(handbook.checklists))
+        add(
+            "card_for_managers",
+            "card_checklists",
+            "card_checklists_text",
+            "checklists/index.md",
+            checklists,
+        )
+        roles = count_text(t, "n_roles", len(handbook.playbook.roles))
+        add(
+            "card_for_newcomers",
+            "card_onboarding",
+            "card_onboarding_text",
+            "onboarding/index.md",
+            roles,
+        )
+    if handbook.results:
+        teams = count_text(t, "n_teams", len({r.team for r in handbook.results}))
+        add("card_for_hr", "card_results", "card_results_text", "results/index.md", teams)
+    return cards
+
+
 def _page_plan(handbook: Handbook):
-    """Yield (page path, template, context) for every generated page, in navigation order."""
-    yield "index.md", "home.md.j2", {}
+    """Yield (page path, template, context) for every generated page, in navigation order.
+
+    The home page comes last, though it is first in the navigation: its cards link to the
+    pages there are.
+    """
+    paths = []
+    for path, template, context in _entity_pages(handbook):
+        paths.append(path)
+        yield path, template, context
+    yield "index.md", "home.md.j2", {"cards": home_cards(handbook, frozenset(paths))}
+
+
+def _entity_pages(handbook: Handbook):
     for kind in KINDS.values():
         entities = handbook.entities(kind.folder)
         if entities or kind.index_when_empty:
@@ -605,7 +708,7 @@ def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
 
     def section(title: str, prefix: str, entities) -> dict | None:
         entries: list[Any] = [
-            {richtext.to_theme_text(_title(entity)): f"{prefix}/{entity.id}.md"}
+            {richtext.to_theme_text(_nav_title(entity)): f"{prefix}/{entity.id}.md"}
             for entity in entities
             if f"{prefix}/{entity.id}.md" in pages
         ]
@@ -644,8 +747,9 @@ def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
     return nav
 
 
-def _title(entity) -> str:
-    return getattr(entity, "title", None) or entity.name
+def _nav_title(entity) -> str:
+    """An entity's name in the navigation: its short title, else its title (a role: its name)."""
+    return getattr(entity, "short_title", None) or getattr(entity, "title", None) or entity.name
 
 
 # -- Jinja -----------------------------------------------------------------------------------------
@@ -736,7 +840,19 @@ def _environment() -> jinja2.Environment:
     env.filters["plain"] = richtext.to_plain
     env.filters["theme_text"] = richtext.to_theme_text
     env.filters["tojson_script"] = _json_for_script
+    env.filters["lead"] = lead
+    env.filters["unlinked"] = lambda markup: Markup(_LINK_TAG.sub("", str(markup)))
     return env
+
+
+_LINK_TAG = re.compile(r"</?a\b[^>]*>", re.I)
+"""An <a> or </a> tag in HTML that we rendered (sanitised, so every tag is well formed)."""
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def lead(text: str) -> str:
+    """Return the first paragraph of a Markdown text (for a card)."""
+    return _BLANK_LINE.split(text.strip(), maxsplit=1)[0]
 
 
 def _json_for_script(data: Any) -> Markup:
