@@ -6,6 +6,7 @@ prints a traceback; ``--debug`` shows one for anything unexpected.
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import os
@@ -13,11 +14,13 @@ import re
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import results
 from .atomic import write_atomically
+from .content import richtext
 from .content.loader import display_path, load_handbook
 from .content.model import SLUG_PATTERN
 from .new import DEFAULT_THEME, create_handbook, theme_names
@@ -357,6 +360,102 @@ def report(
     # A BOM tells spreadsheet programs that the file is UTF-8 (names like "Müller" stay whole).
     write_atomically(output, ("\ufeff" if fmt == "csv" else "") + text)
     click.echo(f"Wrote the report to {_shown(output)}", err=True)
+
+
+@cli.command()
+@click.option(
+    "--content",
+    "content",
+    type=PathType(exists=True, file_okay=False, path_type=Path),
+    help="The content folder.  [default: content]",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=ChoiceType(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="One line per page, or a JSON document.",
+)
+@click.option(
+    "--soon",
+    type=click.IntRange(0, 3650),
+    default=30,
+    show_default=True,
+    metavar="DAYS",
+    help="Call a page 'due soon' this many days before its review is due.",
+)
+@click.option(
+    "--today",
+    "today_text",
+    metavar="YYYY-MM-DD",
+    help="Check as of this day.  [default: today]",
+)
+@click.option(
+    "--fail-on-overdue",
+    is_flag=True,
+    help="Exit 1 when a page is overdue for review or was never reviewed (for CI).",
+)
+def review(
+    content: Path | None, fmt: str, soon: int, today_text: str | None, fail_on_overdue: bool
+) -> None:
+    """List the pages overdue or due soon for review, with their owners.
+
+    \b
+    Example: playbook-gen review --fail-on-overdue
+    """
+    from .content.review import DUE_SOON, NOT_REVIEWED, OVERDUE, reviews
+
+    today = _day(today_text) if today_text is not None else datetime.date.today()
+    content_dir = _content_dir(content)
+    handbook = load_handbook(content_dir, read_results=False)
+    listed: list[dict[str, Any]] = []
+    for r in reviews(handbook):
+        status = r.status(today, soon)
+        if status is None:
+            continue
+        listed.append(
+            {
+                "file": display_path(content_dir / r.folder / f"{r.entity.id}.yaml"),
+                "title": richtext.to_plain(r.entity.title),
+                "owner": r.owner,
+                "reviewed": r.reviewed.isoformat() if r.reviewed else None,
+                "review_every": r.every,
+                "due": r.due.isoformat() if r.due else None,
+                "status": status,
+            }
+        )
+    order = {OVERDUE: 0, NOT_REVIEWED: 1, DUE_SOON: 2}
+    listed.sort(key=lambda p: (order.get(p["status"], 3), p["due"] or "", p["file"]))
+    late = sum(p["status"] in (OVERDUE, NOT_REVIEWED) for p in listed)
+    if fmt == "json":
+        click.echo(json.dumps({"today": today.isoformat(), "pages": listed}, indent=2))
+    else:
+        for p in listed:
+            if p["status"] == DUE_SOON or p["status"] == OVERDUE:
+                when = f"due {p['due']}, last reviewed {p['reviewed']}"
+            elif p["status"] == NOT_REVIEWED:
+                when = (
+                    f"it has no 'reviewed' date, and pages are due every {p['review_every']} months"
+                )
+            else:
+                continue
+            owner = f" (owner: {p['owner']})" if p["owner"] else " (no owner)"
+            click.echo(f"{p['file']}: {p['status']}: {when}{owner}")
+        counts = {s: sum(p["status"] == s for p in listed) for s in order}
+        counts["up to date"] = len(listed) - sum(counts.values())
+        click.echo(", ".join(f"{n} {s}" for s, n in counts.items()) + f" on {today.isoformat()}")
+    if fail_on_overdue and late:
+        click.get_current_context().exit(1)
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        if len(text) == 10:
+            return datetime.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise UsageProblem(f"--today: '{text}' is not a date; write it as YYYY-MM-DD")
 
 
 def _assessment_id(handbook, wanted: str) -> str:

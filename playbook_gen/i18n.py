@@ -171,6 +171,13 @@ WORDS: dict[str, dict[str, str]] = {
         "print_ticks": "Print",
         "print_blank": "Print blank",
         "print_date": " · printed ",
+        "months": "January February March April May June July August September October "
+        "November December",
+        "day_format": "{day} {month} {year}",
+        "owner": "Owner",
+        "last_reviewed": "Last reviewed",
+        "review_due": "This page was due for review on {date}. Some of it may be out of date; "
+        "if something here is wrong, tell its owner.",
         "sign_off": "Name ____________________   Date ____________   Signed ____________________",
         "reset": "Clear ticks",
         "reset_confirm": "Clear every tick on this page? This cannot be undone.",
@@ -381,6 +388,14 @@ WORDS: dict[str, dict[str, str]] = {
         "print_ticks": "Drucken",
         "print_blank": "Leer drucken",
         "print_date": " · gedruckt am ",
+        "months": "Januar Februar März April Mai Juni Juli August September Oktober November "
+        "Dezember",
+        "day_format": "{day}. {month} {year}",
+        "owner": "Verantwortlich",
+        "last_reviewed": "Zuletzt geprüft am",
+        "review_due": "Diese Seite hätte am {date} geprüft werden sollen. Manches darauf ist "
+        "vielleicht nicht mehr aktuell; wenn etwas nicht stimmt, sagen Sie es den "
+        "Verantwortlichen.",
         "sign_off": (
             "Name ______________________   Datum ____________   Unterschrift ______________________"
         ),

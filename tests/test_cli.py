@@ -82,7 +82,7 @@ def test_every_command_has_one_line_of_help_and_an_example(name):
 
 # -- usage errors: our words, exit 2 --------------------------------------------------------------
 
-COMMANDS = "build, export, new, report, schema, serve, validate"
+COMMANDS = "build, export, new, report, review, schema, serve, validate"
 CLICK_WORDS = [
     "No such option",
     "No such command",

@@ -14,6 +14,7 @@ as text) and lines that Markdown turns into headings.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeGuard
@@ -151,6 +152,21 @@ class _Checker:
         for folder, check_model in _MODEL_CHECKS.items():
             for id_, entity in self.handbook.entities(folder).items():
                 yield from check_model(entity, self.files[folder][id_])
+        yield from self.review_dates()
+
+    def review_dates(self) -> Iterator[Problem]:
+        """Report a `reviewed` date after tomorrow (tomorrow may be today somewhere else)."""
+        latest = datetime.date.today() + datetime.timedelta(days=1)
+        for kind in KINDS.values():
+            if "reviewed" not in kind.model.model_fields:
+                continue
+            for id_, entity in self.handbook.entities(kind.folder).items():
+                if entity.reviewed is not None and entity.reviewed > latest:
+                    yield self.files[kind.folder][id_].problem(
+                        ("reviewed",),
+                        f"'{entity.reviewed}' is in the future",
+                        "write the day someone last checked the page",
+                    )
 
     def references(self, files: list[Document], reference: Reference) -> Iterator[Problem]:
         """Report each id, in the fields `reference` names, that names no file (or no item)."""

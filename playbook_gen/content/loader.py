@@ -421,7 +421,7 @@ def translate_errors(exc: ValidationError, model: type[BaseModel], doc: Document
             continue
         if value is None:  # an empty entry in a list: `- ` or `[a, , b]`
             message, hint = "this entry is empty", "write its text, or remove the entry"
-        elif kind in ("markdown_limit", "reserved_id"):  # worded in the model
+        elif kind in ("markdown_limit", "reserved_id", "content_date"):  # worded in the model
             ctx = err["ctx"]
             line, column = doc.position(loc)
             if "line" in ctx:
@@ -493,6 +493,8 @@ def _describe(kind: str, value: Any, err: Mapping[str, Any]) -> tuple[str, str]:
         return f"expected true or false, not {shown}", ""
     if kind == "greater_than_equal":
         return f"must be at least {err['ctx']['ge']}, not {shown}", ""
+    if kind == "less_than_equal":
+        return f"must be at most {err['ctx']['le']}, not {shown}", ""
     return err["msg"], ""
 
 

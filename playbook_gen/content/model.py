@@ -8,6 +8,7 @@ use for completion, so they are written for the person editing the YAML.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from typing import Annotated, Any
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -77,6 +79,24 @@ def _not_reserved(value: str) -> str:
             },
         )
     return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept a date only as YAML writes one, YYYY-MM-DD: not a number of seconds, not a time."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    shown = "a list" if isinstance(value, list) else f"'{value}'"
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            message, hint = f"{shown} is not a date", "there is no such day"
+    else:
+        message, hint = f"{shown} is not a date", "write it as YYYY-MM-DD, e.g. 2026-03-01"
+    raise PydanticCustomError("content_date", "{message}", {"message": message, "hint": hint})
 
 
 def _markdown_limits(value: str) -> str:
@@ -229,6 +249,30 @@ Aliases = Annotated[
 """Old ids of a thing with its own page (every kind has them: redirect pages are made of them)."""
 Order = Annotated[int | None, Field(description="Position in lists; without it, by title.")]
 """A position in lists; a kind whose model has an `order` field is listed by it, then by title."""
+REVIEW_EVERY_MAX = 120
+"""Months between reviews, at most: ten years."""
+ReviewEvery = Annotated[
+    int | None,
+    Field(
+        ge=1,
+        le=REVIEW_EVERY_MAX,
+        description="Months between reviews; a page not reviewed for this long shows a notice.",
+    ),
+]
+"""How often a page is reviewed, in months (playbook.yaml sets it for all, a file for itself)."""
+Owner = Annotated[
+    Name | None,
+    Field(description="Who keeps the page true: a role id from playbook.yaml, or a name."),
+]
+Reviewed = Annotated[
+    Annotated[
+        datetime.date,
+        BeforeValidator(_iso_date),
+        WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+    ]
+    | None,
+    Field(description="When the page was last checked, as YYYY-MM-DD."),
+]
 SHORT_TITLE_MAX = 60
 """Characters in a short title: the navigation's width at 1280 px holds about two lines of it."""
 ShortTitle = Annotated[
@@ -326,6 +370,7 @@ class Playbook(Strict):
         ),
         examples=["docs/images/logo.svg"],
     )
+    review_every: ReviewEvery = None
 
 
 class Source(Strict):
@@ -352,6 +397,9 @@ class Principle(Entity):
     examples: list[Slug] = Field([], description="Ids of examples that show this principle.")
     tags: list[Slug] = Field([], description="Tags, e.g. internal-service.")
     sources: list[Source] = Field([], description="Where the ideas come from.")
+    owner: Owner = None
+    reviewed: Reviewed = None
+    review_every: ReviewEvery = None
     order: Order = None
     aliases: Aliases = []
 
@@ -373,6 +421,9 @@ class Example(Entity):
     caveats: OptionalText | None = Field(None, description="Markdown: limits and later history.")
     sources: list[Source] = Field([], description="Where the facts come from.")
     tags: list[Slug] = Field([], description="Tags, e.g. illustrative.")
+    owner: Owner = None
+    reviewed: Reviewed = None
+    review_every: ReviewEvery = None
     order: Order = None
     aliases: Aliases = []
 
@@ -459,6 +510,9 @@ class Assessment(Entity):
         examples=[["3fa1c09b2e7d"]],
     )
     sources: list[Source] = Field([], description="Works its intro and questions draw on.")
+    owner: Owner = None
+    reviewed: Reviewed = None
+    review_every: ReviewEvery = None
     aliases: Aliases = []
 
 
@@ -485,6 +539,9 @@ class Checklist(Entity):
     summary: LongText = Field(description="Markdown: what the checklist is for.")
     items: list[ChecklistItem] = Field(min_length=1, description="The items, in reading order.")
     sources: list[Source] = Field([], description="Works its summary cites (items have their own).")
+    owner: Owner = None
+    reviewed: Reviewed = None
+    review_every: ReviewEvery = None
     aliases: Aliases = []
 
 

@@ -8,6 +8,7 @@ templates only loop and branch.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import html
 import json
@@ -27,6 +28,7 @@ from markupsafe import Markup
 from .. import results
 from ..content import richtext
 from ..content.model import KINDS, Handbook
+from ..content.review import review_of
 from ..i18n import words
 from .csp import with_policy
 
@@ -36,11 +38,13 @@ STYLESHEET = "pb.css"
 PAGE_SCRIPTS = {
     "pb-assessment.js": ("pb-core.js", "pb-assessment.js"),
     "pb-checklist.js": ("pb-core.js", "pb-checklist.js"),
+    "pb-review.js": ("pb-review.js",),
 }
 """Each page script as served: the shared core, then the page's own code, in one file.
 
 A page that uses one names it in its template (``<script src="{{ asset_url(...) }}">``), so a
-principle page loads none. One file per page, not two, because Material's instant navigation
+principle page loads none, or only ``pb-review.js`` (a few lines, alone) when it has a review
+date. One file per page, not two, because Material's instant navigation
 inserts a page's scripts again without keeping their order.
 """
 ASSETS = (STYLESHEET, *PAGE_SCRIPTS)
@@ -324,6 +328,7 @@ def _entity_pages(handbook: Handbook):
             context = {name: entity, **more(handbook, entity)} if more else {name: entity}
             if kind.sourced:
                 context["cited"] = cited_sources(entity)
+            context["review"] = review_of(handbook, kind.folder, entity)
             yield kind.page(entity.id), template, context
     plans = {role.id: onboarding_plan(handbook, role.id) for role in handbook.playbook.roles}
     yield (
@@ -520,6 +525,12 @@ def assessment_links(handbook: Handbook, assessment) -> dict[str, dict[str, list
         if principles or items:
             out[d.id] = {"principles": principles, "checklist_items": items}
     return out
+
+
+def format_day(day: datetime.date, t: dict[str, str]) -> str:
+    """Return a date as people of the handbook's language write it, e.g. '1 March 2026'."""
+    month = t["months"].split()[day.month - 1]
+    return t["day_format"].format(day=day.day, month=month, year=day.year)
 
 
 def format_number(value: float, decimal: str = ".") -> str:
@@ -837,6 +848,7 @@ def _environment() -> jinja2.Environment:
         lambda ctx, text: Markup(richtext.to_inline_html(text, allow_html=ctx["pb"].allow_html))
     )
     env.filters["num"] = jinja2.pass_context(lambda ctx, n: format_number(n, ctx["t"]["decimal"]))
+    env.filters["day"] = jinja2.pass_context(lambda ctx, d: format_day(d, ctx["t"]))
     env.filters["plain"] = richtext.to_plain
     env.filters["theme_text"] = richtext.to_theme_text
     env.filters["tojson_script"] = _json_for_script
