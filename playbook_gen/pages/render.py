@@ -218,15 +218,15 @@ class Card:
     """One card on the home page: where a group of readers starts."""
 
     group: str
-    """Who it is for ("Everyone", "Teams", ...)."""
+    """Who it is for ("For everyone", "For teams", ...)."""
     title: str
     """What the reader does there: the card's heading and its one link."""
     text: str
-    """One line: what the reader gets."""
+    """One line: what the reader finds there."""
     page: str
     """The docs-relative .md path it links to."""
-    count: str = ""
-    """How much is there ("12 principles"), or nothing."""
+    count: str
+    """How much is there ("12 principles")."""
 
 
 def count_text(t: dict[str, str], key: str, n: int) -> str:
@@ -237,88 +237,55 @@ def count_text(t: dict[str, str], key: str, n: int) -> str:
 def home_cards(handbook: Handbook, pages) -> list[Card]:
     """Return the home page's cards: one per thing the handbook has, each for its readers.
 
-    A card is there only when its page is (`pages`: the docs-relative paths of the generated
-    pages); a handbook without checklists has no checklist or onboarding card.
+    A card is there only when there is something behind it and its page is made (`pages`: the
+    docs-relative paths of the generated pages): a handbook without checklists has no checklist
+    or onboarding card, one without result files no results card.
     """
     t = words(handbook.playbook.language)
     cards = []
 
-    def add(group: str, title: str, text: str, page: str, count: str = "") -> None:
-        if page in pages:
-            cards.append(Card(t[group], t[title], t[text], page, count))
+    def add(group: str, what: str, page: str, count: str, n: int, title: str = "") -> None:
+        if n and page in pages:
+            cards.append(
+                Card(
+                    group=t[f"card_for_{group}"],
+                    title=t[title or f"card_{what}"],
+                    text=t[f"card_{what}_text"],
+                    page=page,
+                    count=count_text(t, count, n),
+                )
+            )
 
-    if handbook.principles:
-        n = len(handbook.principles)
-        principles = count_text(t, "n_principles", n)
-        add(
-            "card_for_everyone",
-            "card_principles",
-            "card_principles_text",
-            "principles/index.md",
-            principles,
-        )
-    if handbook.examples:
-        examples = count_text(t, "n_examples", len(handbook.examples))
-        add(
-            "card_for_everyone",
-            "card_examples",
-            "card_examples_text",
-            "examples/index.md",
-            examples,
-        )
+    add("everyone", "principles", "principles/index.md", "n_principles", len(handbook.principles))
+    add("everyone", "examples", "examples/index.md", "n_examples", len(handbook.examples))
     assessments = list(handbook.assessments.values())
     if len(assessments) == 1:  # straight to it
-        questions = count_text(
-            t, "n_questions", sum(len(d.questions) for d in assessments[0].dimensions)
-        )
         page = KINDS["assessments"].page(assessments[0].id)
-        add("card_for_teams", "card_assessment", "card_assessment_text", page, questions)
-    elif assessments:
-        several = count_text(t, "n_assessments", len(assessments))
-        add(
-            "card_for_teams",
-            "card_assessments",
-            "card_assessment_text",
-            "assessments/index.md",
-            several,
-        )
+        questions = sum(len(d.questions) for d in assessments[0].dimensions)
+        add("teams", "assessment", page, "n_questions", questions)
+    else:
+        several = len(assessments)
+        page = "assessments/index.md"
+        add("teams", "assessment", page, "n_assessments", several, title="card_assessments")
+    add("managers", "checklists", "checklists/index.md", "n_checklists", len(handbook.checklists))
     if handbook.checklists:
-        checklists = count_text(t, "n_checklists", len(handbook.checklists))
-        add(
-            "card_for_managers",
-            "card_checklists",
-            "card_checklists_text",
-            "checklists/index.md",
-            checklists,
-        )
-        roles = count_text(t, "n_roles", len(handbook.playbook.roles))
-        add(
-            "card_for_newcomers",
-            "card_onboarding",
-            "card_onboarding_text",
-            "onboarding/index.md",
-            roles,
-        )
-    if handbook.results:
-        teams = count_text(t, "n_teams", len({r.team for r in handbook.results}))
-        add("card_for_hr", "card_results", "card_results_text", "results/index.md", teams)
+        roles = len(handbook.playbook.roles)
+        add("newcomers", "onboarding", "onboarding/index.md", "n_roles", roles)
+    teams = len({r.team for r in handbook.results})
+    add("hr", "results", "results/index.md", "n_teams", teams)
     return cards
 
 
 def _page_plan(handbook: Handbook):
-    """Yield (page path, template, context) for every generated page, in navigation order.
-
-    The home page comes last, though it is first in the navigation: its cards link to the
-    pages there are.
-    """
-    paths = []
-    for path, template, context in _entity_pages(handbook):
-        paths.append(path)
-        yield path, template, context
-    yield "index.md", "home.md.j2", {"cards": home_cards(handbook, frozenset(paths))}
+    """Yield (page path, template, context) for every generated page, in navigation order."""
+    pages = list(_entity_pages(handbook))  # first: the home page's cards link to them
+    paths = frozenset(path for path, _, _ in pages)
+    yield "index.md", "home.md.j2", {"cards": home_cards(handbook, paths)}
+    yield from pages
 
 
 def _entity_pages(handbook: Handbook):
+    """Yield (page path, template, context) for every generated page but the home page."""
     for kind in KINDS.values():
         entities = handbook.entities(kind.folder)
         if entities or kind.index_when_empty:
