@@ -300,12 +300,19 @@ def test_a_teams_trend_draws_the_overall_score_by_date(project):
     ]
 
 
-def test_a_team_with_one_date_shows_its_figure_and_no_line(built):
-    page = html(built, FACILITIES)
+def test_a_team_with_one_date_shows_its_figure_and_no_line(project):
+    page = html(project, FACILITIES)
     assert "One result so far, so there is no trend yet." in page
     assert charts(page)["trend"] is None
-    with pytest.raises(AssertionError, match="no table"):
-        rows(page, {"data-pb-trend": "team-facilities"})
+    table = rows(page, {"data-pb-trend": "team-facilities"})
+    assert [texts(r) for r in table[1:]] == [["2026-11-20", "1", "Fewer than 3 respondents"]]
+    assessment = project / "content/assessments/team-pulse.yaml"
+    assessment.write_text(assessment.read_text() + "min_respondents: 1\n")
+    assert CliRunner().invoke(cli, ["build", "--strict"]).exit_code == 0
+    page = html(project, FACILITIES)
+    assert charts(page)["trend"] is None
+    table = rows(page, {"data-pb-trend": "team-facilities"})
+    assert [texts(r) for r in table[1:]] == [["2026-11-20", "1", "7.0", "Strong"]]
 
 
 def test_team_slugs_are_unique_short_and_safe():
