@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -27,7 +28,14 @@ from .content.loader import display_path, load_handbook
 from .content.model import Handbook
 from .folders import check_output
 from .pages import rawhtml
-from .pages.render import ASSET_DIR, OFFLINE_SCRIPT, Site, hand_written_pages, render_site
+from .pages.render import (
+    ASSET_DIR,
+    OFFLINE_SCRIPT,
+    Site,
+    hand_written_pages,
+    nav_pages,
+    render_site,
+)
 from .plugin import PlaybookPlugin
 from .problems import ContentError, UsageProblem
 from .settings import (
@@ -292,6 +300,17 @@ def exported_config(
     if not settings.get("nav"):
         hand_written = hand_written_pages(Path(config.docs_dir)) - set(site.pages)
         settings["nav"] = site.nav + sorted(hand_written)
+    if site.not_in_nav:  # as the plugin marks them: reached through links, not reported
+        listed = {posixpath.dirname(p) for p in nav_pages(settings["nav"])}
+        patterns = sorted(
+            {
+                f"/{folder}/*.md" if folder not in listed else f"/{page}"
+                for page in site.not_in_nav
+                for folder in [posixpath.dirname(page)]
+            }
+        )
+        theirs = str(settings.get("not_in_nav") or "").splitlines()
+        settings["not_in_nav"] = "\n".join([*theirs, *patterns])
     for key, ours in (("extra_css", site.extra_css), ("extra_javascript", site.extra_javascript)):
         theirs = list(settings.get(key) or [])
         known = {x if isinstance(x, str) else x.get("path") for x in theirs}

@@ -225,6 +225,23 @@ WORDS: dict[str, dict[str, str]] = {
             "Fewer than {n} respondents: no scores are shown, so that no one's answers can be "
             "worked out."
         ),
+        "r_weakest": "Weakest dimension",
+        "r_teams": "Teams",
+        "r_all_teams": "All teams",
+        "r_latest_result": "Latest result",
+        "r_earlier": "Earlier results",
+        "r_over_time": "Over time",
+        "r_one_date": "One result so far, so there is no trend yet.",
+        "r_withheld_short": "withheld",
+        "r_threshold": "threshold {threshold}",
+        "r_bar_name": (
+            "Bar chart of the scores of {team} by dimension on {date}, against the threshold "
+            "of {threshold}; the table below has the same figures"
+        ),
+        "r_trend_name": (
+            "Line chart of the overall score of {team} by date; the table below has the same "
+            "figures"
+        ),
     },
     "de": {
         "decimal": ",",
@@ -445,6 +462,23 @@ WORDS: dict[str, dict[str, str]] = {
         "r_withheld_team": (
             "Weniger als {n} Teilnehmende: Es werden keine Werte gezeigt, damit sich die "
             "Antworten Einzelner nicht erschließen lassen."
+        ),
+        "r_weakest": "Schwächste Dimension",
+        "r_teams": "Teams",
+        "r_all_teams": "Alle Teams",
+        "r_latest_result": "Neuestes Ergebnis",
+        "r_earlier": "Frühere Ergebnisse",
+        "r_over_time": "Verlauf",
+        "r_one_date": "Bisher gibt es ein Ergebnis, also noch keinen Verlauf.",
+        "r_withheld_short": "nicht gezeigt",
+        "r_threshold": "Schwelle {threshold}",
+        "r_bar_name": (
+            "Balkendiagramm der Werte von {team} je Dimension am {date}, gemessen an der "
+            "Schwelle {threshold}; die Tabelle darunter enthält dieselben Zahlen"
+        ),
+        "r_trend_name": (
+            "Liniendiagramm des Gesamtwerts von {team} je Datum; die Tabelle darunter enthält "
+            "dieselben Zahlen"
         ),
     },
 }

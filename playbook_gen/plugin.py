@@ -14,7 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import is_error_template, normalize_url
 
 from .content.loader import load_handbook
@@ -188,9 +188,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for file, _ in copied:
             if id(file) not in kept_ids:
                 files.remove(file)
+        hidden = set(self.site.not_in_nav)
         for path, text in self.site.pages.items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=text))
+                level = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
+                files.append(File.generated(config, path, content=text, inclusion=level))
         for path, data in self.site.files.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data))

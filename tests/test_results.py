@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import math
+import re
 import shutil
 from functools import cache
 from pathlib import Path
@@ -720,11 +721,14 @@ def test_teams_are_grouped_by_name_regardless_of_case_and_spaces_and_dated_lates
     assert a.files == 4
 
 
-def test_team_anchors_are_unique_within_an_assessment():
+def test_team_slugs_are_unique_within_an_assessment():
+    """A slug names the team's page; a name without a letter or digit gets a fingerprint."""
     (a,) = combine(
         result({}, team="Sales & Ops"), result({}, team="sales-ops"), result({}, team="<>")
     )
-    assert [t.slug for t in a.teams] == ["team", "team-sales-ops", "team-sales-ops-2"]
+    slugs = [t.slug for t in a.teams]
+    assert slugs[1:] == ["team-sales-ops", "team-sales-ops-2"]
+    assert re.fullmatch(r"team-[0-9a-f]{8}", slugs[0])
 
 
 def test_assessments_come_in_the_handbooks_order_and_only_with_results():

@@ -114,7 +114,8 @@ def test_new_help_lists_the_themes():
 
 def themed_project(theme: str, dest: Path) -> Path:
     """The default handbook with `theme` in place of its own, as `new --theme` sets one up, and
-    a few result files so that it has a results dashboard."""
+    a few result files so that it has a results dashboard (Payroll on three dates, one of them
+    withheld)."""
     copy_project(ROOT, dest)
     shutil.rmtree(dest / "themes")
     shutil.copytree(THEMES / theme, dest / "themes" / theme, ignore=shutil.ignore_patterns("*.yml"))
@@ -127,14 +128,16 @@ def themed_project(theme: str, dest: Path) -> Path:
     questions = [q.id for d in assessment.dimensions for q in d.questions]
     results = dest / "content/results"
     results.mkdir()
-    for n, team in enumerate(["Payroll", "Payroll", "Payroll", "Facilities"]):
+    respondents = [("Payroll", "2026-11-20")] * 3 + [("Facilities", "2026-11-20")]
+    respondents += [("Payroll", "2026-05-04")] * 3 + [("Payroll", "2026-02-02")]
+    for n, (team, date) in enumerate(respondents):
         answers = {qid: 1 + (i + n) % 5 for i, qid in enumerate(questions)}
         result = {
             "format": "playbook-assessment-result",
             "version": 1,
             "assessment": "internal-service",
             "team": team,
-            "date": "2026-11-20",
+            "date": date,
             "answers": answers,
         }
         (results / f"r{n}.json").write_text(json.dumps(result), encoding="utf-8")
@@ -168,6 +171,7 @@ PAGE_TYPES = [
     "tags/",
     "sources/",
     "results/",
+    "results/internal-service/team-payroll/",  # bars, a trend with a withheld date, tables
 ]
 
 
@@ -246,6 +250,17 @@ def test_no_page_type_scrolls_sideways(browser, theme_sites, theme, width):
         assert found == {}
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_dashboard_fits_the_screen_in_the_default_theme(page, theme_sites, width):
+    """The default handbook's long dimension titles, in the service theme: no sideways scroll."""
+    from test_results_site import WIDER
+
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in ("results/", "results/internal-service/team-payroll/"):
+        page.goto(theme_sites["service"] + path)
+        assert page.evaluate(WIDER) == [], path
 
 
 COLOURS = """els => els.filter(e => e.offsetParent !== null).map(e => {

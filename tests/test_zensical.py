@@ -175,3 +175,25 @@ def test_search_finds_a_principle_on_zensical(page, zensical_site):
     result.click()
     page.wait_for_url(zensical_site + "principles/serve-inside-out/**")
     assert page.locator("article h1").inner_text().removesuffix("¶") == title
+
+
+def test_the_exported_dashboard_builds_on_zensical_with_every_link(tmp_path):
+    """The results handbook's export: the overview and each team page, their links (written in
+    raw HTML) all leading somewhere."""
+    from site_support import SITES
+
+    project = export_site(SITES / "results" / "mkdocs.yml", tmp_path / "project")
+    done = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    site = project / "site"
+    for team in ("team-payroll", "team-facilities"):
+        assert (site / "results" / "team-pulse" / team / "index.html").is_file()
+    overview = (site / "results" / "index.html").read_text(encoding="utf-8")
+    assert 'href="team-pulse/team-payroll/"' in overview
+    assert broken_links(site) == []

@@ -30,6 +30,7 @@ from ..content import richtext
 from ..content.model import KINDS, Handbook
 from ..content.review import review_of
 from ..i18n import words
+from ..results import charts
 from .csp import with_policy
 
 ASSET_DIR = "assets/playbook"
@@ -65,6 +66,9 @@ class Site:
     """MkDocs-style navigation: [{title: path-or-list}, ...]."""
     extra_css: list[str] = field(default_factory=list)
     extra_javascript: list[str] = field(default_factory=list)
+    not_in_nav: list[str] = field(default_factory=list)
+    """Generated pages left out of ``nav`` on purpose, reached through links (the dashboard's
+    team pages): the site engine need not report them."""
 
 
 def render_site(
@@ -97,7 +101,20 @@ def render_site(
     # own <script src> elements in raw HTML, in the form Markdown links take (see ``rawhtml``).
     site.extra_javascript = []
     site.nav = _nav(handbook, site.pages, renderer.words)
+    site.not_in_nav = sorted(set(site.pages) - set(nav_pages(site.nav)))
     return site
+
+
+def nav_pages(nav: list[Any]) -> list[str]:
+    """Return every page path in a MkDocs-style navigation, in order."""
+    out: list[str] = []
+    for entry in nav:
+        if isinstance(entry, str):
+            out.append(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                out += nav_pages(value) if isinstance(value, list) else [value]
+    return out
 
 
 def hand_written_pages(docs_dir) -> frozenset[str]:
@@ -325,18 +342,45 @@ def _entity_pages(handbook: Handbook):
     if sources:
         yield "sources.md", "sources.md.j2", {"sources": sources}
     if handbook.results:
-        yield (
-            "results/index.md",
-            "results.md.j2",
-            {
-                "results": results.page_tables(
-                    results.aggregate(handbook, handbook.results),
-                    words(handbook.playbook.language),
-                    allow_html=handbook.playbook.allow_html,
-                ),
-                "page": True,
-            },
-        )
+        yield from _results_pages(handbook)
+
+
+def team_page(assessment_id: str, slug: str) -> str:
+    """Return the page of a team's results for an assessment: ``results/<id>/<slug>.md``."""
+    return f"results/{assessment_id}/{slug}.md"
+
+
+def _results_pages(handbook: Handbook):
+    """Yield the results dashboard: the overview of every team, then a page per team.
+
+    The team pages are not in the navigation (every page would carry every team's name, around
+    a sign-in that guards the dashboard); the overview links to each of them.
+    """
+    t = words(handbook.playbook.language)
+    combined = results.aggregate(handbook, handbook.results)
+    shown = results.page_tables(combined, t, allow_html=handbook.playbook.allow_html)
+    yield (
+        "results/index.md",
+        "results.md.j2",
+        {"results": shown, "page": True, "team_page": team_page},
+    )
+    for a, tables in zip(combined, shown, strict=True):
+        for team, cells in zip(a.teams, tables.teams, strict=True):
+            yield (
+                team_page(a.assessment.id, team.slug),
+                "results_team.md.j2",
+                {
+                    "a": tables,
+                    "team": cells,
+                    "title": results.markdown_text(team.name),
+                    # The latest result as a chart; the earlier ones as tables (the trend
+                    # shows how they compare), which keeps a page with many dates light.
+                    "bars": None
+                    if team.latest.withheld
+                    else charts.bar_chart(a.assessment, team.latest, t),
+                    "trend": charts.trend_chart(a.assessment, team.results, t),
+                },
+            )
 
 
 # -- data shaped for templates and page scripts ----------------------------------------------------

@@ -1,7 +1,7 @@
 """Exported assessment results: read and check result files, combine them per team, report.
 
 A team fills in a self-assessment in the browser and exports a JSON result file (SPEC "Results
-file"). HR collects the files; ``playbook-gen report`` and the ``results/`` dashboard page read
+file"). HR collects the files; ``playbook-gen report`` and the ``results/`` dashboard pages read
 them here, in stages:
 
 1. ``format``: the file format, defined once (``ExportedResult``, its limits, the questionnaire
@@ -12,8 +12,10 @@ them here, in stages:
    ``scores`` in a file are ignored.
 4. ``aggregate``: files grouped by assessment, team and date, each group's respondents combined
    (``aggregate``), with scores withheld below the assessment's ``min_respondents``.
-5. ``report``: the combined results as JSON, CSV or Markdown, and the rows of the dashboard
-   page, which shares its template with the Markdown report.
+5. ``report``: the combined results as JSON, CSV or Markdown, and the rows of the dashboard's
+   overview, which shares its template with the Markdown report, and of its team pages.
+6. ``charts``: each team page's charts as geometry (bars against the threshold, the overall
+   score over time), which the page's template writes as inline SVG.
 
 Each file is one respondent. Several files for the same team and date are several respondents:
 the team's score in a dimension is the mean of their scores in it, shown with the number of

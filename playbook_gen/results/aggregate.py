@@ -10,6 +10,7 @@ withheld here, so that no page or report can show them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -161,9 +162,25 @@ def aggregate(handbook: Handbook, files: Iterable[ResultFile]) -> list[Assessmen
     return out
 
 
+SLUG_MAX = 48
+"""Characters of a team's name kept in its slug (its page's address stays short)."""
+
+
 def _unique_slug(name: str, used: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).lower()).strip("-")
-    base = f"team-{base}" if base else "team"
+    """Return the team's slug: ``team-`` and its name in lowercase letters, digits and hyphens.
+
+    The slug names the team's page (``results/<assessment>/<slug>/``), so it is safe in any
+    address and on any file system (``team-`` keeps it off names like ``con`` and ``index``). A
+    name with no such letter (written in another script) gets a short fingerprint of the name
+    instead, the same in every build.
+    """
+    letters = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    )
+    base = re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-")[:SLUG_MAX].rstrip("-")
+    if not base:
+        base = hashlib.sha256(team_key(name).encode("utf-8")).hexdigest()[:8]
+    base = f"team-{base}"
     slug, n = base, 1
     while slug in used:
         n += 1

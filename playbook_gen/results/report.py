@@ -1,11 +1,12 @@
 """Reports: the combined results as JSON, CSV and Markdown, and the tables the dashboard shows.
 
 JSON and CSV are for programs and spreadsheets: every figure unrounded, one row per figure.
-Markdown (``report --format md``) and the dashboard page (``results/``) are for people, and come
-from one data shape and one template: ``tables`` turns the combined results into rows of cells
-written for the output (scores with one decimal and the language's decimal mark, names escaped),
-and ``pages/templates/results.md.j2`` lays them out, as HTML tables on the page and as Markdown
-tables in the report.
+Markdown (``report --format md``) and the dashboard (``results/``) are for people, and come
+from one data shape: ``tables`` turns the combined results into rows of cells written for the
+output (scores with one decimal and the language's decimal mark, names escaped).
+``pages/templates/results.md.j2`` lays them out, as the dashboard's overview (a compact HTML
+table of each team's latest result) and as the Markdown report; ``results_team.md.j2`` as each
+team's page on the dashboard.
 """
 
 from __future__ import annotations
@@ -169,6 +170,8 @@ class ResultCells:
     """The band's name, or None when there is no overall score."""
     dimensions: list[ScoreCells]
     """In the assessment's order."""
+    weakest: ScoreCells | None = None
+    """The dimension with the lowest score given (the first of equals), or None."""
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,8 @@ class _Cells:
         )
 
     def result(self, r: TeamResult, dimensions: list[tuple[str, str]], least: int) -> ResultCells:
+        cells = [self.score(r, d, title, least) for d, title in dimensions]
+        given = [(s, c) for c in cells if (s := r.dimensions[c.dimension].score) is not None]
         return ResultCells(
             date=r.date,
             respondents=r.respondents,
@@ -253,7 +258,8 @@ class _Cells:
             value=_data_value(r.overall),
             overall=self.number(r.overall),
             band=self.rich(r.band.name) if r.band else None,
-            dimensions=[self.score(r, d, title, least) for d, title in dimensions],
+            dimensions=cells,
+            weakest=min(given, key=lambda pair: pair[0])[1] if given else None,
         )
 
     def score(self, r: TeamResult, dimension: str, title: str, least: int) -> ScoreCells:
