@@ -11,6 +11,15 @@
 
   const has = PB.hasOwn;
   let page = null; /* the current page: its data, words, items, stores and controls */
+  const painters = [];
+
+  /* For the plan part of onboarding pages (pb-plan.js): the current list page, a painter that
+   * runs after every paint, and copying a link. An item's due date (YYYY-MM-DD) goes to the
+   * exports through `page.dueOf(item)`, a plan's heading line through `page.planLine()`. */
+  PB.listPage = () => page;
+  PB.afterPaint = (painter) => painters.push(painter);
+  PB.repaint = () => page && paint();
+  PB.copy = (url) => copy(url);
 
   PB.onPage(function () {
     const data = PB.data("pb-checklist-data");
@@ -36,6 +45,8 @@
       filters: [...document.querySelectorAll("select[data-pb-filter]")],
       progress: document.querySelector("[data-pb-progress]"),
       highlighted: null,
+      dueOf: () => "",
+      planLine: () => "",
     };
     page = current;
 
@@ -159,6 +170,9 @@
       progress.dataset.total = shown;
       const template = activeFilters().length ? page.words.progress_shown : page.words.progress;
       progress.textContent = PB.format(template, { done: done, total: shown });
+    }
+    for (const painter of painters) {
+      painter(page);
     }
   }
 
@@ -288,6 +302,9 @@
     const byPhase = page.data.kind === "onboarding";
     const title = page.data.title + (filterNames.length ? ` (${filterNames.join(", ")})` : "");
     const lines = [`# ${markdownText(title)}`, "", markdownText(page.data.name)];
+    if (page.planLine()) {
+      lines.push("", markdownText(page.planLine()));
+    }
     let lastPhase;
     for (const item of shownItems()) {
       const newPhase = item.when !== lastPhase;
@@ -299,15 +316,20 @@
       }
       lastPhase = item.when;
       const box = item.box.checked ? "x" : " ";
-      lines.push(`- [${box}] ${markdownText(item.text)} ([link](${item.link}))`);
+      const due = page.dueOf(item) ? ` (${page.data.plan.t.due.replace("{date}", page.dueOf(item))})` : "";
+      lines.push(`- [${box}] ${markdownText(item.text)}${due} ([link](${item.link}))`);
     }
     return lines.join("\n") + "\n";
   }
 
   function csv() {
+    const dated = page.items.some((item) => page.dueOf(item));
     const rows = [["checklist", "item", "text", "role", "phase", "done", "link"]];
+    if (dated) {
+      rows[0].push("due");
+    }
     for (const item of shownItems()) {
-      rows.push([
+      const row = [
         page.data.checklists[item.checklist],
         item.id,
         item.text,
@@ -315,7 +337,8 @@
         page.data.phases[item.when],
         item.box.checked ? page.words.yes : page.words.no,
         item.link,
-      ]);
+      ];
+      rows.push(dated ? [...row, page.dueOf(item)] : row);
     }
     return PB.csv(rows);
   }
