@@ -176,6 +176,24 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "p_calendar": "Onboarding: {text}",
         "p_ics_none": "Enter a start date first: the calendar is made of the due dates.",
+        "p_shared_by": (
+            "Progress of {name}, shared on {date}. Read only: nothing on this page is saved."
+        ),
+        "p_shared": "Progress shared on {date}. Read only: nothing on this page is saved.",
+        "p_shared_unknown": "Ticks left out, for items no longer in this plan: {n}.",
+        "p_share_bad": (
+            "This shared-progress link is damaged or cut short, so it is not shown. Nothing was "
+            "changed."
+        ),
+        "p_share_version": (
+            "This shared-progress link was made in a format this handbook does not know, so it "
+            "is not shown. Nothing was changed."
+        ),
+        "p_share_long": (
+            "This shared-progress link is longer than {max} characters, so it is not shown. "
+            "Nothing was changed."
+        ),
+        "plan_mine": "Back to my own ticks",
         "yes": "yes",
         "no": "no",
         # what went wrong with the state kept in the browser (all interactive pages)
@@ -388,6 +406,27 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "p_calendar": "Einarbeitung: {text}",
         "p_ics_none": "Geben Sie zuerst ein Startdatum ein: Der Kalender enthält die Fälligkeiten.",
+        "p_shared_by": (
+            "Fortschritt von {name}, geteilt am {date}. Nur lesen: Auf dieser Seite wird nichts "
+            "gespeichert."
+        ),
+        "p_shared": (
+            "Fortschritt, geteilt am {date}. Nur lesen: Auf dieser Seite wird nichts gespeichert."
+        ),
+        "p_shared_unknown": "Weggelassene Häkchen für Punkte, die nicht mehr im Plan stehen: {n}.",
+        "p_share_bad": (
+            "Dieser Link zum Fortschritt ist beschädigt oder abgeschnitten und wird nicht "
+            "gezeigt. Es wurde nichts geändert."
+        ),
+        "p_share_version": (
+            "Dieser Link zum Fortschritt hat ein Format, das dieses Handbuch nicht kennt, und wird "
+            "nicht gezeigt. Es wurde nichts geändert."
+        ),
+        "p_share_long": (
+            "Dieser Link zum Fortschritt ist länger als {max} Zeichen und wird nicht gezeigt. Es "
+            "wurde nichts geändert."
+        ),
+        "plan_mine": "Zurück zu meinen Häkchen",
         "yes": "ja",
         "no": "nein",
         "storage_full": (

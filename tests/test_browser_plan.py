@@ -376,3 +376,140 @@ def test_default_handbook_plan_has_dates(page, default_site):
     open_plan(page, default_site + "onboarding/manager/?start=2027-01-04")
     dated = [v for v in dues(page).values() if v]
     assert dated and all(re.fullmatch(r"2027-\d\d-\d\d", v) for v in dated)
+
+
+# Shared progress
+
+
+def shown_ticks(pg) -> list[str]:
+    return pg.eval_on_selector_all(
+        "[data-pb-item]",
+        "els => els.filter(e => e.querySelector('input').checked).map(e => e.dataset.pbItem)",
+    )
+
+
+def our_keys(pg) -> dict[str, str]:
+    return pg.evaluate(
+        "() => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('pb:'))"
+        ".map(k => [k, localStorage.getItem(k)]))"
+    )
+
+
+def test_shared_progress_round_trip_is_read_only_and_stores_nothing(page, site, browser):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_plan(page, site + ALEX)
+    page.check(BOX.format("onboarding-basics#welcome-call"))
+    page.check(BOX.format("team-habits#feedback-round"))
+    page.click("[data-pb-action=share]")
+    expect(page.locator("[data-pb-status]")).to_have_text("Link copied.")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link == (
+        site + PLAN + "#pb-share=1&role=manager&for=Alex%20Kim&start=2027-01-04&at=2027-01-13"
+        "&done=onboarding-basics:welcome-call;team-habits:feedback-round"
+    )
+
+    manager = browser.new_context()
+    other = manager.new_page()
+    open_plan(other, site + PLAN, today="2027-01-20T09:00:00")
+    other.check(BOX.format("onboarding-basics#quarterly-review"))  # the manager's own tick
+    own = our_keys(other)
+    other.goto(link)
+    other.wait_for_selector("[data-pb-onboarding][data-pb-ready]")
+    expect(other.locator("[data-pb-shared] p")).to_have_text(
+        "Progress of Alex Kim, shared on Wed, Jan 13, 2027. Read only: nothing on this page "
+        "is saved."
+    )
+    assert shown_ticks(other) == ["onboarding-basics#welcome-call", "team-habits#feedback-round"]
+    expect(other.locator("[data-pb-progress]")).to_have_text("2 of 4 done")
+    expect(other.locator("[data-pb-plan-head]")).to_have_text(
+        "Plan for Alex Kim, starting Mon, Jan 4, 2027"
+    )
+    assert overdue(other) == ["onboarding-basics#announce"]
+    assert other.get_attribute(BOX.format("onboarding-basics#announce"), "aria-disabled") == "true"
+    other.click(BOX.format("onboarding-basics#announce"), force=True)
+    assert shown_ticks(other) == ["onboarding-basics#welcome-call", "team-habits#feedback-round"]
+    assert not other.locator("[data-pb-action=reset]").is_visible()
+    assert our_keys(other) == own, "the manager's own ticks and settings are untouched"
+
+    other.click("[data-pb-shared] a")
+    other.wait_for_selector("[data-pb-onboarding][data-pb-ready]")
+    assert shown_ticks(other) == ["onboarding-basics#quarterly-review"]
+    manager.close()
+
+
+def test_an_old_shared_link_survives_items_added_and_removed(tmp_path, serve_site, page):
+    from browser_support import build_handbook, copy_project
+
+    project = copy_project(FIXTURE, tmp_path / "project")
+    build_handbook(project, tmp_path / "web" / "handbook")
+    base = serve_site(tmp_path / "web") + "handbook/"
+    link = (
+        base + PLAN + "#pb-share=1&role=manager&for=Alex%20Kim&start=2027-01-04&at=2027-01-13"
+        "&done=onboarding-basics:welcome-call,announce;team-habits:feedback-round"
+    )
+    basics = project / "content" / "checklists" / "onboarding-basics.yaml"
+    text = basics.read_text(encoding="utf-8").replace(
+        "  - id: announce\n",
+        "  - id: book-desk\n    text: Book a desk.\n    role: manager\n"
+        "    when: week-1\n  - id: announce\n",
+    )
+    basics.write_text(text, encoding="utf-8")
+    habits = project / "content" / "checklists" / "team-habits.yaml"
+    habits.write_text(
+        habits.read_text(encoding="utf-8").replace("role: manager", "role: team-member"),
+        encoding="utf-8",
+    )
+    build_handbook(project, tmp_path / "web" / "handbook")
+
+    open_plan(page, link)
+    assert shown_ticks(page) == ["onboarding-basics#welcome-call", "onboarding-basics#announce"]
+    assert not page.is_checked(BOX.format("onboarding-basics#book-desk")), "new: unticked"
+    expect(page.locator("[data-pb-shared] p")).to_contain_text(
+        "Ticks left out, for items no longer in this plan: 1."
+    )
+    expect(page.locator("[data-pb-progress]")).to_have_text("2 of 4 done")
+
+
+@pytest.mark.parametrize(
+    ("fragment", "message"),
+    [
+        ("pb-share=1&role=manager&at=2027-01-13&done=" + "a" * 9000, "longer than 8000"),
+        ("pb-share=2&role=manager&at=2027-01-13&done=x:y", "a format this handbook does not"),
+        ("pb-share=1&role=__proto__&at=2027-01-13&done=", "damaged"),
+        ("pb-share=1&role=manager&at=2027-01-13&done=__proto__:constructor", "damaged"),
+        ("pb-share=1&role=manager&at=2027-01-13&done=onboarding-basics:welc", "damaged"[:0]),
+        ("pb-share=1&role=manager&at=yesterday&done=", "damaged"),
+        ("pb-share=1&role=manager&at=2027-01-13&start=2027-13-01&done=", "damaged"),
+        ("pb-share=1&role=manager&at=2027-01-13&done=a:b:c", "damaged"),
+        ("pb-share=1&role=manager&at=2027-01-13&for=" + "y" * 201 + "&done=", "damaged"),
+        ("pb-share=1&role=manager&at=2027-01-13&done=%E0%A4%A", "damaged"),
+    ],
+)
+def test_a_damaged_or_hostile_shared_link_says_so_and_changes_nothing(
+    page, site, fragment, message
+):
+    open_plan(page, site + ALEX)
+    page.check(BOX.format("onboarding-basics#announce"))
+    before = our_keys(page)
+    page.goto(site + "checklists/onboarding-basics/")
+    open_plan(page, site + PLAN + "#" + fragment)
+    if message:
+        expect(page.locator("[data-pb-plan-notice]")).to_contain_text(message)
+        expect(page.locator("[data-pb-plan-notice]")).to_contain_text("Nothing was changed.")
+        assert page.locator("[data-pb-shared]").is_hidden()
+        assert shown_ticks(page) == ["onboarding-basics#announce"], "the page's own ticks"
+    else:  # a well-formed link with an id this plan does not have: shown, the id counted
+        expect(page.locator("[data-pb-shared] p")).to_contain_text("no longer in this plan: 1.")
+    assert our_keys(page) == before
+    assert page.evaluate("Object.prototype.constructor === Object && !({}).polluted")
+
+
+def test_a_shared_name_is_text_only(page, site):
+    fragment = (
+        "pb-share=1&role=manager&for=%3Cscript%3Ewindow.hit%3D1%3C%2Fscript%3E&at=2027-01-13&done="
+    )
+    open_plan(page, site + PLAN + "#" + fragment)
+    expect(page.locator("[data-pb-shared] p")).to_contain_text(
+        "Progress of <script>window.hit=1</script>, shared on"
+    )
+    assert page.evaluate("window.hit") is None

@@ -47,6 +47,7 @@
       highlighted: null,
       dueOf: () => "",
       planLine: () => "",
+      shared: null, /* a Set of "checklist#item" ids while shared progress is shown */
     };
     page = current;
 
@@ -150,8 +151,11 @@
     let done = 0;
     let shown = 0;
     for (const item of page.items) {
-      const tick = tickOf(item);
-      const changed = tick !== null && tick.text !== item.text;
+      /* Shared progress (pb-plan.js) is shown read-only in place of this browser's ticks. */
+      const shared = page.shared;
+      const tick = shared ? (shared.has(`${item.checklist}#${item.id}`) ? {} : null) : tickOf(item);
+      const changed = !shared && tick !== null && tick.text !== item.text;
+      item.box.setAttribute("aria-disabled", Boolean(shared));
       const matches = (wanted.role || item.role) === item.role &&
         (wanted.when || item.when) === item.when;
       const show = item === page.highlighted || matches;
@@ -208,7 +212,9 @@
       return;
     }
     const item = page.items.find((entry) => entry.box === control);
-    if (item) {
+    if (item && page.shared) {
+      return;
+    } else if (item) {
       const store = storeOf(item);
       if (control.checked) {
         store.put(`items/${item.id}`, { done: true, text: item.text, at: PB.today() });
@@ -235,6 +241,10 @@
   });
 
   document.addEventListener("click", function (event) {
+    if (page && page.shared && page.items.some((item) => item.box === event.target)) {
+      event.preventDefault(); /* shared progress is read-only */
+      return;
+    }
     const button = page &&
       event.target.closest(".pb-bar [data-pb-action], [data-pb-item] [data-pb-action]");
     if (!button) {
@@ -251,7 +261,7 @@
       PB.download(`${name}.csv`, "text/csv", "\ufeff" + csv());
     } else if (action === "print") {
       PB.print(button.dataset.pbPrint);
-    } else if (action === "reset" && confirm(page.words.reset_confirm)) {
+    } else if (action === "reset" && !page.shared && confirm(page.words.reset_confirm)) {
       clearTicks();
     }
   });

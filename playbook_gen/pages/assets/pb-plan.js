@@ -120,7 +120,11 @@
     list.dueOf = dueOf;
     list.planLine = headLine;
     plan = current;
-    takeSettingsFromLink();
+    if (location.hash.startsWith(`#${SHARE}=`)) {
+      showShared(location.hash.slice(1));
+    } else {
+      takeSettingsFromLink();
+    }
     showSettings();
     return current;
   }
@@ -133,7 +137,7 @@
   }
 
   function setting(path) {
-    const value = plan.store.data[path];
+    const value = plan.shared ? plan.shared[path] : plan.store.data[path];
     return typeof value === "string" ? value : "";
   }
 
@@ -309,6 +313,8 @@
     const action = button.dataset.pbAction;
     if (action === "copy-plan") {
       PB.copy(planLink());
+    } else if (action === "share") {
+      PB.copy(shareLink());
     } else if (action === "export-ics") {
       if (!setting("start")) {
         PB.say(plan.words.ics_none);
@@ -331,6 +337,115 @@
     }
     return url.href;
   }
+
+  /* ---- Shared progress: a link whose fragment carries the plan and its ticks ------------
+   *
+   * #pb-share=1&role=<role-id>&for=<name>&start=<YYYY-MM-DD>&at=<YYYY-MM-DD>
+   *   &done=<checklist-id>:<item-id>,<item-id>;<checklist-id>:<item-id>
+   * (the format is in docs/editing.md). A fragment never reaches a web server. Opening such a
+   * link shows its ticks read-only and stores nothing; ids no longer in the plan are counted
+   * and left out, items added since show unticked. */
+  const SHARE = "pb-share";
+  const SHARE_VERSION = 1;
+  const SHARE_MAX = 8000;
+  const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+  function shareLink() {
+    const done = new Map();
+    for (const item of plan.list.items) {
+      if (item.box.checked) {
+        done.set(item.checklist, [...(done.get(item.checklist) || []), item.id]);
+      }
+    }
+    const groups = [...done].map(([checklist, ids]) => `${checklist}:${ids.join(",")}`);
+    const parts = [`${SHARE}=${SHARE_VERSION}`, `role=${plan.data.role}`];
+    for (const path of ["for", "start"]) {
+      if (setting(path)) {
+        parts.push(`${path}=${encodeURIComponent(setting(path))}`);
+      }
+    }
+    parts.push(`at=${PB.today()}`, `done=${groups.join(";")}`);
+    const url = new URL(location.href);
+    url.search = "";
+    url.hash = parts.join("&");
+    return url.href;
+  }
+
+  /* The shared plan and ticks in `fragment`, or a message saying why not. */
+  function readShare(fragment) {
+    const words = plan.words;
+    if (fragment.length > SHARE_MAX) {
+      return PB.format(words.share_long, { max: SHARE_MAX });
+    }
+    let query;
+    try {
+      query = new URLSearchParams(fragment);
+    } catch (error) {
+      return words.share_bad;
+    }
+    if (query.get(SHARE) !== String(SHARE_VERSION)) {
+      return words.share_version;
+    }
+    const shared = { for: (query.get("for") || "").trim(), start: query.get("start") || "" };
+    const at = query.get("at") || "";
+    const groups = (query.get("done") || "").split(";").filter(Boolean);
+    const known = new Set(plan.list.items.map((item) => `${item.checklist}#${item.id}`));
+    const done = new Set();
+    let unknown = 0;
+    const fine = query.get("role") === plan.data.role && PB.dayNumber(at) !== null &&
+      isSetting(plan.data, "for", shared.for) &&
+      (shared.start === "" || isSetting(plan.data, "start", shared.start));
+    for (const group of groups) {
+      const [checklist, ids, more] = group.split(":");
+      if (more !== undefined || !SLUG.test(checklist) || !ids) {
+        return words.share_bad;
+      }
+      for (const id of ids.split(",")) {
+        if (!SLUG.test(id)) {
+          return words.share_bad;
+        }
+        const key = knownKey(checklist, id);
+        unknown += known.has(key) ? 0 : 1;
+        done.add(key);
+      }
+    }
+    return fine ? Object.assign(shared, { at: at, done: done, unknown: unknown }) : words.share_bad;
+  }
+
+  /* An item's current key, also for a tick shared under one of its old ids (aliases). */
+  function knownKey(checklist, id) {
+    const item = plan.list.items.find((entry) => entry.checklist === checklist &&
+      (entry.id === id || entry.aliases.includes(id)));
+    return item ? `${checklist}#${item.id}` : `${checklist}#${id}`;
+  }
+
+  function showShared(fragment) {
+    const shared = readShare(fragment);
+    if (typeof shared === "string") {
+      plan.notice.textContent = shared;
+      return;
+    }
+    plan.shared = shared;
+    plan.list.shared = shared.done;
+    for (const field of Object.values(plan.fields)) {
+      field.disabled = true;
+    }
+    const box = document.querySelector("[data-pb-shared]");
+    const words = plan.words;
+    const values = { name: shared.for, date: longDate(shared.at), n: shared.unknown };
+    box.querySelector("p").textContent =
+      PB.format(shared.for ? words.shared_by : words.shared, values) +
+      (shared.unknown ? " " + PB.format(words.shared_unknown, values) : "");
+    box.querySelector("a").href = location.pathname;
+    box.hidden = false;
+    document.documentElement.dataset.pbSharedView = shared.at;
+  }
+
+  window.addEventListener("hashchange", function () {
+    if (plan && (plan.shared || location.hash.startsWith(`#${SHARE}=`))) {
+      location.reload();
+    }
+  });
 
   /* ---- The calendar: RFC 5545, one all-day event per item with a due date ---------------- */
 
