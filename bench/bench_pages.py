@@ -56,6 +56,11 @@ PAGES: list[dict] = [
         "path": "checklists/internal-service/",
         "ready": "[data-pb-checklist][data-pb-ready]",
     },
+    {
+        "name": "plan",
+        "path": "onboarding/manager/?for=Alex%20Kim&start=2027-01-04",
+        "ready": "[data-pb-onboarding][data-pb-ready]",
+    },
 ]
 """The baseline first; every other page is compared with it."""
 
@@ -193,7 +198,9 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 context = browser.new_context()
                 page = context.new_page()
-                markers = {spec["path"]: spec["ready"] for spec in PAGES if spec["ready"]}
+                markers = {  # by address without its query: the watcher sees the pathname
+                    spec["path"].partition("?")[0]: spec["ready"] for spec in PAGES if spec["ready"]
+                }
                 page.add_init_script(
                     WATCH_READY % (json.dumps(markers), json.dumps(urlsplit(base).path))
                 )

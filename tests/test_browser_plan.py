@@ -513,3 +513,27 @@ def test_a_shared_name_is_text_only(page, site):
         "Progress of <script>window.hit=1</script>, shared on"
     )
     assert page.evaluate("window.hit") is None
+
+
+def test_a_shared_tick_under_an_old_item_id_lands_on_the_item(page, site):
+    fragment = "pb-share=1&role=manager&at=2027-01-13&done=onboarding-basics:intro-call"
+    open_plan(page, site + PLAN + "#" + fragment)
+    assert shown_ticks(page) == ["onboarding-basics#welcome-call"]
+    expect(page.locator("[data-pb-shared] p")).to_have_text(
+        "Progress shared on Wed, Jan 13, 2027. Read only: nothing on this page is saved."
+    )
+
+
+def test_a_plan_that_cannot_be_saved_says_so_and_still_shows_its_dates(page, site):
+    page.add_init_script(
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('The user denied permission to store data.', 'SecurityError');"
+        " };"
+    )
+    open_plan(page, site + PLAN)
+    page.fill("[data-pb-plan=start]", "2027-01-04")
+    page.locator("[data-pb-plan=start]").dispatch_event("change")
+    expect(page.locator("[data-pb-notice]")).to_contain_text(
+        "This browser does not let this page store anything"
+    )
+    assert dues(page)["onboarding-basics#announce"] == "2027-01-08"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from playbook_gen.content.loader import load_handbook
+from playbook_gen.i18n import WORDS
 from playbook_gen.pages.plan import due_after, due_date
 from playbook_gen.pages.render import onboarding_data, onboarding_plan, render_site
 
@@ -100,3 +101,21 @@ def test_the_default_handbook_times_its_first_phases():
     timed = {p.id: p.due_after_days for p in handbook.playbook.phases}
     assert timed["week-1"] == 4 and timed["month-1"] == 20 and timed["quarter-1"] == 60
     assert timed["weekly"] is None, "a recurring phase has no due date"
+
+
+def test_a_german_plan_speaks_german(tmp_path):
+    import shutil
+
+    shutil.copytree(FIXTURE, tmp_path / "h")
+    playbook = tmp_path / "h" / "content" / "playbook.yaml"
+    playbook.write_text(playbook.read_text(encoding="utf-8") + "language: de\n", encoding="utf-8")
+    handbook = load_handbook(tmp_path / "h" / "content")
+    page = render_site(handbook).pages["onboarding/manager.md"]
+    assert "Fällig 4 Arbeitstage nach dem Start" in page
+    assert "Für wen ist der Plan?" in page and "Kalender herunterladen (.ics)" in page
+    data = onboarding_data(
+        handbook, handbook.roles["manager"], onboarding_plan(handbook, "manager")
+    )
+    assert data["plan"]["t"]["due"] == "fällig {date}"
+    german = {key.removeprefix("p_") for key in WORDS["de"] if key.startswith("p_")}
+    assert set(data["plan"]["t"]) == german, "every word of the plan's script is in German"

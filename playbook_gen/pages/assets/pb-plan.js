@@ -196,14 +196,17 @@
     }
   }
 
+  let dateFormat = null; /* made once: a formatter takes longer to make than to use */
+
   function longDate(iso) {
-    return new Date(PB.dayNumber(iso) * DAY).toLocaleDateString(PB.lang(document.body), {
+    dateFormat = dateFormat || new Intl.DateTimeFormat(PB.lang(document.body), {
       weekday: "short",
       day: "numeric",
       month: "short",
       year: "numeric",
       timeZone: "UTC",
     });
+    return dateFormat.format(new Date(PB.dayNumber(iso) * DAY));
   }
 
   function dueOf(item) {
