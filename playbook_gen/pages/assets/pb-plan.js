@@ -71,6 +71,9 @@
 
   PB.onPage(function () {
     const list = PB.listPage();
+    if (!plan || plan.list !== list) {
+      delete document.documentElement.dataset.pbSharedView; /* <html> outlives instant pages */
+    }
     const form = document.querySelector("[data-pb-plan=start]");
     if (!list || list.data.kind !== "onboarding" || !list.data.plan || !form) {
       plan = null;
