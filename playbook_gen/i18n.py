@@ -183,6 +183,53 @@ WORDS: dict[str, dict[str, str]] = {
         "reset_confirm": "Clear every tick on this page? This cannot be undone.",
         "ticks_local": "Your ticks are kept in this browser only.",
         "onboarding_for": "Onboarding plan: {role}",
+        # onboarding plans (p_*: also handed to pb-plan.js)
+        "due_start": "due on the start date",
+        "due_working": "due {n} working days after the start",
+        "due_working_one": "due 1 working day after the start",
+        "due_calendar": "due {n} days after the start",
+        "due_calendar_one": "due 1 day after the start",
+        "plan_settings": "Whose plan is it?",
+        "plan_name": "New joiner's name",
+        "plan_start": "Start date",
+        "plan_copy": "Copy link to this plan",
+        "plan_ics": "Download calendar (.ics)",
+        "plan_share": "Share my progress",
+        "p_due": "due {date}",
+        "p_overdue": "overdue",
+        "p_head": "Plan for {name}, starting {date}",
+        "p_head_nameless": "Plan starting {date}",
+        "p_today": "Today, {date}, is day {n} of the plan.",
+        "p_before": "Today, {date}, is before the start.",
+        "p_overdue_count": "Overdue: {n}.",
+        "p_phase": "{done} of {total} done",
+        "p_bad_start": (
+            "“{value}” is not a date: write the start date as YYYY-MM-DD, for example "
+            "2027-01-04. Nothing was changed."
+        ),
+        "p_bad_name": (
+            "The name in this link is too long (at most 200 characters). Nothing was changed."
+        ),
+        "p_calendar": "Onboarding: {text}",
+        "p_ics_none": "Enter a start date first: the calendar is made of the due dates.",
+        "p_shared_by": (
+            "Progress of {name}, shared on {date}. Read only: nothing on this page is saved."
+        ),
+        "p_shared": "Progress shared on {date}. Read only: nothing on this page is saved.",
+        "p_shared_unknown": "Ticks left out, for items no longer in this plan: {n}.",
+        "p_share_bad": (
+            "This shared-progress link is damaged or cut short, so it is not shown. Nothing was "
+            "changed."
+        ),
+        "p_share_version": (
+            "This shared-progress link was made in a format this handbook does not know, so it "
+            "is not shown. Nothing was changed."
+        ),
+        "p_share_long": (
+            "This shared-progress link is longer than {max} characters, so it is not shown. "
+            "Nothing was changed."
+        ),
+        "plan_mine": "Back to my own ticks",
         "yes": "yes",
         "no": "no",
         # what went wrong with the state kept in the browser (all interactive pages)
@@ -420,6 +467,55 @@ WORDS: dict[str, dict[str, str]] = {
         "reset_confirm": "Alle Häkchen auf dieser Seite endgültig löschen?",
         "ticks_local": "Ihre Häkchen werden nur in diesem Browser gespeichert.",
         "onboarding_for": "Einarbeitungsplan: {role}",
+        "due_start": "fällig am ersten Tag",
+        "due_working": "fällig {n} Arbeitstage nach dem Start",
+        "due_working_one": "fällig 1 Arbeitstag nach dem Start",
+        "due_calendar": "fällig {n} Tage nach dem Start",
+        "due_calendar_one": "fällig 1 Tag nach dem Start",
+        "plan_settings": "Für wen ist der Plan?",
+        "plan_name": "Name der neuen Person",
+        "plan_start": "Startdatum",
+        "plan_copy": "Link zu diesem Plan kopieren",
+        "plan_ics": "Kalender herunterladen (.ics)",
+        "plan_share": "Meinen Fortschritt teilen",
+        "p_due": "fällig {date}",
+        "p_overdue": "überfällig",
+        "p_head": "Plan für {name}, Start am {date}",
+        "p_head_nameless": "Plan mit Start am {date}",
+        "p_today": "Heute, {date}, ist Tag {n} des Plans.",
+        "p_before": "Heute, {date}, liegt vor dem Start.",
+        "p_overdue_count": "Überfällig: {n}.",
+        "p_phase": "{done} von {total} erledigt",
+        "p_bad_start": (
+            "„{value}“ ist kein Datum: Schreiben Sie das Startdatum als JJJJ-MM-TT, zum "
+            "Beispiel 2027-01-04. Es wurde nichts geändert."
+        ),
+        "p_bad_name": (
+            "Der Name in diesem Link ist zu lang (höchstens 200 Zeichen). Es wurde nichts geändert."
+        ),
+        "p_calendar": "Einarbeitung: {text}",
+        "p_ics_none": "Geben Sie zuerst ein Startdatum ein: Der Kalender enthält die Fälligkeiten.",
+        "p_shared_by": (
+            "Fortschritt von {name}, geteilt am {date}. Nur lesen: Auf dieser Seite wird nichts "
+            "gespeichert."
+        ),
+        "p_shared": (
+            "Fortschritt, geteilt am {date}. Nur lesen: Auf dieser Seite wird nichts gespeichert."
+        ),
+        "p_shared_unknown": "Weggelassene Häkchen für Punkte, die nicht mehr im Plan stehen: {n}.",
+        "p_share_bad": (
+            "Dieser Link zum Fortschritt ist beschädigt oder abgeschnitten und wird nicht "
+            "gezeigt. Es wurde nichts geändert."
+        ),
+        "p_share_version": (
+            "Dieser Link zum Fortschritt hat ein Format, das dieses Handbuch nicht kennt, und wird "
+            "nicht gezeigt. Es wurde nichts geändert."
+        ),
+        "p_share_long": (
+            "Dieser Link zum Fortschritt ist länger als {max} Zeichen und wird nicht gezeigt. Es "
+            "wurde nichts geändert."
+        ),
+        "plan_mine": "Zurück zu meinen Häkchen",
         "yes": "ja",
         "no": "nein",
         "storage_full": (

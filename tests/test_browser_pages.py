@@ -112,6 +112,7 @@ OUR_FILES = """() => performance.getEntriesByType("resource")
 """The names of our files (assets/playbook/) the page has loaded."""
 
 ASSESSMENT, CHECKLIST = "pb-assessment.js", "pb-checklist.js"  # each with the core in it
+PLAN = "pb-plan.js"  # the core, the checklist's code and the plan's
 SCRIPTS_BY_PAGE = {
     "": set(),
     "principles/": set(),
@@ -124,7 +125,7 @@ SCRIPTS_BY_PAGE = {
     "assessments/internal-service/": {ASSESSMENT},
     "checklists/internal-service/": {CHECKLIST},
     "onboarding/": set(),
-    "onboarding/service-owner/": {CHECKLIST},
+    "onboarding/service-owner/": {PLAN},
 }
 
 

@@ -116,8 +116,11 @@ def test_only_interactive_pages_name_scripts_and_after_their_data():
             kind = path.split("/")[0]
             if path.startswith("assessments/") and path != "assessments/index.md":
                 wanted, data = ["pb-assessment.js"], 'id="pb-assessment-data"'
-            elif kind in ("checklists", "onboarding") and not path.endswith("index.md"):
+            elif kind == "checklists" and not path.endswith("index.md"):
                 wanted, data = ["pb-checklist.js"], 'id="pb-checklist-data"'
+            elif kind == "onboarding" and not path.endswith("index.md"):
+                # the checklist's script with the plan's part (pb-plan.js), in one file
+                wanted, data = ["pb-plan.js"], 'id="pb-checklist-data"'
             else:
                 wanted, data = [], None
             # A page with a review date also names the review notice's script, last.

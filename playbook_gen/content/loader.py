@@ -495,6 +495,12 @@ def _describe(kind: str, value: Any, err: Mapping[str, Any]) -> tuple[str, str]:
         return f"must be at least {err['ctx']['ge']}, not {shown}", ""
     if kind == "less_than_equal":
         return f"must be at most {err['ctx']['le']}, not {shown}", ""
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", err["ctx"]["expected"])
+        return (
+            f"{shown} is not one of the choices here",
+            "write " + " or ".join(f"'{choice}'" for choice in choices),
+        )
     return err["msg"], ""
 
 

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -214,6 +214,10 @@ OptionalName = Annotated[
 OptionalText = Annotated[
     str, StringConstraints(max_length=TEXT_MAX), AfterValidator(_markdown_limits)
 ]
+DUE_DAYS_MAX = 730
+"""Days after the start date an item may be due: two years covers any onboarding plan."""
+DueDays = Annotated[int, Field(ge=0, le=DUE_DAYS_MAX)]
+"""Days from a plan's start date to a due date."""
 Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$", max_length=URL_MAX)]
 FINGERPRINT_PATTERN = r"^[0-9a-f]{12}$"
 
@@ -336,6 +340,15 @@ class Phase(Strict):
         description="Lowercase id used in URLs and by checklist items.", examples=["week-1"]
     )
     name: Name = Field(description="The phase's name as readers see it.", examples=["First week"])
+    due_after_days: DueDays | None = Field(
+        None,
+        description=(
+            "Onboarding plans: the phase's items are due this many days after the start date "
+            "(counted as `due_days` says; 0 is the start date). Leave out for a phase without "
+            "a due date, such as a recurring one."
+        ),
+        examples=[5],
+    )
 
 
 class Playbook(Strict):
@@ -354,6 +367,13 @@ class Playbook(Strict):
     )
     phases: list[Phase] = Field(
         min_length=1, description="Phases, in order; checklist items name one."
+    )
+    due_days: Literal["working", "calendar"] = Field(
+        "working",
+        description=(
+            "How `due_after_days` counts: working days (Monday to Friday; public holidays are "
+            "not known) or calendar days."
+        ),
     )
     allow_html: bool = Field(
         False,
@@ -524,6 +544,11 @@ class ChecklistItem(Strict):
     details: OptionalText | None = Field(None, description="Markdown: how, and why.")
     role: Slug = Field(description="Who does it: a role id from playbook.yaml.")
     when: Slug = Field(description="When: a phase id from playbook.yaml.")
+    due_after_days: DueDays | None = Field(
+        None,
+        description="Onboarding plans: due this many days after the start date (its phase's "
+        "`due_after_days` otherwise).",
+    )
     principles: list[Slug] = Field([], description="Ids of the principles behind it.")
     sources: list[Source] = Field([], description="Works its text or details cite.")
     aliases: list[Slug] = Field(

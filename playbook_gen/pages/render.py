@@ -32,6 +32,7 @@ from ..content.review import review_of
 from ..i18n import words
 from ..results import charts
 from .csp import with_policy
+from .plan import due_after
 
 ASSET_DIR = "assets/playbook"
 STYLESHEET = "pb.css"
@@ -40,6 +41,7 @@ PAGE_SCRIPTS = {
     "pb-assessment.js": ("pb-core.js", "pb-assessment.js"),
     "pb-checklist.js": ("pb-core.js", "pb-checklist.js"),
     "pb-review.js": ("pb-review.js",),
+    "pb-plan.js": ("pb-core.js", "pb-checklist.js", "pb-plan.js"),
 }
 """Each page script as served: the shared core, then the page's own code, in one file.
 
@@ -333,6 +335,7 @@ def _entity_pages(handbook: Handbook):
                 "role": role,
                 "phases": plans[role.id],
                 "data": onboarding_data(handbook, role, plans[role.id]),
+                "phase_filter": [group["phase"] for group in plans[role.id]],
             },
         )
     tags = tag_index(handbook)
@@ -390,8 +393,12 @@ def onboarding_plan(handbook: Handbook, role_id: str) -> list[dict]:
     """Return [{phase, entries: [(checklist, item), ...]}] for a role, phases in playbook order.
 
     Phases without items for the role are left out; within a phase, checklists come in handbook
-    order and items in reading order.
+    order and items in reading order. Each group also has ``due``, the phase's timing in words
+    ("" when it has none), and ``item_due``, the timing of items that set their own, by
+    ``checklist-id#item-id``.
     """
+    t = words(handbook.playbook.language)
+    working = handbook.playbook.due_days == "working"
     plan = []
     for phase in handbook.playbook.phases:
         items = [
@@ -401,8 +408,29 @@ def onboarding_plan(handbook: Handbook, role_id: str) -> list[dict]:
             if item.role == role_id and item.when == phase.id
         ]
         if items:
-            plan.append({"phase": phase, "entries": items})
+            plan.append(
+                {
+                    "phase": phase,
+                    "entries": items,
+                    "due": due_text(t, phase.due_after_days, working),
+                    "item_due": {
+                        f"{checklist.id}#{item.id}": due_text(t, item.due_after_days, working)
+                        for checklist, item in items
+                        if item.due_after_days is not None
+                    },
+                }
+            )
     return plan
+
+
+def due_text(t: dict[str, str], days: int | None, working: bool) -> str:
+    """Return when something is due, in words ("due 5 working days after the start")."""
+    if days is None:
+        return ""
+    if days == 0:
+        return t["due_start"]
+    key = "due_working" if working else "due_calendar"
+    return t[key + "_one"] if days == 1 else t[key].format(n=days)
 
 
 def tag_index(handbook: Handbook) -> dict[str, list[tuple[str, Any]]]:
@@ -573,16 +601,37 @@ def checklist_data(handbook: Handbook, checklist) -> dict:
     )
 
 
+PLAN_WORDS = tuple(key for key in words("en") if key.startswith("p_"))
+"""Labels the plan part of an onboarding page's script needs (pb-plan.js)."""
+PLAN_NAME_MAX = 200
+"""Characters in the new joiner's name (as in a plan link or a shared-progress link)."""
+
+
 def onboarding_data(handbook: Handbook, role, plan: list[dict]) -> dict:
-    """Return the data an onboarding page's script reads: the same shape as a checklist's."""
+    """Return the data an onboarding page's script reads: a checklist's, with the plan's.
+
+    Each item has ``due``, the days after the start date it is due (None: no due date), and
+    ``plan`` says how they count and how the page names the plan in its files.
+    """
     t = words(handbook.playbook.language)
-    return _list_data(
+    entries = [entry for group in plan for entry in group["entries"]]
+    data = _list_data(
         handbook,
         kind="onboarding",
         title=t["onboarding_for"].format(role=richtext.to_plain(role.name)),
         file=f"onboarding-{role.id}",
-        entries=[entry for group in plan for entry in group["entries"]],
+        entries=entries,
     )
+    for entry, (_, item) in zip(data["items"], entries, strict=True):
+        entry["due"] = due_after(handbook, item)
+    data["plan"] = {
+        "role": role.id,
+        "working": handbook.playbook.due_days == "working",
+        "phases": {group["phase"].id: group["phase"].due_after_days for group in plan},
+        "name_max": PLAN_NAME_MAX,
+        "t": {key.removeprefix("p_"): t[key] for key in PLAN_WORDS},
+    }
+    return data
 
 
 def _list_data(handbook: Handbook, *, kind: str, title: str, file: str, entries) -> dict:

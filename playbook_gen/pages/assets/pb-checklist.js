@@ -11,6 +11,15 @@
 
   const has = PB.hasOwn;
   let page = null; /* the current page: its data, words, items, stores and controls */
+  const painters = [];
+
+  /* For the plan part of onboarding pages (pb-plan.js): the current list page, a painter that
+   * runs after every paint, and copying a link. An item's due date (YYYY-MM-DD) goes to the
+   * exports through `page.dueOf(item)`, a plan's heading line through `page.planLine()`. */
+  PB.listPage = () => page;
+  PB.afterPaint = (painter) => painters.push(painter);
+  PB.repaint = () => page && paint();
+  PB.copy = (url) => copy(url);
 
   PB.onPage(function () {
     const data = PB.data("pb-checklist-data");
@@ -36,6 +45,9 @@
       filters: [...document.querySelectorAll("select[data-pb-filter]")],
       progress: document.querySelector("[data-pb-progress]"),
       highlighted: null,
+      dueOf: () => "",
+      planLine: () => "",
+      shared: null, /* a Set of "checklist#item" ids while shared progress is shown */
     };
     page = current;
 
@@ -139,8 +151,11 @@
     let done = 0;
     let shown = 0;
     for (const item of page.items) {
-      const tick = tickOf(item);
-      const changed = tick !== null && tick.text !== item.text;
+      /* Shared progress (pb-plan.js) is shown read-only in place of this browser's ticks. */
+      const shared = page.shared;
+      const tick = shared ? (shared.has(`${item.checklist}#${item.id}`) ? {} : null) : tickOf(item);
+      const changed = !shared && tick !== null && tick.text !== item.text;
+      item.box.setAttribute("aria-disabled", Boolean(shared));
       const matches = (wanted.role || item.role) === item.role &&
         (wanted.when || item.when) === item.when;
       const show = item === page.highlighted || matches;
@@ -159,6 +174,9 @@
       progress.dataset.total = shown;
       const template = activeFilters().length ? page.words.progress_shown : page.words.progress;
       progress.textContent = PB.format(template, { done: done, total: shown });
+    }
+    for (const painter of painters) {
+      painter(page);
     }
   }
 
@@ -194,7 +212,9 @@
       return;
     }
     const item = page.items.find((entry) => entry.box === control);
-    if (item) {
+    if (item && page.shared) {
+      return;
+    } else if (item) {
       const store = storeOf(item);
       if (control.checked) {
         store.put(`items/${item.id}`, { done: true, text: item.text, at: PB.today() });
@@ -221,6 +241,10 @@
   });
 
   document.addEventListener("click", function (event) {
+    if (page && page.shared && page.items.some((item) => item.box === event.target)) {
+      event.preventDefault(); /* shared progress is read-only */
+      return;
+    }
     const button = page &&
       event.target.closest(".pb-bar [data-pb-action], [data-pb-item] [data-pb-action]");
     if (!button) {
@@ -237,7 +261,7 @@
       PB.download(`${name}.csv`, "text/csv", "\ufeff" + csv());
     } else if (action === "print") {
       PB.print(button.dataset.pbPrint);
-    } else if (action === "reset" && confirm(page.words.reset_confirm)) {
+    } else if (action === "reset" && !page.shared && confirm(page.words.reset_confirm)) {
       clearTicks();
     }
   });
@@ -288,6 +312,9 @@
     const byPhase = page.data.kind === "onboarding";
     const title = page.data.title + (filterNames.length ? ` (${filterNames.join(", ")})` : "");
     const lines = [`# ${markdownText(title)}`, "", markdownText(page.data.name)];
+    if (page.planLine()) {
+      lines.push("", markdownText(page.planLine()));
+    }
     let lastPhase;
     for (const item of shownItems()) {
       const newPhase = item.when !== lastPhase;
@@ -299,15 +326,20 @@
       }
       lastPhase = item.when;
       const box = item.box.checked ? "x" : " ";
-      lines.push(`- [${box}] ${markdownText(item.text)} ([link](${item.link}))`);
+      const due = page.dueOf(item) ? ` (${page.data.plan.t.due.replace("{date}", page.dueOf(item))})` : "";
+      lines.push(`- [${box}] ${markdownText(item.text)}${due} ([link](${item.link}))`);
     }
     return lines.join("\n") + "\n";
   }
 
   function csv() {
+    const dated = page.items.some((item) => page.dueOf(item));
     const rows = [["checklist", "item", "text", "role", "phase", "done", "link"]];
+    if (dated) {
+      rows[0].push("due");
+    }
     for (const item of shownItems()) {
-      rows.push([
+      const row = [
         page.data.checklists[item.checklist],
         item.id,
         item.text,
@@ -315,7 +347,8 @@
         page.data.phases[item.when],
         item.box.checked ? page.words.yes : page.words.no,
         item.link,
-      ]);
+      ];
+      rows.push(dated ? [...row, page.dueOf(item)] : row);
     }
     return PB.csv(rows);
   }
