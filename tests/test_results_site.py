@@ -347,6 +347,15 @@ def test_dashboard_links_to_the_assessment_and_to_each_teams_page(built):
         assert dimension in assessment_ids
 
 
+def test_old_links_to_a_team_on_the_dashboard_still_land_on_its_row(built):
+    """Before team pages, `results/#<assessment>-<slug>` led to a team's tables on the one page;
+    it now lands on the team's row of the overview, which links to the team's page."""
+    page = html(built, "results/")
+    assert {"team-pulse-team-payroll", "team-pulse-team-facilities"} <= ids(page)
+    row = page.split('id="team-pulse-team-payroll"', 1)[1].split("</tr>", 1)[0]
+    assert 'href="team-pulse/team-payroll/"' in row
+
+
 def test_dashboard_is_in_the_navigation_and_loads_nothing_from_elsewhere(built):
     assert "results/" in links(html(built, ""), "", region="nav")
     assert external_loads(built / "site") == []
