@@ -290,7 +290,7 @@ def test_built_site_keeps_anchors_hooks_and_redirects(tmp_path):
     assert "../../checklists/team-habits/#feedback-round" in [
         a["href"] for tag, a in manager.tags if tag == "a"
     ]
-    assert '<script src="../../assets/playbook/pb-checklist.js"' in html
+    assert '<script src="../../assets/playbook/pb-checklist.js">' in html
 
 
 def test_links_work_without_directory_urls(handbook, tmp_path):
