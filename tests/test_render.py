@@ -112,7 +112,7 @@ def test_only_interactive_pages_name_scripts_and_after_their_data():
         for name in ASSETS:
             assert f"{ASSET_DIR}/{name}" in site.files
         for path, page in site.pages.items():
-            scripts = re.findall(r'<script src="([^"]+)"(?: defer)?></script>', page)
+            scripts = re.findall(r'<script src="([^"]+)"></script>', page)
             kind = path.split("/")[0]
             if path.startswith("assessments/") and path != "assessments/index.md":
                 wanted, data = ["pb-assessment.js"], 'id="pb-assessment-data"'
