@@ -632,7 +632,45 @@
       event.preventDefault();
     });
 
+    /* The dimensions on the way to the results are laid out only once in view (pb.css,
+     * content-visibility), so a jump lands where their estimated heights said and the page then
+     * moves as they are laid out. For a moment after a jump the results are brought back under
+     * the progress line whenever they move, until they have stayed put for a while or the reader
+     * scrolls. */
+    function settleJump(target) {
+      let frames = 0;
+      let still = 0;
+      let settledAt = null;
+      let stopped = false;
+      const stop = () => {
+        stopped = true;
+      };
+      for (const type of ["wheel", "touchstart", "keydown"]) {
+        window.addEventListener(type, stop, { once: true, passive: true });
+      }
+      function step() {
+        if (stopped || frames === 120 || still === 15) {
+          return;
+        }
+        const top = target.getBoundingClientRect().top;
+        if (settledAt === null || Math.abs(top - settledAt) > 1) {
+          target.scrollIntoView();
+          settledAt = target.getBoundingClientRect().top;
+          still = 0;
+        } else {
+          still += 1;
+        }
+        frames += 1;
+        requestAnimationFrame(step);
+      }
+      requestAnimationFrame(step);
+    }
+
     form.addEventListener("click", function (event) {
+      const link = event.target.closest('a[href="#pb-results"]');
+      if (link) {
+        settleJump(document.getElementById("pb-results"));
+      }
       const button = event.target.closest("[data-pb-action]");
       if (button && has(actions, button.dataset.pbAction)) {
         actions[button.dataset.pbAction]();
