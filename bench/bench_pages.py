@@ -22,7 +22,13 @@ once to warm the cache first; figures are medians.
 
 To add a page, append to PAGES: a name, a path and the marker selector (None for the baseline).
 
-Usage: python bench/bench_pages.py [--repeat N] [--chromium PATH]
+``--before SITE`` also measures a site built from an earlier version (for instance with
+``git worktree add /tmp/old <commit>`` and ``playbook-gen build --site-dir /tmp/old-site`` there),
+in the same browser run, in turns with this one: its ratios are printed beside today's, so a
+change is judged against figures taken under the same conditions. The spread printed with each
+median is the middle half of the loads (first to third quartile).
+
+Usage: python bench/bench_pages.py [--repeat N] [--chromium PATH] [--before SITE]
 """
 
 from __future__ import annotations
@@ -83,8 +89,9 @@ _OUR_REFERENCE = re.compile(
 WATCH_READY = """
 (() => {
   const markers = %s;
-  const base = %s;
-  const selector = markers[location.pathname.slice(base.length)];
+  const bases = %s;
+  const base = bases.find((each) => location.pathname.startsWith(each));
+  const selector = base === undefined ? null : markers[location.pathname.slice(base.length)];
   window.__pbReadyAt = null;
   if (!selector) return;
   new MutationObserver((changes, observer) => {
@@ -171,6 +178,14 @@ def report_heaviest(site: Path) -> bool:
     return ok
 
 
+def quartiles(values: list[float]) -> str:
+    """Return the middle half of `values` as 'first-third' quartile, in ms."""
+    if len(values) < 4:
+        return "-"
+    first, _, third = statistics.quantiles(values, n=4)
+    return f"{first:.0f}-{third:.0f}"
+
+
 def load(page, url: str, ready: str | None) -> float:
     """Load a page and return milliseconds from navigation start until it is ready."""
     page.goto(url, wait_until="load")
@@ -186,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="loads per page (default 15)")
     parser.add_argument("--chromium", default="/usr/bin/chromium", help="browser executable")
+    parser.add_argument(
+        "--before", type=Path, help="a site built from an earlier version, measured in turns"
+    )
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -194,7 +212,15 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(tmp) / "site"
         build(site)
         on_target = report_heaviest(site)
-        server, base = serve(site)
+        # One server for both builds: /now/ and /before/ (links to the two site folders).
+        root = Path(tmp) / "root"
+        root.mkdir()
+        (root / "now").symlink_to(site)
+        builds = ["now"]
+        if args.before:
+            (root / "before").symlink_to(args.before.resolve())
+            builds.append("before")
+        server, base = serve(root)
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(
@@ -205,20 +231,25 @@ def main(argv: list[str] | None = None) -> int:
                 markers = {  # by address without its query: the watcher sees the pathname
                     spec["path"].partition("?")[0]: spec["ready"] for spec in PAGES if spec["ready"]
                 }
-                page.add_init_script(
-                    WATCH_READY % (json.dumps(markers), json.dumps(urlsplit(base).path))
-                )
-                times: dict[str, list[float]] = {spec["name"]: [] for spec in PAGES}
+                bases = [f"{urlsplit(base).path}{name}/" for name in builds]
+                page.add_init_script(WATCH_READY % (json.dumps(markers), json.dumps(bases)))
+                times: dict[tuple[str, str], list[float]] = {
+                    (name, spec["name"]): [] for name in builds for spec in PAGES
+                }
                 sizes = {}
-                for spec in PAGES:  # warm the cache; note what each page adds
-                    load(page, base + spec["path"], spec["ready"])
-                    sizes[spec["name"]] = {
-                        path: (gzip_bytes(file), file.stat().st_size)
-                        for path, file in page_files(page, site, base).items()
-                    }
+                for name in builds:  # warm the cache; note what each page of today's adds
+                    for spec in PAGES:
+                        load(page, f"{base}{name}/{spec['path']}", spec["ready"])
+                        if name == "now":
+                            sizes[spec["name"]] = {
+                                path: (gzip_bytes(file), file.stat().st_size)
+                                for path, file in page_files(page, site, f"{base}now/").items()
+                            }
                 for _ in range(args.repeat):
                     for spec in PAGES:
-                        times[spec["name"]].append(load(page, base + spec["path"], spec["ready"]))
+                        for name in builds:
+                            url = f"{base}{name}/{spec['path']}"
+                            times[name, spec["name"]].append(load(page, url, spec["ready"]))
                 browser.close()
         finally:
             server.shutdown()
@@ -237,12 +268,19 @@ def main(argv: list[str] | None = None) -> int:
     every = {p: f for files in sizes.values() for p, f in files.items() if OURS in p}
     listing = ", ".join(f"{p.rsplit('/', 1)[-1]} {gz}/{raw}" for p, (gz, raw) in every.items())
     print(f"  ours, each file as gzip/uncompressed: {listing}")
-    baseline = statistics.median(times[PAGES[0]["name"]])
-    print(f"\nTime until ready, median of {args.repeat} loads (ms), and ratio to the plain page:")
-    for spec in PAGES:
-        median = statistics.median(times[spec["name"]])
-        ratio = "" if spec is PAGES[0] else f"  ratio {median / baseline:.2f} (target <= 1.1)"
-        print(f"  {spec['name']:<13} {median:7.1f}{ratio}")
+    print(
+        f"\nTime until ready, median of {args.repeat} loads (ms) [middle half], and ratio to the "
+        "plain page of the same build:"
+    )
+    for name in builds:
+        if len(builds) > 1:
+            print(f"  {'this version' if name == 'now' else 'before (' + str(args.before) + ')'}:")
+        baseline = statistics.median(times[name, PAGES[0]["name"]])
+        for spec in PAGES:
+            values = times[name, spec["name"]]
+            median = statistics.median(values)
+            ratio = "" if spec is PAGES[0] else f"  ratio {median / baseline:.2f} (target <= 1.1)"
+            print(f"  {spec['name']:<12} {median:7.1f} [{quartiles(values):>9}]{ratio}")
     return 0 if on_target else 1
 
 

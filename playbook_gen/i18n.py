@@ -10,11 +10,13 @@ WORDS: dict[str, dict[str, str]] = {
     "en": {
         # assessment page (a_*: also handed to pb-assessment.js)
         "decimal": ".",
-        "a_jump": (
-            "Your answers are saved in this browser as you go. Scores, recommendations, export, "
-            "import and printing are at the end: {link}."
-        ),
         "a_team": "Team name",
+        "a_method": "How this assessment works",
+        "a_answered_line": "{n} of {total} answered",
+        "a_to_results": "Jump to results",
+        "a_glance": "Your results so far",
+        "a_weakest": "Weakest",
+        "a_glance_link": "All scores and what to work on next",
         "a_comment": "Comments on “{dimension}” (optional)",
         "a_dim_score": "Score for this dimension:",
         "a_results": "Your results",
@@ -292,11 +294,13 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "de": {
         "decimal": ",",
-        "a_jump": (
-            "Ihre Antworten werden beim Ausfüllen in diesem Browser gespeichert. Ergebnis, "
-            "Empfehlungen, Export, Import und Drucken finden Sie am Ende: {link}."
-        ),
         "a_team": "Teamname",
+        "a_method": "So funktioniert diese Selbsteinschätzung",
+        "a_answered_line": "{n} von {total} beantwortet",
+        "a_to_results": "Zum Ergebnis",
+        "a_glance": "Ihr Ergebnis bisher",
+        "a_weakest": "Am schwächsten",
+        "a_glance_link": "Alle Werte und was als Nächstes zu tun ist",
         "a_comment": "Anmerkungen zu „{dimension}“ (optional)",
         "a_dim_score": "Wert dieser Dimension:",
         "a_results": "Ihr Ergebnis",

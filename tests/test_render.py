@@ -134,3 +134,17 @@ def test_only_interactive_pages_name_scripts_and_after_their_data():
             for src in scripts:  # as a Markdown link: relative to the page's Markdown file
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(path), src))
                 assert target.startswith(f"{ASSET_DIR}/"), (path, src)
+
+
+def test_assessment_method_is_folded_away_and_absent_without_one():
+    handbook = load_handbook(ROOT / "content")
+    assessment = handbook.assessments["internal-service"]
+    page = render_site(handbook).pages["assessments/internal-service.md"]
+    intro_at, form_at = page.index('class="pb-text pb-intro"'), page.index("<form ")
+    method_at = page.index('<details class="pb-method">\n<summary>How this assessment works')
+    assert intro_at < method_at < form_at  # closed: no `open` attribute
+    assert "Cronbach" in page[method_at:form_at] and "Cronbach" not in page[intro_at:method_at]
+    assessment.method = None
+    page = render_site(handbook).pages["assessments/internal-service.md"]
+    assert "pb-method" not in page
+    assert "How this assessment works" not in page

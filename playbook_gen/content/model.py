@@ -501,7 +501,16 @@ class Assessment(Entity):
 
     title: Name = Field(description="The assessment's title.")
     short_title: ShortTitle = None
-    intro: LongText = Field(description="Markdown: how and why to fill it in.")
+    intro: LongText = Field(
+        description="Markdown: what the assessment is for, in a sentence or two, above the form."
+    )
+    method: OptionalText | None = Field(
+        None,
+        description=(
+            "Markdown: how the assessment works and how to read its results, folded away under "
+            "the intro (closed until the reader opens it; printed open)."
+        ),
+    )
     scale: Scale = Field(description="The answer scale.")
     dimensions: list[Dimension] = Field(min_length=1, description="Groups of questions.")
     bands: list[Band] = Field(min_length=1, description="Score bands, lowest first.")

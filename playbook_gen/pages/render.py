@@ -487,7 +487,7 @@ ASSESSMENT_WORDS = (
     "a_err_assessment", "a_err_answer", "a_err_key", "a_err_field", "a_err_size", "a_dimension",
     "a_question_id", "a_question", "a_answer", "a_answer_label", "a_score", "a_overall", "a_band",
     "a_team", "a_date", "a_comment_short", "storage_full", "storage_blocked", "storage_unreadable",
-    "organisation",
+    "organisation", "a_answered_line", "a_weakest",
 )  # fmt: skip
 """Labels the assessment page script needs (the rest of the page is rendered in Python)."""
 

@@ -188,7 +188,8 @@
     notice.className = "pb-notice";
     notice.setAttribute("role", "alert");
     notice.setAttribute("data-pb-notice", "");
-    form.prepend(notice);
+    /* In the sticky progress line, so that the two never cover each other. */
+    part("jump").prepend(notice);
     PB.setNoticeArea(notice);
 
     const store = PB.openStore({
@@ -255,10 +256,55 @@
       element.textContent = value === null ? none : formatScore(value);
     }
 
+    /* Write text only when it differs: the progress line is a live region, and a screen reader
+     * should hear it when the count changes, not on every other change. */
+    function setText(element, text) {
+      if (element.textContent !== text) {
+        element.textContent = text;
+      }
+    }
+
+    /* The sticky line: "12 of 28 answered". */
+    function showProgress(answered) {
+      const progress = part("progress");
+      progress.dataset.done = answered;
+      progress.dataset.total = questions.length;
+      setText(progress, PB.format(words.answered_line, { n: answered, total: questions.length }));
+    }
+
+    /* The dimensions to name as weakest: those recommended (below the threshold, weakest first),
+     * else the lowest scoring ones. */
+    function weakest(result) {
+      if (result.recommended.length > 0) {
+        return result.recommended;
+      }
+      const scored = dimensions.map((dimension) => result.byDimension[dimension.id])
+        .filter((own) => own.score !== null);
+      const lowest = Math.min(...scored.map((own) => own.score));
+      return scored.filter((own) => own.score === lowest);
+    }
+
+    /* The summary at the top, once there is an answer: the same figures as the full results. */
+    function showGlance(result, answered) {
+      const glance = part("glance");
+      glance.hidden = answered === 0;
+      if (answered === 0) {
+        return;
+      }
+      showScore(part("glance-score"), result.overall, words.no_score);
+      showText("glance-band", result.band ? `(${result.band.name})` : "");
+      const named = result.overall === null ? [] : weakest(result);
+      part("glance-weakest-line").hidden = named.length === 0;
+      const text = named.map((own) => `${own.dimension.title} (${formatScore(own.score)})`);
+      showText("glance-weakest", text.join(", "));
+    }
+
     function render() {
       const result = score(data, state.answers);
       const answered = questions.filter(({ question }) => has(state.answers, question.id)).length;
       showText("count", PB.format(words.progress, { n: answered, total: questions.length }));
+      showProgress(answered);
+      showGlance(result, answered);
       for (const dimension of dimensions) {
         const own = result.byDimension[dimension.id];
         const counted = PB.format(words.of, {
@@ -586,7 +632,45 @@
       event.preventDefault();
     });
 
+    /* The dimensions on the way to the results are laid out only once in view (pb.css,
+     * content-visibility), so a jump lands where their estimated heights said and the page then
+     * moves as they are laid out. For a moment after a jump the results are brought back under
+     * the progress line whenever they move, until they have stayed put for a while or the reader
+     * scrolls. */
+    function settleJump(target) {
+      let frames = 0;
+      let still = 0;
+      let settledAt = null;
+      let stopped = false;
+      const stop = () => {
+        stopped = true;
+      };
+      for (const type of ["wheel", "touchstart", "keydown"]) {
+        window.addEventListener(type, stop, { once: true, passive: true });
+      }
+      function step() {
+        if (stopped || frames === 120 || still === 15) {
+          return;
+        }
+        const top = target.getBoundingClientRect().top;
+        if (settledAt === null || Math.abs(top - settledAt) > 1) {
+          target.scrollIntoView();
+          settledAt = target.getBoundingClientRect().top;
+          still = 0;
+        } else {
+          still += 1;
+        }
+        frames += 1;
+        requestAnimationFrame(step);
+      }
+      requestAnimationFrame(step);
+    }
+
     form.addEventListener("click", function (event) {
+      const link = event.target.closest('a[href="#pb-results"]');
+      if (link) {
+        settleJump(document.getElementById("pb-results"));
+      }
       const button = event.target.closest("[data-pb-action]");
       if (button && has(actions, button.dataset.pbAction)) {
         actions[button.dataset.pbAction]();

@@ -559,13 +559,24 @@
     return (owner || document.documentElement).lang || "en";
   };
 
+  /* Number formats by language and decimals: making one costs as much as formatting with it
+   * thirty times, and a page shows dozens of numbers on every change. */
+  const numberFormats = new Map();
+
   /* A number as the reader writes it; `digits` fixes the decimals when given. */
   PB.number = function (value, digits, element) {
-    const fixed = digits === undefined ? {} : {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    };
-    return Number(value).toLocaleString(PB.lang(element), fixed);
+    const lang = PB.lang(element);
+    const key = `${lang} ${digits}`;
+    let format = numberFormats.get(key);
+    if (!format) {
+      const fixed = digits === undefined ? {} : {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      };
+      format = new Intl.NumberFormat(lang, fixed);
+      numberFormats.set(key, format);
+    }
+    return format.format(Number(value));
   };
 
   function twoDigits(number) {
