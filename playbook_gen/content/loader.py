@@ -72,6 +72,7 @@ def load_handbook(
     playbook = _read_playbook(read)
     _read_entity_folders(read)
     handbook = Handbook(playbook or _NO_PLAYBOOK, read.entities)
+    handbook.content_dir = read.root
     # References to files that failed to load are not reported twice.
     read.problems += checks.check_handbook(handbook, read.docs, read.broken, misnamed=read.misnamed)
     published = _text_warnings(read, allow_html=playbook.allow_html if playbook else False)

@@ -739,6 +739,16 @@ class Handbook:
         """Checked result files from content/results/ (``results.ResultFile``): the dashboard."""
         self.warnings: list = []
         """Problems that do not stop a build, such as an answer to an unknown question."""
+        self.content_dir: Any = None
+        """The folder it was read from (set by the loader); its git history dates the pages."""
+
+    @functools.cached_property
+    def history(self) -> list | None:
+        """The commits that changed the content, newest first (``history.Change``); None when
+        the content folder has no git history."""
+        from .history import read_history
+
+        return read_history(self.content_dir) if self.content_dir is not None else None
 
     def entities(self, kind: str) -> dict[str, Any]:
         """Return the entities of one kind (by its folder: 'principles', ...) by id."""

@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from .. import results
 from ..content import richtext
+from ..content.history import RECENT, last_changed
 from ..content.model import KINDS, Handbook
 from ..content.review import review_of
 from ..i18n import words
@@ -298,13 +299,18 @@ def home_cards(handbook: Handbook, pages) -> list[Card]:
 def _page_plan(handbook: Handbook):
     """Yield (page path, template, context) for every generated page, in navigation order."""
     pages = list(_entity_pages(handbook))  # first: the home page's cards link to them
+    news = whats_new(handbook)
+    if news:
+        pages.append(("whats-new.md", "whats_new.md.j2", news))
     paths = frozenset(path for path, _, _ in pages)
-    yield "index.md", "home.md.j2", {"cards": home_cards(handbook, paths)}
+    latest = news["changes"][0]["day"] if news else None
+    yield "index.md", "home.md.j2", {"cards": home_cards(handbook, paths), "latest": latest}
     yield from pages
 
 
 def _entity_pages(handbook: Handbook):
     """Yield (page path, template, context) for every generated page but the home page."""
+    changed = last_changed(handbook.history)
     for kind in KINDS.values():
         entities = handbook.entities(kind.folder)
         if entities or kind.index_when_empty:
@@ -315,6 +321,7 @@ def _entity_pages(handbook: Handbook):
             if kind.sourced:
                 context["cited"] = cited_sources(entity)
             context["review"] = review_of(handbook, kind.folder, entity)
+            context["changed"] = changed.get(f"{kind.folder}/{entity.id}.yaml")
             yield kind.page(entity.id), template, context
     plans = {role.id: onboarding_plan(handbook, role.id) for role in handbook.playbook.roles}
     yield (
@@ -346,6 +353,38 @@ def _entity_pages(handbook: Handbook):
         yield "sources.md", "sources.md.j2", {"sources": sources}
     if handbook.results:
         yield from _results_pages(handbook)
+
+
+def whats_new(handbook: Handbook) -> dict[str, Any] | None:
+    """Return the "What's new" page's context: the recent changes to the content, newest first.
+
+    From git, when the content has a history: each commit's day, summary line and the pages its
+    files make. Without one, the pages by the day they were last ``reviewed``. None when there is
+    neither.
+    """
+    pages: dict[str, tuple[str, Any]] = {"playbook.yaml": ("index.md", None)}
+    for kind in KINDS.values():
+        for entity in handbook.entities(kind.folder).values():
+            pages[f"{kind.folder}/{entity.id}.yaml"] = (kind.page(entity.id), entity)
+    changes = []
+    if handbook.history:
+        for change in handbook.history:
+            shown = [pages[f] for f in dict.fromkeys(change.files) if f in pages]
+            if shown:
+                changes.append({"day": change.day, "summary": change.summary, "pages": shown})
+            if len(changes) == RECENT:
+                break
+        return {"changes": changes, "from_git": True} if changes else None
+    reviewed = sorted(
+        (entity.reviewed, path, entity)
+        for path, entity in pages.values()
+        if entity is not None and getattr(entity, "reviewed", None) is not None
+    )
+    changes = [
+        {"day": day, "summary": None, "pages": [(path, entity)]}
+        for day, path, entity in reversed(reviewed[-RECENT:])
+    ]
+    return {"changes": changes, "from_git": False} if changes else None
 
 
 def team_page(assessment_id: str, slug: str) -> str:
@@ -809,6 +848,7 @@ def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
         if entry:
             nav.append(entry)
     for path, key in (
+        ("whats-new.md", "whats_new"),
         ("tags.md", "tags"),
         ("sources.md", "sources"),
         ("results/index.md", "results"),
