@@ -48,7 +48,7 @@ SHOTS = [
     Shot("home", ""),
     Shot("assessment", "assessments/internal-service/", action="answer_assessment"),
     Shot("onboarding-plan", "onboarding/team-member/", action="tick_first_items"),
-    Shot("results", "results/", scheme="dark"),
+    Shot("team-results", "results/internal-service/team-payroll/", scheme="dark"),
     Shot("principle-phone", "principles/serve-inside-out/", width=390, height=844, scheme="dark"),
 ]
 """The pictures, in the order the README shows them."""
