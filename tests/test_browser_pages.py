@@ -113,17 +113,21 @@ OUR_FILES = """() => performance.getEntriesByType("resource")
 
 ASSESSMENT, CHECKLIST = "pb-assessment.js", "pb-checklist.js"  # each with the core in it
 PLAN = "pb-plan.js"  # the core, the checklist's code and the plan's
+REVIEW = "pb-review.js"
+"""On a page with a review date (every page of the default handbook's own files): a few lines
+that show the "due for review" notice, judged by the reader's clock."""
 SCRIPTS_BY_PAGE = {
     "": set(),
     "principles/": set(),
-    "principles/serve-inside-out/": set(),
-    "examples/zappos/": set(),
+    "principles/serve-inside-out/": {REVIEW},
+    "examples/zappos/": {REVIEW},
     "tags/": set(),
     "sources/": set(),
     "editing/": set(),
+    "whats-new/": set(),
     "assessments/": set(),
-    "assessments/internal-service/": {ASSESSMENT},
-    "checklists/internal-service/": {CHECKLIST},
+    "assessments/internal-service/": {ASSESSMENT, REVIEW},
+    "checklists/internal-service/": {CHECKLIST, REVIEW},
     "onboarding/": set(),
     "onboarding/service-owner/": {PLAN},
 }
@@ -163,7 +167,7 @@ def exported_site(tmp_path_factory, serve_site) -> str:
 
 def test_exported_project_pages_load_their_scripts_and_work(page, exported_site):
     page.goto(exported_site + "principles/serve-inside-out/", wait_until="load")
-    assert [name for name in page.evaluate(OUR_FILES) if name.endswith(".js")] == []
+    assert [name for name in page.evaluate(OUR_FILES) if name.endswith(".js")] == [REVIEW]
     page.goto(exported_site + "assessments/internal-service/")
     page.wait_for_selector("form[data-pb-assessment][data-pb-ready]")
     for question, answer in {"rsp-1": 4, "rsp-2": 5, "rsp-3": 2, "rsp-4": 3}.items():
