@@ -74,6 +74,28 @@ class _Group(OurGroup):
 
 
 # invoke_without_command: so that a missing command is reported by us (below), not by click.
+def content_option(help_text: str):
+    """The ``--content DIR`` option, with what the command reads from the folder."""
+    return click.option(
+        "--content",
+        "content",
+        type=PathType(exists=True, file_okay=False, path_type=Path),
+        help=help_text,
+    )
+
+
+def format_option(formats: list[str], help_text: str):
+    """The ``--format`` option: one of `formats`, the first by default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=ChoiceType(formats),
+        default=formats[0],
+        show_default=True,
+        help=help_text,
+    )
+
+
 @click.group(
     cls=_Group,
     context_settings=CONTEXT,
@@ -133,20 +155,8 @@ def new(directory: Path, organisation: str, theme: str) -> None:
     type=PathType(exists=True, dir_okay=False, path_type=Path),
     help="The handbook's MkDocs settings, checked too.  [default: mkdocs.yml, when there is one]",
 )
-@click.option(
-    "--content",
-    "content",
-    type=PathType(exists=True, file_okay=False, path_type=Path),
-    help="The content folder.  [default: the one mkdocs.yml names, or content]",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=ChoiceType(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="One line per problem, or a JSON document.",
-)
+@content_option("The content folder.  [default: the one mkdocs.yml names, or content]")
+@format_option(["text", "json"], "One line per problem, or a JSON document.")
 @click.option(
     "--strict",
     is_flag=True,
@@ -283,25 +293,15 @@ def serve(config_file: str, dev_addr: str) -> None:
 @click.argument(
     "result_paths", metavar="RESULTS...", nargs=-1, required=True, type=PathType(exists=True)
 )
-@click.option(
-    "--content",
-    "content",
-    type=PathType(exists=True, file_okay=False, path_type=Path),
-    help="The content folder with the assessments.  [default: content]",
-)
+@content_option("The content folder with the assessments.  [default: content]")
 @click.option(
     "--assessment",
     "assessment_id",
     metavar="ID",
     help="Report on this assessment only.  [default: every one with results]",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=ChoiceType(["md", "csv", "json"]),
-    default="md",
-    show_default=True,
-    help="A readable report, a table for spreadsheets, or data for other tools.",
+@format_option(
+    ["md", "csv", "json"], "A readable report, a table for spreadsheets, or data for other tools."
 )
 @click.option(
     "-o",
@@ -363,20 +363,8 @@ def report(
 
 
 @cli.command()
-@click.option(
-    "--content",
-    "content",
-    type=PathType(exists=True, file_okay=False, path_type=Path),
-    help="The content folder.  [default: content]",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=ChoiceType(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="One line per page, or a JSON document.",
-)
+@content_option("The content folder.  [default: content]")
+@format_option(["text", "json"], "One line per page, or a JSON document.")
 @click.option(
     "--soon",
     type=click.IntRange(0, 3650),
