@@ -51,7 +51,11 @@ principle page loads none, or only ``pb-review.js`` (a few lines, alone) when it
 date. One file per page, not two, because Material's instant navigation
 inserts a page's scripts again without keeping their order.
 """
-ASSETS = (STYLESHEET, *PAGE_SCRIPTS)
+PAGE_STYLES = ("pb-assessment.css",)
+"""Styles only one page type needs, which its template links (``<link rel="stylesheet">`` in
+raw HTML, as it names its script): the assessment's progress line and long form would weigh on
+every other page, the onboarding plan's most of all (the heaviest page, by our JS and CSS)."""
+ASSETS = (STYLESHEET, *PAGE_STYLES, *PAGE_SCRIPTS)
 """Our CSS and JS, shipped in the package."""
 OFFLINE_SCRIPT = "pb-offline.js"
 """Shipped too, but loaded only by a site built to open from a folder (``build --offline``)."""
@@ -896,7 +900,8 @@ class _Renderer:
             return rel + (f"#{anchor}" if anchor else "")
 
         def asset_url(name: str) -> str:
-            """One of our assets (``ASSETS``) for a <script src>, in the same form as ``link``."""
+            """One of our assets (``ASSETS``) for a <script src> or <link href>, in the same form
+            as ``link``."""
             return _relpath(f"{ASSET_DIR}/{name}", base)
 
         return self.env.get_template(template).render(
