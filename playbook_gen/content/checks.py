@@ -440,6 +440,26 @@ _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _HEADING = re.compile(r"^(?:[ ]{0,3}(?:>[ ]?|(?:[-*+]|\d{1,9}[.)])[ ]+))*(#{1,6})(.*)$", re.M)
 
 
+def owner_warnings(handbook: Handbook, docs: dict[tuple[str, str], Document]) -> list[Problem]:
+    """Warn of an ``owner`` written like a role id that names no role but is close to one: a
+    typo ('hrr' for 'hr'), which pages would show as a name. Other owners are names."""
+    roles = [role.id for role in handbook.playbook.roles]
+    found = []
+    for kind in KINDS.values():
+        if "owner" not in kind.model.model_fields:
+            continue
+        for id_, entity in handbook.entities(kind.folder).items():
+            owner = entity.owner
+            if owner and owner not in roles and _SLUG.fullmatch(owner):
+                hint = did_you_mean(owner, roles)
+                if hint:
+                    message = (
+                        f"'{owner}' is not a role id in playbook.yaml; pages show it as a name"
+                    )
+                    found.append(docs[kind.folder, id_].problem(("owner",), message, hint))
+    return found
+
+
 def text_warnings(docs: Iterable[Document], *, allow_html: bool = False) -> list[Problem]:
     """Return a warning for each HTML comment, and each line that becomes a heading, in a text.
 

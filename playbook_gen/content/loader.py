@@ -78,7 +78,7 @@ def load_handbook(
     published = _text_warnings(read, allow_html=playbook.allow_html if playbook else False)
     if strict:
         read.problems += published
-    warnings = [] if strict else published
+    warnings = ([] if strict else published) + checks.owner_warnings(handbook, read.docs)
     if read_results:
         warnings += _read_results(read, handbook)
     handbook.warnings = sorted(warnings)
