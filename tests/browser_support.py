@@ -167,3 +167,19 @@ def default_site(tmp_path_factory, serve_site) -> str:
     root = tmp_path_factory.mktemp("default-site")
     build_handbook(ROOT, root / "handbook")
     return serve_site(root) + "handbook/"
+
+
+def serious_violations(pg) -> list[str]:
+    """Serious and critical axe-core findings, except in Material's own search dialog.
+
+    Material renders the search overlay as role=dialog without a name (aria-dialog-name); that
+    markup is the theme's, not the handbook's.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(pg, context={"exclude": [[".md-search"]]})
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from browser_support import serious_violations
 from playwright.sync_api import expect
 
 # Fixtures browser, page, serve_site and default_site come from browser_support via conftest.py.
@@ -594,22 +595,6 @@ def test_page_reads_without_javascript(browser, site):
 
 
 # Accessibility and the default handbook
-
-
-def serious_violations(pg) -> list[str]:
-    """Serious and critical axe-core findings, except in Material's own search dialog.
-
-    Material renders the search overlay as role=dialog without a name (aria-dialog-name); that
-    markup is the theme's, not the handbook's.
-    """
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(pg, context={"exclude": [[".md-search"]]})
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize(

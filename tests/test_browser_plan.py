@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from browser_support import serious_violations
 from playwright.sync_api import expect
 
 FIXTURE = Path(__file__).parent / "sites" / "checklists"
@@ -359,16 +360,9 @@ def test_print_shows_who_when_and_due_dates_but_not_the_form(page, site):
 
 
 def test_plan_with_dates_has_no_serious_accessibility_violations(page, site):
-    from axe_playwright_python.sync_playwright import Axe
-
     open_plan(page, site + ALEX)
     page.check(BOX.format("onboarding-basics#announce"))
-    results = Axe().run(page, context={"exclude": [[".md-search"]]})
-    found = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    found = serious_violations(page)
     assert found == [], "\n".join(found)
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+from browser_support import serious_violations
 from site_support import ROOT, SITES, copy_project, page_file, run_mkdocs
 
 from playbook_gen.build import build_site, export_site
@@ -449,19 +450,12 @@ def test_cards_are_reached_with_the_keyboard_one_stop_each(page, default_site):
 def test_home_and_every_index_page_pass_axe(page, default_site, system):
     """tests/test_themes.py checks the home page and one index page in every theme; here every
     index page (their cards differ: a company line, Markdown text, counts) in both schemes."""
-    from axe_playwright_python.sync_playwright import Axe
-
     page.emulate_media(color_scheme=system)
     found = {}
     for url in PAGES:
         page.goto(default_site + url)
         page.wait_for_selector(".pb-card")
-        result = Axe().run(page, context={"exclude": [[".md-search"]]})
-        serious = [
-            f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
-            for v in result.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        serious = serious_violations(page)
         if serious:
             found[url or "home"] = serious
     assert found == {}

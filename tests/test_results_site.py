@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browser_support import serious_violations
 from click.testing import CliRunner
 from site_support import (
     ROOT,
@@ -625,18 +626,11 @@ def test_dashboard_pages_never_scroll_sideways(page, serve_site, built, hostile_
 
 
 def test_dashboard_has_no_serious_accessibility_violations(page, serve_site, built):
-    from axe_playwright_python.sync_playwright import Axe
 
     found = []
     for url in ("results/", PAYROLL, FACILITIES):
         page.goto(serve_site(built / "site") + url)
-        # Material's search overlay is the theme's markup (see test_browser_checklist.py).
-        violations = Axe().run(page, context={"exclude": [[".md-search"]]}).response["violations"]
-        found += [
-            f"{url} {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in violations
-            if v["impact"] in ("serious", "critical")
-        ]
+        found += [f"{url} {finding}" for finding in serious_violations(page)]
     assert page.locator("svg[role=img][aria-label]").count() == 0  # Facilities: withheld
     assert found == [], "\n".join(found)
 

@@ -23,6 +23,13 @@ from playbook_gen.build import export_site
 def zensical_project(tmp_path_factory) -> Path:
     """The default handbook exported, then built by ``zensical build`` into the project's site/."""
     project = export_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("zensical") / "project")
+    zensical_build(project)
+    assert (project / "site" / "index.html").is_file()
+    return project
+
+
+def zensical_build(project: Path) -> None:
+    """Build an exported project with ``zensical build`` into its site/ folder."""
     done = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
         cwd=project,
@@ -31,8 +38,6 @@ def zensical_project(tmp_path_factory) -> Path:
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert (project / "site" / "index.html").is_file()
-    return project
 
 
 def page_address(site: Path, file: Path) -> str:
@@ -183,14 +188,7 @@ def test_the_exported_dashboard_builds_on_zensical_with_every_link(tmp_path):
     from site_support import SITES
 
     project = export_site(SITES / "results" / "mkdocs.yml", tmp_path / "project")
-    done = subprocess.run(
-        [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    zensical_build(project)
     site = project / "site"
     for team in ("team-payroll", "team-facilities"):
         assert (site / "results" / "team-pulse" / team / "index.html").is_file()
