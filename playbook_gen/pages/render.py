@@ -488,6 +488,12 @@ def tag_index(handbook: Handbook) -> dict[str, list[tuple[str, Any]]]:
     return dict(sorted(tags.items()))
 
 
+def _work(source) -> tuple[str, int, str]:
+    """What makes sources listed in several files one work: its author, year and title (the
+    Sources page is sorted by it)."""
+    return (source.author or "", source.year or 0, source.title)
+
+
 def cited_sources(entity) -> list:
     """Return the sources an entity's page cites: its own, then its items' (once each)."""
     seen: dict[tuple, Any] = {}
@@ -495,7 +501,7 @@ def cited_sources(entity) -> list:
         *entity.sources,
         *(s for item in getattr(entity, "items", ()) for s in item.sources),
     ]:
-        seen.setdefault((source.author or "", source.year or 0, source.title), source)
+        seen.setdefault(_work(source), source)
     return list(seen.values())
 
 
@@ -516,7 +522,7 @@ def source_index(handbook: Handbook) -> list[tuple[Any, list[tuple[str, Any]]]]:
             for item in getattr(entity, "items", ()):
                 cited += [(source, f"{page}#{item.id}") for source in item.sources]
             for source, path in cited:
-                key = (source.author or "", source.year or 0, source.title)
+                key = _work(source)
                 _, pages = seen.setdefault(key, (source, []))
                 if all(path.split("#")[0] != p.split("#")[0] for p, _ in pages):
                     pages.append((path, entity))
