@@ -465,6 +465,13 @@ class Question(Strict):
     id: Slug = Field(description="Id, unique in the assessment; answers are stored under it.")
     text: LineText = Field(description="Markdown: the statement.")
     reverse: bool = Field(False, description="True when agreeing is bad; scored as min+max-answer.")
+    customer: LineText | None = Field(
+        None,
+        description=(
+            "Markdown: the statement in the voice of the teams this team serves. Only questions "
+            "with one are asked on the customer page; the others are the team's own."
+        ),
+    )
 
 
 class Recommend(Strict):

@@ -28,7 +28,7 @@ from markupsafe import Markup
 from .. import results
 from ..content import richtext
 from ..content.history import RECENT, last_changed
-from ..content.model import KINDS, Handbook
+from ..content.model import KINDS, Handbook, Question
 from ..content.review import review_of
 from ..i18n import words
 from ..results import charts
@@ -541,6 +541,14 @@ ASSESSMENT_WORDS = (
 """Labels the assessment page script needs (the rest of the page is rendered in Python)."""
 
 
+def _question_data(q: Question) -> dict[str, object]:
+    """A question as the assessment page's script reads it; ``customer`` only when it has one."""
+    data: dict[str, object] = {"id": q.id, "text": richtext.to_plain(q.text), "reverse": q.reverse}
+    if q.customer:
+        data["customer"] = richtext.to_plain(q.customer)
+    return data
+
+
 def assessment_data(handbook: Handbook, assessment) -> dict:
     """Return the data the assessment page script reads (JSON, via a script element).
 
@@ -571,10 +579,7 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
             {
                 "id": d.id,
                 "title": richtext.to_plain(d.title),
-                "questions": [
-                    {"id": q.id, "text": richtext.to_plain(q.text), "reverse": q.reverse}
-                    for q in d.questions
-                ],
+                "questions": [_question_data(q) for q in d.questions],
             }
             for d in assessment.dimensions
         ],
