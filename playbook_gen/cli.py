@@ -285,6 +285,7 @@ def serve(config_file: str, dev_addr: str) -> None:
             config_file=config_file,
             dev_addr=dev_addr,
             livereload=True,
+            build_type="dirty",  # only the pages a save changed are rebuilt (see preview.py)
             **({"docs_dir": docs_dir} if docs_dir else {}),  # type: ignore[arg-type]  # a setting
         )
 
@@ -526,10 +527,16 @@ def _log_mkdocs(level: int) -> None:
     logger.setLevel(level)
 
 
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    """Leave out MkDocs' warning about dirty builds: the preview rebuilds what a save changed."""
+    return "'dirty' build" not in record.getMessage()
+
+
 class _MkDocsHandler(logging.StreamHandler):
     def __init__(self):
         super().__init__()
         self.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        self.addFilter(_not_dirty_warning)
 
     @property
     def stream(self):

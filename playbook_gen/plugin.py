@@ -6,6 +6,7 @@ Kept thin on purpose (MkDocs 2.0 drops plugins): everything it calls is plain fu
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from click import ClickException
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import is_error_template, normalize_url
 
@@ -21,7 +22,15 @@ from .content.loader import load_handbook
 from .folders import check_output
 from .pages import rawhtml
 from .pages.csp import with_policy
-from .pages.render import Site, error_page_anywhere, hand_written_pages, problems_site, render_site
+from .pages.render import (
+    Site,
+    error_page_anywhere,
+    hand_written_pages,
+    preview_problems,
+    problems_site,
+    render_site,
+)
+from .preview import Preview, files_under, fingerprint
 from .problems import ContentError, Problem, UsageProblem, format_problems, sort_problems
 from .settings import (
     Brand,
@@ -50,9 +59,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.site: Site | None = None
         self.settings: Settings | None = None
         self.checked = Checked()
+        self.preview: Preview | None = None
+        """While serving in dirty mode: what the last build was made of (see ``preview``)."""
+        self.rebuilt: set[str] = set()
+        """URLs of the pages this build renders (the search index keeps the others' entries)."""
+        self.page_urls: set[str] = set()
+        """URLs of every page of this build (the search index drops the entries of the rest)."""
+        self.last_good: tuple[Site, Brand, dict[str, bytes], str] | None = None
+        """While serving: the last build without problems (its site, name, logo and language)."""
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.preview = Preview() if self.serving and dirty else None
+        self.last_good = None
 
     def content_dir(self, config) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
@@ -86,8 +105,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 raise PluginError(
                     f"{count} problem{'s' * (count != 1)} in the content; nothing was built"
                 ) from None
-            # While serving, show the problems in the browser; the next save rebuilds.
-            self.site = problems_site(exc.problems)
+            if self.last_good is None:
+                # While serving, show the problems in the browser; the next save rebuilds.
+                self.site = problems_site(exc.problems)
+            else:
+                # Keep showing the last good pages, under a banner listing the problems.
+                self.site, brand, images, language = self.last_good
+                self.site = preview_problems(self.site, exc.problems)
+                apply_brand(config, brand)
+                self.checked.images.update(images)
+                _set_theme_language(config, language)
         else:
             for warning in handbook.warnings:  # worked around (e.g. a result file handed in twice)
                 print(warning.format(), file=sys.stderr, flush=True)
@@ -100,7 +127,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 hand_written=hand_written_pages(config.docs_dir),
                 directory_urls=config.use_directory_urls,
             )
-            _set_theme_language(config, handbook.playbook.language)
+            language = handbook.playbook.language
+            _set_theme_language(config, language)
+            if self.serving:
+                self.site = preview_problems(self.site, [])
+                self.last_good = (self.site, brand, branded.images, language)
         if config.theme.name == "material":
             config.theme["font"] = False  # the site makes no request to another host (SPEC)
         show_as_text(config)  # site settings are text too: Material prints them as HTML
@@ -192,7 +223,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for path, text in self.site.pages.items():
             if files.get_file_from_path(path) is None:
                 level = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
-                files.append(File.generated(config, path, content=text, inclusion=level))
+                files.append(_GeneratedPage.generated(config, path, content=text, inclusion=level))
         for path, data in self.site.files.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data))
@@ -205,7 +236,89 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             ours = set(self.site.pages)
             extra = [f.src_uri for f in files.documentation_pages() if f.src_uri not in ours]
             config.nav = self.site.nav + sorted(extra)
+        if self.preview is not None:
+            self.skip_unchanged(files, config)
         return files
+
+    def skip_unchanged(self, files: Files, config) -> None:
+        """While previewing, let MkDocs' dirty mode skip the pages this save did not change.
+
+        See ``preview``. The pages a save removed are deleted from the preview's folder (a
+        temporary one MkDocs made), so that none is served stale.
+        """
+        assert self.site is not None and self.preview is not None
+        shared = self.shared_fingerprint(config)
+        changed = self.preview.changed(self.site, shared)
+        if _search_plugin(config) is None:
+            changed = None  # only Material's search keeps the skipped pages' entries
+        site_dir = Path(config.site_dir)
+        for path in self.preview.gone(self.site):
+            target = Path(
+                File(path, None, config.site_dir, config.use_directory_urls).abs_dest_path
+            )
+            if target.is_file() and target.is_relative_to(site_dir):
+                target.unlink()
+        self.rebuilt = set()
+        for file in files.documentation_pages():
+            if isinstance(file, _GeneratedPage):
+                file.unchanged = changed is not None and file.src_uri not in changed
+            elif os.path.isfile(file.abs_dest_path):
+                os.utime(file.abs_dest_path, (0, 0))  # hand-written pages are always rebuilt
+        self.preview.remember(self.site, shared)
+
+    def shared_fingerprint(self, config) -> str:
+        """Return the fingerprint of what every page shows (see ``preview``)."""
+        assert self.site is not None
+        theme = config.theme
+        parts = [
+            config.nav,
+            self.site.not_in_nav,
+            [str(x) for x in config.extra_css],
+            [str(x) for x in config.extra_javascript],
+            {key: theme[key] for key in theme},
+            [config.site_name, config.site_url, config.copyright, config.use_directory_urls],
+            config.extra,
+            {path: hash(data) for path, data in self.checked.images.items()},
+        ]
+        watched = [Path(config.config_file_path)] if config.config_file_path else []
+        custom = theme.custom_dir
+        return fingerprint(parts, watched + files_under(Path(custom) if custom else None))
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, *, config):
+        search = _search_plugin(config)
+        if self.preview is None or search is None:
+            return
+        # Material's search, in dirty mode, merges in the last index on the assumption that
+        # one page was rebuilt. Hand it the last index without every page rebuilt this time.
+        previous = search.search_index_prev
+        if previous is not None:
+            kept = [
+                entry
+                for entry in previous.entries
+                if (page := entry["location"].split("#")[0]) in self.page_urls
+                and page not in self.rebuilt
+            ]
+            search.search_index.entries = kept + search.search_index.entries
+            search.search_index_prev = None
+
+    def on_nav(self, nav, *, config, files):
+        if self.preview is not None:
+            # A page MkDocs skips is not read, so it would have no title for the others' menus.
+            titles = self.preview.titles
+            self.page_urls = set()
+            for file in files.documentation_pages():
+                if getattr(file, "unchanged", False) and file.src_uri in titles:
+                    file.page.title = titles[file.src_uri]
+                if file.page is not None:
+                    self.page_urls.add(file.page.url)
+        return nav
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.preview is not None:
+            self.preview.titles[page.file.src_uri] = page.title
+            self.rebuilt.add(page.url)
+        return context
 
     def on_env(self, env, *, config, files):
         env.filters["striptags"] = striptags_as_text  # titles stay text in <title>
@@ -240,6 +353,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.content_dir(config)))
         return server
+
+
+class _GeneratedPage(File):
+    """A generated page, which the preview may mark unchanged since the last build."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+def _search_plugin(config):
+    """Return Material's search plugin when it keeps a dirty build's index whole, else None."""
+    for plugin in config.plugins.values():
+        if hasattr(plugin, "search_index_prev") and hasattr(plugin, "search_index"):
+            return plugin
+    return None
 
 
 class _Refused(ClickException):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import html
 import json
 import os
 import re
@@ -413,7 +412,7 @@ def _umask() -> int:
 
 
 @pytest.mark.parametrize("command", ["mkdocs", "playbook-gen"])
-def test_serve_shows_content_problems_until_they_are_fixed(command, tmp_path):
+def test_serve_keeps_the_last_good_pages_and_lists_problems_until_fixed(command, tmp_path):
     project = copy_project(SITES / "small", tmp_path / "project")
     runner = ["-m", "mkdocs"] if command == "mkdocs" else ["-m", "playbook_gen.cli"]
     file = project / "content/principles/listen-first.yaml"
@@ -425,12 +424,15 @@ def test_serve_shows_content_problems_until_they_are_fixed(command, tmp_path):
         file.write_text(good.replace("title: Listen first", "tittle: Listen first"))
         line = "content/principles/listen-first.yaml:1:1: unknown field 'tittle'"
         wait_for(lambda: any(line in text for text in output), "the problem line")
-        wait_for(lambda: "Content problems" in http_get(base)[1], "the problems page")
-        assert html.escape(line) in http_get(base)[1]
+        # The pages stay the last good ones; the preview's banner lists the problem.
+        problems = base + "assets/playbook/preview-problems.json"
+        wait_for(lambda: line in http_get(problems)[1], "the problem in the preview's banner")
+        status, text = http_get(page)
+        assert status == 200 and "Listen first" in text
 
         file.write_text(good)
-        wait_for(lambda: http_get(page)[0] == 200, "the page to come back")
-        assert "Content problems" not in http_get(base)[1]
+        wait_for(lambda: '"problems": []' in http_get(problems)[1], "the banner to go")
+        assert http_get(page)[0] == 200
     assert "Traceback" not in "".join(output)
 
 

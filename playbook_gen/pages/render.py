@@ -8,6 +8,7 @@ templates only loop and branch.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import functools
 import html
@@ -59,6 +60,10 @@ ASSETS = (STYLESHEET, *PAGE_STYLES, *PAGE_SCRIPTS)
 """Our CSS and JS, shipped in the package."""
 OFFLINE_SCRIPT = "pb-offline.js"
 """Shipped too, but loaded only by a site built to open from a folder (``build --offline``)."""
+PREVIEW_SCRIPT = "pb-preview.js"
+"""Loaded only while previewing (``serve``): shows the content's problems above every page."""
+PREVIEW_PROBLEMS = "preview-problems.json"
+"""What the preview script reads, next to it: the problems of the last save (none when good)."""
 
 
 @dataclass
@@ -185,6 +190,28 @@ def css_string(text: str) -> str:
     A space after an escape would be read as the escape's end, so spaces are escaped too.
     """
     return '"' + "".join(c if c in _CSS_PLAIN else f"\\{ord(c):06x}" for c in text) + '"'
+
+
+def preview_problems(site: Site, problems) -> Site:
+    """Return the site as ``serve`` shows it: with a banner over every page listing problems.
+
+    The banner is drawn by a script that reads the problems from a file beside it, so that a
+    save with problems changes one file, not every page: the pages stay the last good ones.
+    """
+    lines = [p.format() for p in problems]
+    count = len(lines)
+    data = {
+        "title": (
+            f"{count} problem{'s' * (count != 1)} in the content. Until they are fixed, these "
+            "pages show the last version without problems."
+        ),
+        "problems": lines,
+    }
+    files = dict(site.files)
+    files[f"{ASSET_DIR}/{PREVIEW_SCRIPT}"] = asset(PREVIEW_SCRIPT)
+    files[f"{ASSET_DIR}/{PREVIEW_PROBLEMS}"] = json.dumps(data, ensure_ascii=False).encode()
+    scripts = [*site.extra_javascript, f"{ASSET_DIR}/{PREVIEW_SCRIPT}"]
+    return dataclasses.replace(site, files=files, extra_javascript=scripts)
 
 
 def problems_site(problems) -> Site:
