@@ -30,7 +30,7 @@ from .pages.render import (
     problems_site,
     render_site,
 )
-from .preview import Preview, files_under, fingerprint
+from .preview import Preview, files_under, fingerprint, nav_menus
 from .problems import ContentError, Problem, UsageProblem, format_problems, sort_problems
 from .settings import (
     Brand,
@@ -248,7 +248,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """
         assert self.site is not None and self.preview is not None
         shared = self.shared_fingerprint(config)
-        changed = self.preview.changed(self.site, shared)
+        features = config.theme.get("features") or []
+        menus = nav_menus(config.nav, self.site.pages, pruned="navigation.prune" in features)
+        changed = self.preview.changed(self.site, shared, menus)
         if _search_plugin(config) is None:
             changed = None  # only Material's search keeps the skipped pages' entries
         site_dir = Path(config.site_dir)
@@ -264,14 +266,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 file.unchanged = changed is not None and file.src_uri not in changed
             elif os.path.isfile(file.abs_dest_path):
                 os.utime(file.abs_dest_path, (0, 0))  # hand-written pages are always rebuilt
-        self.preview.remember(self.site, shared)
+        self.preview.remember(self.site, shared, menus)
 
     def shared_fingerprint(self, config) -> str:
         """Return the fingerprint of what every page shows (see ``preview``)."""
         assert self.site is not None
         theme = config.theme
         parts = [
-            config.nav,
             self.site.not_in_nav,
             [str(x) for x in config.extra_css],
             [str(x) for x in config.extra_javascript],
@@ -281,6 +282,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             {path: hash(data) for path, data in self.checked.images.items()},
         ]
         watched = [Path(config.config_file_path)] if config.config_file_path else []
+        watched += files_under(Path(config.docs_dir))  # hand-written pages' titles are in menus
         custom = theme.custom_dir
         return fingerprint(parts, watched + files_under(Path(custom) if custom else None))
 

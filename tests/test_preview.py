@@ -241,3 +241,21 @@ def test_the_banner_lists_the_problems_over_the_last_good_page(tmp_path, page, s
     expect(page.locator("h1")).to_contain_text("Dell")  # the last good page, under the banner
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0  # long lines wrap at 390 px
+
+
+def test_renaming_one_of_many_principles_rebuilds_its_navigation_group(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_build import generate_handbook
+
+    project = generate_handbook(tmp_path / "project", 100)  # principles in groups of 25
+    preview = Preview(project, tmp_path / "site")
+    _edit_yaml(
+        project / "content" / "principles" / "principle-30.yaml",
+        lambda d: d.update(title="Principle thirty, renamed"),
+    )
+    preview.build()
+    rebuilt = preview.rebuilt()
+    assert {"principles/principle-30/", "principles/principle-31/"} <= rebuilt  # its group
+    assert "principles/principle-1/" not in rebuilt  # another group: it shows the title only
+    assert "examples/example-1/" not in rebuilt
+    _same_as_full_build((preview, tmp_path))
