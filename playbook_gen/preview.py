@@ -98,44 +98,50 @@ def nav_menus(nav: list, pages: Iterable[str], *, pruned: bool) -> dict[str, str
     contents of the sections it is in; any other section shows as its title and a link to its
     first page. So renaming a principle rebuilds the pages of its navigation group, not all.
     """
-    order = nav_pages(nav)
-    place = {path: i for i, path in enumerate(order)}
-    whole = fingerprint([nav])
+    entries: list[tuple[str | None, str, tuple[int, ...]]] = []
+    _walk(nav, (), entries)
+    place = {path: i for i, (_, path, _) in enumerate(entries)}
+    views: dict[tuple[int, ...], str] = {}  # the pages of one section show the same
     menus = {}
     for path in pages:  # pages left out of the navigation show it too
         i = place.get(path)
-        neighbours = [] if i is None else [_entry_of(nav, p) for p in order[max(i - 1, 0) : i + 2]]
-        shown = _shown(nav, path, depth=0) if pruned else whole
-        menus[path] = fingerprint([shown, neighbours])
+        section = entries[i][2] if i is not None else ()
+        if section not in views:
+            views[section] = fingerprint([_shown(nav, section, ()) if pruned else nav])
+        around = [] if i is None else [entries[j][:2] for j in range(max(i - 1, 0), i + 2)]
+        menus[path] = fingerprint([views[section], around[: len(entries)]])
     return menus
 
 
-def _shown(entries: list, page: str, depth: int) -> list:
-    """Return the navigation entries a page shows under pruning (see ``nav_menus``)."""
+def _walk(nav: list, at: tuple[int, ...], out: list) -> None:
+    """Collect (title, path, the section it is in) for every page, in navigation order.
+
+    A section is named by its position: the indexes of the entries that lead to it.
+    """
+    for n, entry in enumerate(nav):
+        if not isinstance(entry, dict):
+            out.append((None, entry, at))
+            continue
+        for title, value in entry.items():
+            if isinstance(value, list):
+                _walk(value, (*at, n), out)
+            else:
+                out.append((title, value, at))
+
+
+def _shown(nav: list, section: tuple[int, ...], at: tuple[int, ...]) -> list:
+    """Return what a page in `section` shows of `nav` under pruning (see ``nav_menus``)."""
     out: list = []
-    for entry in entries:
+    for n, entry in enumerate(nav):
         if not isinstance(entry, dict):
             out.append(entry)
             continue
         for title, value in entry.items():
+            here = (*at, n)
             if not isinstance(value, list):
                 out.append([title, value])
-            elif depth == 0 or page in nav_pages(value):
-                out.append([title, _shown(value, page, depth + 1)])
+            elif not at or section[: len(here)] == here:  # top level, or on the way to it
+                out.append([title, _shown(value, section, here)])
             else:
                 out.append([title, nav_pages(value)[:1]])
     return out
-
-
-def _entry_of(nav: list, page: str) -> list:
-    """Return the title and path the navigation gives a page."""
-    for entry in nav:
-        if entry == page:
-            return [None, page]
-        if isinstance(entry, dict):
-            for title, value in entry.items():
-                if value == page:
-                    return [title, page]
-                if isinstance(value, list) and page in nav_pages(value):
-                    return _entry_of(value, page)
-    return [None, page]
