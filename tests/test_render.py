@@ -148,3 +148,41 @@ def test_assessment_method_is_folded_away_and_absent_without_one():
     page = render_site(handbook).pages["assessments/internal-service.md"]
     assert "pb-method" not in page
     assert "How this assessment works" not in page
+
+
+def _titles(nav: list) -> list:
+    """The group titles of a navigation, nested as the groups are."""
+    return [
+        [title, _titles(value)] if isinstance(value, list) else title
+        for entry in nav
+        if isinstance(entry, dict)
+        for title, value in entry.items()
+        if isinstance(value, list)
+    ]
+
+
+def test_a_large_section_is_split_into_numbered_groups():
+    from playbook_gen.pages.render import nav_groups
+
+    entries = [{f"Principle {i}": f"principles/p{i}.md"} for i in range(1, 61)]
+    assert nav_groups(entries[:25]) == entries[:25]  # 25 fit without groups
+    grouped = nav_groups(entries)
+    assert _titles(grouped) == [["1–25", []], ["26–50", []], ["51–60", []]]
+    assert grouped[2]["51–60"] == entries[50:]
+
+
+def test_a_very_large_section_gets_groups_of_groups():
+    from playbook_gen.pages.render import NAV_GROUP, nav_groups, nav_pages
+
+    entries = [{f"Principle {i}": f"principles/p{i}.md"} for i in range(1, 701)]
+    grouped = nav_groups(entries)
+    assert [t for t, _ in _titles(grouped)] == ["1–625", "626–700"]
+    inner = _titles(grouped)[1][1]
+    assert inner == [["626–650", []], ["651–675", []], ["676–700", []]]
+    assert nav_pages(grouped) == [f"principles/p{i}.md" for i in range(1, 701)]  # none lost
+
+    def widest(level: list) -> int:
+        lists = [v for e in level if isinstance(e, dict) for v in e.values() if isinstance(v, list)]
+        return max([len(level), *(widest(v) for v in lists)])
+
+    assert widest(nav_groups(entries * 30)) <= NAV_GROUP  # 21,000 entries, no level wider

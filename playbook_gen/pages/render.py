@@ -850,12 +850,39 @@ NAV_GROUP = 25
 """Entries per navigation group in a large section (see ``_nav``)."""
 
 
+def nav_groups(entries: list, first: int = 1) -> list:
+    """Split a section's entries into numbered groups of at most NAV_GROUP ("1–25", ...).
+
+    Up to NAV_GROUP² entries make one level of groups. More make groups of groups ("1–625",
+    then "1–25" inside it, ...), so that no level has more than NAV_GROUP entries and a page,
+    which shows the levels it is in, shows a few dozen links however large the handbook.
+
+    Args:
+        entries: the section's navigation entries, in order.
+        first: the number of the first entry (groups are numbered across the section).
+    """
+    if len(entries) <= NAV_GROUP:
+        return entries
+    size = NAV_GROUP
+    while len(entries) > size * NAV_GROUP:
+        size *= NAV_GROUP
+    return [
+        {
+            f"{first + start}–{first + min(start + size, len(entries)) - 1}": nav_groups(
+                entries[start : start + size], first + start
+            )
+        }
+        for start in range(0, len(entries), size)
+    ]
+
+
 def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
     """Return the navigation: every generated page, by section, in the handbook's order.
 
-    A section with more than NAV_GROUP entries is split into numbered groups ("1–25", ...).
-    With Material's ``navigation.prune`` a page then carries the links of its own group only,
-    so a page costs the same to build in a handbook of 100 entities or of 10,000.
+    A section with more than NAV_GROUP entries is split into numbered groups (see
+    ``nav_groups``). With Material's ``navigation.prune`` a page then carries the links of its
+    own groups only, so a page costs about the same to build in a handbook of 100 entities or
+    of 10,000.
     """
 
     def section(title: str, prefix: str, entities) -> dict | None:
@@ -864,15 +891,7 @@ def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
             for entity in entities
             if f"{prefix}/{entity.id}.md" in pages
         ]
-        if len(entries) > NAV_GROUP:
-            entries = [
-                {
-                    f"{start + 1}–{min(start + NAV_GROUP, len(entries))}": entries[
-                        start : start + NAV_GROUP
-                    ]
-                }
-                for start in range(0, len(entries), NAV_GROUP)
-            ]
+        entries = nav_groups(entries)
         if f"{prefix}/index.md" in pages:
             entries.insert(0, f"{prefix}/index.md")
         return {title: entries} if entries else None
