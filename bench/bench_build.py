@@ -174,6 +174,39 @@ def compare_builds(project: Path, work: Path, repeat: int) -> dict:
     }
 
 
+def fresh_env() -> dict[str, str]:
+    """The environment of a command a person runs: Python keeps compiled modules (.pyc).
+
+    Some machines set PYTHONDONTWRITEBYTECODE, which makes every run compile our modules from
+    source while MkDocs' come compiled from its installation: not what a user's install does.
+    """
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def compare_validate_command(project: Path, repeat: int) -> dict:
+    """Time ``playbook-gen validate`` and plain YAML parsing of the same files, each a fresh
+    process, interleaved; return the medians and spreads."""
+    parse = (
+        "import pathlib, yaml\n"
+        "for f in sorted(pathlib.Path('content').rglob('*.yaml')):\n"
+        "    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)\n"
+    )
+    commands = {
+        "validate": [sys.executable, "-m", "playbook_gen", "validate"],
+        "parse": [sys.executable, "-c", parse],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for round_ in range(repeat + 1):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=True, cwd=project, env=fresh_env(), capture_output=True)
+            if round_:  # the first round writes the compiled modules
+                times[name].append(time.perf_counter() - start)
+    return {name: (statistics.median(t), min(t), max(t)) for name, t in times.items()}
+
+
 def compare_commands(project: Path, work: Path, repeat: int) -> dict:
     """Time whole `mkdocs build` commands in fresh processes: what a person at a terminal waits
     for, imports and template loading included (Jinja's compiled-template cache is warm after
@@ -187,7 +220,7 @@ def compare_commands(project: Path, work: Path, repeat: int) -> dict:
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env=fresh_env(),
         )
         return time.perf_counter() - start
 
@@ -282,6 +315,14 @@ def main() -> None:
                 f"{name:>10} plugin {c['plugin']:.2f} s, plain {c['plain']:.2f} s, "
                 f"plugin÷plain {c['plugin'] / c['plain']:.3f}"
             )
+        v = compare_validate_command(ROOT, max(args.repeat, 10))
+        (val, val_lo, val_hi), (par, par_lo, par_hi) = v["validate"], v["parse"]
+        print(
+            f"`playbook-gen validate` of the default handbook, fresh process: {val * 1000:.0f} ms "
+            f"({val_lo * 1000:.0f}–{val_hi * 1000:.0f}); plain YAML parsing, fresh process: "
+            f"{par * 1000:.0f} ms ({par_lo * 1000:.0f}–{par_hi * 1000:.0f}); ratio "
+            f"{val / par:.2f}  (target ≤ 2)"
+        )
         print()
 
         per_page = {name: r["plugin"] / r["pages"] * 1000 for name, r in rows[1:]}
