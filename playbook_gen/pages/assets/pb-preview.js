@@ -13,8 +13,8 @@
       box.className = "pb-preview-problems";
       box.setAttribute("role", "alert");
       box.style.cssText =
-        "margin:0;padding:.8rem 1rem;background:#fff4e5;color:#3d2200;" +
-        "border-bottom:3px solid #b35c00;font-size:.8rem;line-height:1.5";
+        "margin:0 0 1rem;padding:.8rem 1rem;background:#fff4e5;color:#3d2200;" +
+        "border-left:4px solid #b35c00;font-size:.8rem;line-height:1.5";
       var title = document.createElement("p");
       title.style.cssText = "margin:0 0 .4rem;font-weight:700";
       title.textContent = data.title;
@@ -28,7 +28,8 @@
         list.appendChild(item);
       });
       box.appendChild(list);
-      document.body.insertBefore(box, document.body.firstChild);
+      var place = document.querySelector(".md-content") || document.body;  // Material's, or any
+      place.insertBefore(box, place.firstChild);
     })
     .catch(function () {});
 })();
