@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import is_error_template, normalize_url
 
-from .content.loader import load_handbook
+from .content.loader import LoadCache, load_handbook
 from .folders import check_output
 from .pages import rawhtml
 from .pages.csp import with_policy
@@ -65,6 +65,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """URLs of the pages this build renders (the search index keeps the others' entries)."""
         self.page_urls: set[str] = set()
         """URLs of every page of this build (the search index drops the entries of the rest)."""
+        self.load_cache: LoadCache | None = None
+        """While serving: what each content file gave last time (files read again on change)."""
         self.last_good: tuple[Site, Brand, dict[str, bytes], str] | None = None
         """While serving: the last build without problems (its site, name, logo and language)."""
 
@@ -72,6 +74,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.serving = command == "serve"
         self.preview = Preview() if self.serving and dirty else None
         self.last_good = None
+        self.load_cache = LoadCache() if self.serving else None
 
     def content_dir(self, config) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
@@ -91,7 +94,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         refused = self.published_problems(config)  # listed with the content's problems
         try:
             handbook = load_handbook(
-                self.content_dir(config), project=self.project_dir(config), strict=config.strict
+                self.content_dir(config),
+                project=self.project_dir(config),
+                strict=config.strict,
+                cache=self.load_cache,
             )
             brand, branded = self.check_brand(config, handbook)
             refused += branded.errors

@@ -920,3 +920,36 @@ def test_files_without_comments_or_hashes_in_text_are_not_read_twice(handbook_di
     monkeypatch.setattr(checks, "_texts", lambda data, path: seen.append(data) or iter(()))
     load_handbook(handbook_dir)
     assert seen == []
+
+
+def test_a_reading_cache_gives_what_reading_afresh_gives(project, monkeypatch):
+    from playbook_gen.content import loader
+
+    cache = loader.LoadCache()
+    first = load_handbook("content", cache=cache)
+    validated: list[str] = []
+    real = loader._read_and_validate
+    monkeypatch.setattr(
+        loader,
+        "_read_and_validate",
+        lambda src, name, model: validated.append(name) or real(src, name, model),
+    )
+    again = load_handbook("content", cache=cache)
+    assert validated == []  # nothing changed: nothing parsed again
+    assert again.principles["listen-first"] is first.principles["listen-first"]
+
+    path = Path("content/principles/listen-first.yaml")
+    path.write_text(path.read_text().replace("title: Listen first", "title: Listen first, always"))
+    edited = load_handbook("content", cache=cache)
+    assert validated == ["content/principles/listen-first.yaml"]  # only the saved file
+    assert edited.principles["listen-first"].title == "Listen first, always"
+    assert edited.principles == load_handbook("content").principles
+
+    path.write_text(path.read_text().replace("title:", "tittle:", 1))
+    expected = "content/principles/listen-first.yaml:1:1: unknown field 'tittle'"
+    for _ in range(2):  # a problem found once is reported on every reading, not only the first
+        with pytest.raises(ContentError) as exc:
+            load_handbook("content", cache=cache)
+        assert [p.format() for p in exc.value.problems if "tittle" in p.format()] == [
+            f"{expected} (did you mean 'title'?)"
+        ]

@@ -44,6 +44,7 @@ def load_handbook(
     read_results: bool = True,
     project: str | os.PathLike | None = None,
     strict: bool = False,
+    cache: LoadCache | None = None,
 ) -> Handbook:
     """Read, validate and cross-check every file in `content_dir`.
 
@@ -63,14 +64,19 @@ def load_handbook(
         project: the project folder, which no link in the content may lead out of (default:
             the folder that holds `content_dir`).
         strict: the warnings about text that may not be meant for readers are problems.
+        cache: what the last reading found in each file, to skip files that did not change
+            (a preview reads the content again on every save; see ``LoadCache``).
 
     Raises:
         ContentError: with every problem in every file, sorted by file and line (and the
             warnings too: a run that stops shows everything at once).
     """
     read = _open_content_folder(Path(content_dir), project)
+    read.cache = cache
     playbook = _read_playbook(read)
     _read_entity_folders(read)
+    if cache is not None:
+        cache.forget_unread()
     handbook = Handbook(playbook or _NO_PLAYBOOK, read.entities)
     handbook.content_dir = read.root
     # References to files that failed to load are not reported twice.
@@ -107,6 +113,34 @@ class _Reading:
     )
     broken: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in KINDS})
     """Ids per kind whose files exist but did not load: references to them are not unknown."""
+    cache: LoadCache | None = None
+
+
+class LoadCache:
+    """What reading each content file found, kept between readings of the same folder.
+
+    Reading a file is parsing its YAML and validating it against its model: nearly all the time
+    of ``load_handbook``. A file whose bytes, name and model are the same as last time gives the
+    same document, problems and model, so they are taken from here. The cross-checks between
+    files always run again.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[tuple, tuple] = {}
+        self._read: dict[tuple, tuple] = {}
+
+    def get(self, key: tuple) -> tuple | None:
+        found = self._files.get(key)
+        if found is not None:
+            self._read[key] = found
+        return found
+
+    def put(self, key: tuple, value: tuple) -> None:
+        self._read[key] = value
+
+    def forget_unread(self) -> None:
+        """Keep only the files read this time (edited files leave no old versions behind)."""
+        self._files, self._read = self._read, {}
 
 
 def _open_content_folder(root: Path, project: str | os.PathLike | None) -> _Reading:
@@ -141,7 +175,9 @@ def _read_playbook(read: _Reading) -> Playbook | None:
             )
         )
         return None
-    return _load_one(playbook_file, Playbook, read.problems, read.docs, ("playbook", ""))
+    return _load_one(
+        playbook_file, Playbook, read.problems, read.docs, ("playbook", ""), cache=read.cache
+    )
 
 
 def _read_entity_folders(read: _Reading) -> None:
@@ -213,11 +249,13 @@ def _read_entity_file(read: _Reading, file: Path, name: str, kind: Kind) -> None
             # Not loaded under a name that is no id, but checked: every mistake in the file
             # shows now, not after the renaming.
             found: dict = {}
-            _load_one(file, kind.model, read.problems, found, (kind.folder, stem), name)
+            _load_one(file, kind.model, read.problems, found, (kind.folder, stem), name, read.cache)
             read.misnamed += [(kind.folder, doc) for doc in found.values()]
             read.broken[kind.folder].add(stem)
         return
-    loaded = _load_one(file, kind.model, read.problems, read.docs, (kind.folder, stem), name)
+    loaded = _load_one(
+        file, kind.model, read.problems, read.docs, (kind.folder, stem), name, read.cache
+    )
     if loaded is None:
         read.broken[kind.folder].add(stem)
     else:
@@ -332,7 +370,15 @@ def _file_name_problem(name: str, stem: str, suffix: str) -> Problem | None:
     return None
 
 
-def _load_one(file: Path, model: type[BaseModel], problems, docs, key, name: str = "") -> Any:
+def _load_one(
+    file: Path,
+    model: type[BaseModel],
+    problems,
+    docs,
+    key,
+    name: str = "",
+    cache: LoadCache | None = None,
+) -> Any:
     """Read and validate one file; return its model, or None. Every problem goes to `problems`.
 
     A file that is read with problems (a duplicate field, say) is still validated, and its
@@ -344,16 +390,28 @@ def _load_one(file: Path, model: type[BaseModel], problems, docs, key, name: str
     except OSError as exc:
         problems.append(Problem(name, message=f"this file could not be read: {os_reason(exc)}"))
         return None
-    doc, found = read_document(source, name)
-    problems.extend(found)
+    cache_key = (name, model, source)
+    found = cache.get(cache_key) if cache is not None else None
+    if found is None:
+        found = _read_and_validate(source, name, model)
+        if cache is not None:
+            cache.put(cache_key, found)
+    doc, found_problems, loaded = found
+    problems.extend(found_problems)
+    if doc is not None:
+        docs[key] = doc
+    return loaded
+
+
+def _read_and_validate(source: bytes, name: str, model: type[BaseModel]) -> tuple:
+    """Return (document or None, problems, model or None) for one file's bytes."""
+    doc, problems = read_document(source, name)
     if doc is None:
-        return None
-    docs[key] = doc
+        return None, problems, None
     try:
-        return validate_document(doc, model)
+        return doc, problems, validate_document(doc, model)
     except ContentError as exc:
-        problems.extend(exc.problems)
-        return None
+        return doc, problems + exc.problems, None
 
 
 def validate_document(doc: Document, model: type[BaseModel]) -> Any:
