@@ -15,7 +15,7 @@ Prints three ratios, each against a baseline measured in the same run:
    text limit reads (model.markdown_limit_problem), with the share of the text checks (limits and
    the warnings about published text).
 
-Usage: python bench/bench_build.py [--repeat N] [--entities N] [--validate-only]
+Usage: python bench/bench_build.py [--repeat N] [--entities N] [--largest N] [--validate-only]
 """
 
 from __future__ import annotations
@@ -284,6 +284,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--entities", type=int, default=1000)
     parser.add_argument("--validate-only", action="store_true", help="Only ratio 3 (fast).")
+    parser.add_argument(
+        "--largest",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Also build an N-entity handbook (e.g. 5000) and print its per-page ms ratio.",
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
 
@@ -337,6 +344,17 @@ def main() -> None:
             f"per-page ms: {small_ms:.2f} at {args.entities // 10} entities, {large_ms:.2f} at "
             f"{args.entities}; ratio {large_ms / small_ms:.3f}  (target ≤ 1.15)"
         )
+
+        if args.largest:
+            largest = generate_handbook(work / "largest", args.largest)
+            (work / "largest-build").mkdir()
+            r = compare_builds(largest, work / "largest-build", 1)
+            largest_ms = r["plugin"] / r["pages"] * 1000
+            print(
+                f"per-page ms: {largest_ms:.2f} at {args.largest} entities ({r['pages']} pages); "
+                f"ratio to {args.entities // 10} entities {largest_ms / small_ms:.3f}  "
+                "(target ≤ 1.15)"
+            )
 
         validate_ratios(work, args, large)
 
