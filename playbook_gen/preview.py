@@ -108,8 +108,8 @@ def nav_menus(nav: list, pages: Iterable[str], *, pruned: bool) -> dict[str, str
         section = entries[i][2] if i is not None else ()
         if section not in views:
             views[section] = fingerprint([_shown(nav, section, ()) if pruned else nav])
-        around = [] if i is None else [entries[j][:2] for j in range(max(i - 1, 0), i + 2)]
-        menus[path] = fingerprint([views[section], around[: len(entries)]])
+        around = [] if i is None else [entry[:2] for entry in entries[max(i - 1, 0) : i + 2]]
+        menus[path] = fingerprint([views[section], around])
     return menus
 
 

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from playwright.sync_api import expect
 from site_support import ENV, ROOT, copy_project
 
@@ -97,6 +98,15 @@ def _edit_yaml(path: Path, change) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _plugins_of_this_module():
+    """Start and end with new plugins: MkDocs keeps one instance of each per process, and a
+    preview's (Material's search keeps the last index) must not reach other tests' builds."""
+    MkDocsConfig.plugins.plugin_cache.clear()
+    yield
+    MkDocsConfig.plugins.plugin_cache.clear()
 
 
 @pytest.fixture(scope="module")
@@ -259,3 +269,25 @@ def test_renaming_one_of_many_principles_rebuilds_its_navigation_group(tmp_path)
     assert "principles/principle-1/" not in rebuilt  # another group: it shows the title only
     assert "examples/example-1/" not in rebuilt
     _same_as_full_build((preview, tmp_path))
+
+
+def test_what_each_page_shows_of_the_navigation():
+    from playbook_gen.preview import nav_menus
+
+    def nav(title_of_p30: str) -> list:
+        group = lambda a, b: [  # noqa: E731
+            {(title_of_p30 if i == 30 else f"P{i}"): f"p/{i}.md"} for i in range(a, b)
+        ]
+        return [
+            {"Home": "index.md"},
+            {"Principles": [{"1–25": group(1, 26)}, {"26–40": group(26, 41)}]},
+            "glossary.md",
+        ]
+
+    pages = ["index.md", "glossary.md", "results/team.md", *(f"p/{i}.md" for i in range(1, 41))]
+    before = nav_menus(nav("P30"), pages, pruned=True)
+    after = nav_menus(nav("Renamed"), pages, pruned=True)
+    changed = sorted(p for p in pages if before[p] != after[p])
+    assert changed == [f"p/{i}.md" for i in range(26, 41)]  # its group only, the last page too
+    whole = nav_menus(nav("Renamed"), pages, pruned=False)
+    assert all(whole[p] != nav_menus(nav("P30"), pages, pruned=False)[p] for p in pages)
