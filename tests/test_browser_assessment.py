@@ -202,7 +202,7 @@ def test_page_shows_scores_band_chart_and_table_with_the_same_figures(page, defa
     assert page.text_content("[data-pb-band]") == "Dependable"
     assert "effort and feedback" in page.text_content("[data-pb-band-text]")
     assert page.get_attribute("[data-pb-band-index='2']", "class") == "pb-current"
-    assert page.text_content("[data-pb-count]") == "25 of 28 questions answered"
+    assert page.text_content("[data-pb-count]") == "26 of 30 questions answered"
     chart = page.locator("[data-pb-chart] svg")
     assert chart.get_attribute("role") == "img"
     assert "threshold of 3.5" in chart.get_attribute("aria-label")
@@ -360,7 +360,11 @@ def test_content_update_keeps_answers_to_remaining_questions(page, tmp_path, ser
         "      - id: eff-1\n",
         "      - id: eff-new\n        text: A brand-new statement.\n      - id: eff-1\n",
     )
-    dif4 = re.search(r"      - id: dif-4\n        text: [^\n]*\n        reverse: true\n", text)
+    dif4 = re.search(
+        r"      - id: dif-4\n        text: [^\n]*\n        reverse: true\n"
+        r"(        customer: [^\n]*\n)?",
+        text,
+    )
     text = text.replace(dif4.group(0), "")
     text = text.replace("      - id: rel-1\n", dif4.group(0) + "      - id: rel-1\n")
     file.write_text(text, encoding="utf-8")
@@ -713,7 +717,7 @@ def test_without_javascript_questions_and_advice_are_readable(browser, default_s
     pg = context.new_page()
     try:
         pg.goto(default_site + "assessments/internal-service/")
-        assert pg.locator(f"{FORM} fieldset").count() == 28
+        assert pg.locator(f"{FORM} fieldset").count() == 30
         assert pg.is_visible("#q-rsp-3 legend")
         assert pg.locator(f"{FORM} input[name='rsp-3']").count() == 6
         assert pg.is_visible(".pb-nojs")

@@ -49,16 +49,16 @@ def test_the_method_is_printed_even_when_folded(page, default_site):
 def test_progress_line_counts_answers_as_they_change(page, default_site):
     open_assessment(page, default_site)
     progress = page.locator(PROGRESS)
-    assert progress.text_content() == "0 of 28 answered"
+    assert progress.text_content() == "0 of 30 answered"
     assert progress.get_attribute("aria-live") == "polite"
     answer(page, "rsp-1", "4")
-    assert progress.text_content() == "1 of 28 answered"
+    assert progress.text_content() == "1 of 30 answered"
     answer(page, "rsp-2", "na")  # N/A is an answer too
     answer(page, "rsp-1", "2")  # a changed answer is not a new one
-    assert progress.text_content() == "2 of 28 answered"
+    assert progress.text_content() == "2 of 30 answered"
     assert (progress.get_attribute("data-done"), progress.get_attribute("data-total")) == (
         "2",
-        "28",
+        "30",
     )
 
 
@@ -116,7 +116,7 @@ def test_summary_appears_at_the_top_with_the_full_results_figures_and_after_relo
     page.wait_for_selector(f"{FORM}[data-pb-ready]", state="attached")
     assert page.is_visible(GLANCE)
     assert page.get_attribute("[data-pb-glance-score]", "data-value") == overall
-    assert page.text_content(PROGRESS) == "5 of 28 answered"
+    assert page.text_content(PROGRESS) == "5 of 30 answered"
 
 
 def test_summary_names_the_lowest_dimension_when_none_is_below_the_threshold(page, default_site):

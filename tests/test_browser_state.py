@@ -137,7 +137,7 @@ def test_two_tabs_of_an_assessment_keep_each_others_answers(page, default_site):
 
     want = {"rsp-1": "4", "rsp-2": "5", "rsp-3": "3", "eff-1": "2"}
     assert checked(first) == checked(second) == want
-    expect(first.locator("[data-pb-count]")).to_have_text("4 of 28 questions answered")
+    expect(first.locator("[data-pb-count]")).to_have_text("4 of 30 questions answered")
     expect(second.locator("[data-pb-answered=responsiveness]")).to_have_text("3 of 4")
     assert scores(first)["responsiveness"] != ""
     assert scores(first) == scores(second)
@@ -301,7 +301,7 @@ def test_full_storage_is_shown_and_the_stored_answers_stay(page, default_site):
     assert stored(page, "assessment", "internal-service") == saved
     # The page keeps what the reader did, scores included.
     assert checked(page) == {"rsp-1": "4", "rsp-2": "2"}
-    assert page.text_content("[data-pb-count]") == "2 of 28 questions answered"
+    assert page.text_content("[data-pb-count]") == "2 of 30 questions answered"
 
     # Room again: the next change saves the earlier one too, and the notice goes.
     page.evaluate(

@@ -142,7 +142,7 @@ def test_home_page_greets_each_group_with_a_card_that_links_to_an_existing_page(
     assert [(c["group"], c["title"], c["meta"]) for c in home.cards] == [
         ("For everyone", "Read the principles", "12 principles"),
         ("For everyone", "Learn from examples", "9 examples"),
-        ("For teams", "Take the self-assessment", "28 questions"),
+        ("For teams", "Take the self-assessment", "30 questions"),
         ("For managers", "Work through a checklist", "2 checklists"),
         ("For new colleagues", "Open your onboarding plan", "7 roles"),
     ]
@@ -255,7 +255,7 @@ def test_example_cards_name_the_company_and_situations_none(site):
 
 def test_assessment_and_checklist_cards_count_what_is_in_them(site):
     (assessment,) = read(site, "assessments/").cards
-    assert assessment["meta"] == "28 questions in 7 dimensions"
+    assert assessment["meta"] == "30 questions in 7 dimensions"
     checklists = read(site, "checklists/").cards
     handbook = load_handbook(ROOT / "content")
     assert [c["meta"] for c in checklists] == [

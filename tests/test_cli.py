@@ -514,6 +514,10 @@ def test_new_makes_a_handbook_that_validates_and_builds(tmp_path, monkeypatch):
         html.unescape(assessment).split()
     )
     assert "never use it to rate or rank individuals" in assessment
+    # ... and shows new users that the teams they serve can answer in their own voice.
+    check = load_handbook(hb / "content").assessments["team-check"]
+    assert all(q.customer for d in check.dimensions for q in d.questions)
+    assert "in their own voice" in assessment
 
 
 def test_new_refuses_a_non_empty_folder(tmp_path):

@@ -90,7 +90,13 @@ def test_na_is_not_valid_without_allow_na():
 
 def test_band_for_takes_the_first_band_reaching_the_score():
     a = assessment(".", "internal-service")
-    assert scoring.band_for(a, 1.99).name == "Firefighting"
-    assert scoring.band_for(a, 1.995).name == "Reactive"
+    assert scoring.band_for(a, 2).name == "Firefighting"
+    assert scoring.band_for(a, 2.001).name == "Reactive"
+    # The threshold is a band limit: every score below it is Dependable or lower, every score
+    # in Proactive or above is not below it (3.495 used to be Proactive and still recommended).
+    assert a.threshold in {band.upto for band in a.bands}
+    assert scoring.band_for(a, 3.495).name == "Dependable"
+    assert scoring.band_for(a, 3.5).name == "Dependable"
+    assert scoring.band_for(a, 3.5001).name == "Proactive"
     assert scoring.band_for(a, 5).name == "Effortless"
     assert scoring.band_for(a, None) is None
