@@ -551,8 +551,8 @@ def check_brand(
         theme_dir: the theme folder (``custom_dir``), if any.
     """
     from .content.loader import display_path
+    from .content.model import handbook_name
     from .content.richtext import to_plain
-    from .pages.render import handbook_name
 
     title = to_plain(playbook.title)
     brand = Brand(handbook_name(playbook))

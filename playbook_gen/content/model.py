@@ -393,6 +393,18 @@ class Playbook(Strict):
     review_every: ReviewEvery = None
 
 
+def handbook_name(playbook: Playbook) -> str:
+    """Return the name every page shows: '<organisation> · <title>', as plain text.
+
+    A title that already names the organisation ("Acme Service Handbook") is the name as it is.
+    """
+    title = richtext.to_plain(playbook.title)
+    organisation = richtext.to_plain(playbook.organisation)
+    if organisation.casefold() in title.casefold():
+        return title
+    return f"{organisation} · {title}"
+
+
 class Source(Strict):
     """A published source behind an idea."""
 

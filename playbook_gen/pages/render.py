@@ -29,7 +29,7 @@ from markupsafe import Markup
 from .. import results
 from ..content import richtext
 from ..content.history import RECENT, last_changed
-from ..content.model import KINDS, Handbook, Question
+from ..content.model import KINDS, Handbook, Question, handbook_name
 from ..content.review import review_of
 from ..i18n import words
 from ..results import charts
@@ -151,18 +151,6 @@ def asset(name: str) -> bytes:
     elif name.endswith(".css"):
         text = rcssmin.cssmin(text)
     return text.encode("utf-8")
-
-
-def handbook_name(playbook) -> str:
-    """Return the name every page shows: '<organisation> · <title>', as plain text.
-
-    A title that already names the organisation ("Acme Service Handbook") is the name as it is.
-    """
-    title = richtext.to_plain(playbook.title)
-    organisation = richtext.to_plain(playbook.organisation)
-    if organisation.casefold() in title.casefold():
-        return title
-    return f"{organisation} · {title}"
 
 
 def print_texts(handbook: Handbook) -> str:
