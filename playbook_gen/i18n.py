@@ -266,6 +266,7 @@ WORDS: dict[str, dict[str, str]] = {
             "The plan is kept in this browser beside your answers."
         ),
         "x_choose": "Choose from the recommendations",
+        "x_others": "Recommendations for the other dimensions ({n})",
         "x_commit": "Commit to this",
         "x_chosen": "Your commitments ({n} of {max})",
         "x_none": "No commitments yet.",
@@ -769,6 +770,7 @@ WORDS: dict[str, dict[str, str]] = {
             "gespeichert."
         ),
         "x_choose": "Aus den Empfehlungen wählen",
+        "x_others": "Empfehlungen für die übrigen Dimensionen ({n})",
         "x_commit": "Zusagen",
         "x_chosen": "Ihre Zusagen ({n} von {max})",
         "x_none": "Noch keine Zusagen.",

@@ -82,6 +82,7 @@
             link: link.href,
             kind: id.startsWith("principle:") ? words.principle : words.item,
             dimension: titles[block.dataset.pbRec] || "",
+            now: shown.includes(block),
           });
         }
       }
@@ -112,16 +113,25 @@
     const count = element("h4", { "data-pb-actions-count": "" });
     const list = element("ol", { class: "pb-commitments", "data-pb-commitments": "" });
     const none = element("p", { "data-pb-actions-none": "" }, words.none);
+    /* The recommendations for the dimensions that score low now, then the others folded away
+     * (all of them open when none scores low). */
     const choices = element("fieldset", { class: "pb-choices" });
     choices.append(element("legend", {}, words.choose));
+    const others = element("details", { class: "pb-other-choices" });
+    const anyNow = Array.from(candidates.values()).some((candidate) => candidate.now);
     const boxes = new Map();
     for (const candidate of candidates.values()) {
       const label = element("label", { "data-pb-choice": candidate.id });
       const box = element("input", { type: "checkbox", value: candidate.id });
       label.append(box, ` ${candidate.text} `,
         element("span", { class: "pb-about" }, `(${about(candidate)})`));
-      choices.append(label);
+      (candidate.now || !anyNow ? choices : others).append(label);
       boxes.set(candidate.id, box);
+    }
+    if (others.childElementCount > 0) {
+      const summary = PB.format(words.others, { n: others.childElementCount });
+      others.prepend(element("summary", {}, summary));
+      choices.append(others);
     }
     const tools = element("div", { class: "pb-tools", role: "group", "aria-label": words.title });
     for (const [action, label] of [["export-md", words.export_md], ["export-csv", words.export_csv],
