@@ -267,7 +267,6 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "x_choose": "Choose from the recommendations",
         "x_others": "Recommendations for the other dimensions ({n})",
-        "x_commit": "Commit to this",
         "x_chosen": "Your commitments ({n} of {max})",
         "x_none": "No commitments yet.",
         "x_full": "You have chosen {max} commitments already. Remove one to choose another.",
@@ -771,7 +770,6 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "x_choose": "Aus den Empfehlungen wählen",
         "x_others": "Empfehlungen für die übrigen Dimensionen ({n})",
-        "x_commit": "Zusagen",
         "x_chosen": "Ihre Zusagen ({n} von {max})",
         "x_none": "Noch keine Zusagen.",
         "x_full": (
