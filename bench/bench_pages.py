@@ -4,8 +4,9 @@ Builds the default handbook into a temporary folder, serves it on 127.0.0.1 and 
 
 1. the heaviest page of the handbook, by the JS and CSS of ours it loads (our files under
    ``assets/playbook/``, found in every built page), with those bytes gzip-compressed and
-   uncompressed (target: ours <= 12 KB gzip on the heaviest page), and what a principle page
-   loads of ours;
+   uncompressed (target: ours <= 12 KB gzip on the heaviest page), what a principle page
+   loads of ours, and what each file a page loads only when the reader asks for it weighs
+   (the assessment's action plan, the onboarding plan's calendar);
 2. the gzip-compressed bytes of JS and CSS each measured page adds, as loaded in Chromium,
    against the theme's own JS and CSS on the same pages, compressed the same way (target: ours
    <= 0.25 of the theme's), and the uncompressed sizes for comparison;
@@ -176,8 +177,21 @@ def report_heaviest(site: Path) -> bool:
     principle = pages.get(PRINCIPLE_PAGE, [])
     gz, raw = weight(principle)
     names = ", ".join(f.name for f in principle) or "nothing"
-    print(f"A principle page ({PRINCIPLE_PAGE}) loads of ours: {names} ({gz} gzip, {raw} raw)\n")
+    print(f"A principle page ({PRINCIPLE_PAGE}) loads of ours: {names} ({gz} gzip, {raw} raw)")
+    report_on_demand(site)
     return ok
+
+
+def report_on_demand(site: Path) -> None:
+    """Print what the scripts and styles loaded on demand (render.ON_DEMAND) weigh, each gzip
+    compressed on its own: not part of any page's first load, but paid when first used."""
+    from playbook_gen.pages.render import ASSET_DIR, ON_DEMAND
+
+    sizes = ", ".join(
+        f"{name} {gzip_bytes(site / ASSET_DIR / name)}/{(site / ASSET_DIR / name).stat().st_size}"
+        for name in ON_DEMAND
+    )
+    print(f"Loaded on demand (gzip/uncompressed bytes): {sizes}\n")
 
 
 def quartiles(values: list[float]) -> str:

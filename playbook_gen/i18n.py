@@ -87,6 +87,206 @@ WORDS: dict[str, dict[str, str]] = {
         "a_answer_label": "Answer label",
         "a_comment_short": "Comment",
         "a_date": "Date",
+        # facilitator guide (w_*) and action plan (x_*: handed to pb-actions.js)
+        "w_title": "Workshop guide: {title}",
+        "w_nav": "Workshop guide",
+        "w_intro": (
+            "For whoever runs the team's session on the results of this assessment: an agenda, "
+            "how to read the figures, questions to ask and how to choose what to do. It is made "
+            "from the assessment itself, so it always matches its statements, bands and "
+            "recommendations."
+        ),
+        "w_open_assessment": "Open the assessment",
+        "w_open_results": "Open the results dashboard",
+        "w_link_from_assessment": "Running a session on the results? Use the {guide}.",
+        "w_guide": "workshop guide",
+        "w_before": "Before the session",
+        "w_before_answers": (
+            "Everyone in the team answers the assessment on their own and exports the result "
+            "(Export JSON)."
+        ),
+        "w_before_customers": (
+            "The teams you serve answer the customer version of the statements, so that the "
+            "gaps can be read."
+        ),
+        "w_before_results": (
+            "HR puts the exported files in the handbook; the results dashboard then shows the "
+            "team's scores, and the gaps once customers have answered."
+        ),
+        "w_before_room": (
+            "Book {minutes} minutes where everyone can see the figures, and ask someone to take "
+            "notes."
+        ),
+        "w_agenda": "Agenda",
+        "w_agenda_caption": "A {minutes}-minute session",
+        "w_time": "Time",
+        "w_minutes": "Minutes",
+        "w_part": "Part",
+        "w_what": "What happens",
+        "w_total": "Total",
+        "w_step_why": "Why we're here",
+        "w_step_why_text": (
+            "Say what the session is for: to see how our service feels to the teams we serve, "
+            "and to leave with no more than three commitments. Agree the ground rules."
+        ),
+        "w_step_scores": "Read the scores",
+        "w_step_scores_text": (
+            "Go through the dimensions from the weakest: its score and band, how many answered "
+            "and how far their answers spread."
+        ),
+        "w_step_gaps": "Read the gaps",
+        "w_step_gaps_text": (
+            "Set how our customers rate us beside how we rate ourselves on the same statements, "
+            "largest gap first."
+        ),
+        "w_step_choose": "Choose up to three actions",
+        "w_step_choose_text": (
+            "From the recommendations for the weakest dimensions and the largest gaps, pick at "
+            "most three things to do."
+        ),
+        "w_step_commit": "Commit",
+        "w_step_commit_text": (
+            "Give each action one owner and a date, say how you will know it worked, and save "
+            "the action plan."
+        ),
+        "w_rules": "Ground rules",
+        "w_rule_blameless": (
+            "Blameless: we talk about how the work is set up, not about who got it wrong."
+        ),
+        "w_rule_specific": (
+            "Specific: name a real request, a day, a message; leave out “always” and “never”."
+        ),
+        "w_rule_evidence": (
+            "Evidence from customers: what the teams we serve said or did counts for more than "
+            "what we believe they think."
+        ),
+        "w_rule_voices": (
+            "Every voice: the quieter people speak first, and a score opens a conversation; it "
+            "is not a verdict."
+        ),
+        "w_scores": "How to read the scores",
+        "w_scores_scale": (
+            "Each statement is answered from {min} ({min_label}) to {max} ({max_label}). Some "
+            "statements describe something going wrong: for those, agreeing lowers the score."
+        ),
+        "w_scores_mean": (
+            "A dimension's score is the mean of its answered statements; “not applicable” is left "
+            "out. The overall score is the mean of the dimension scores."
+        ),
+        "w_scores_team": (
+            "The team's score is the mean of its members' scores, shown with how many answered "
+            "and how far they spread. With fewer than {n} respondents only the count is shown, "
+            "so that no one's answers can be worked out."
+        ),
+        "w_scores_threshold": (
+            "A dimension scoring below {threshold} is one to work on: the assessment recommends "
+            "what to read and what to do for it."
+        ),
+        "w_scores_spread": (
+            "Read the spread as well as the score: a middling score can hide a team that does "
+            "not agree with itself."
+        ),
+        "w_bands_caption": "The bands of this assessment",
+        "w_band": "Band",
+        "w_range": "Scores",
+        "w_meaning": "What it means",
+        "w_band_first": "{low} to {high}",
+        "w_band_next": "above {low}, up to {high}",
+        "w_gaps": "How to read the gaps",
+        "w_gaps_rule": (
+            "A dimension's gap is the customers' score minus the team's own score on the same "
+            "statements: only the statements that have a customer wording are compared, so like "
+            "is set against like."
+        ),
+        "w_gaps_sign": (
+            "A gap below zero means customers rate the team lower than it rates itself: −0.8 "
+            "reads “customers rate it 0.8 lower”. Above zero, they rate it higher."
+        ),
+        "w_gaps_order": (
+            "The largest gaps come first, whichever way they point; equal gaps keep the order of "
+            "the dimensions."
+        ),
+        "w_gaps_min": (
+            "Customers' answers and the team's are never averaged together. Each side needs {n} "
+            "respondents: with fewer it shows only the count and “not enough responses”, and "
+            "there is no gap."
+        ),
+        "w_gaps_none_here": "A dimension without customer statements has no gap.",
+        "w_gaps_caption": "Statements your customers answer, by dimension",
+        "w_customer_count": "Customer statements",
+        "w_gaps_absent": (
+            "This assessment asks nothing of the teams you serve, so there are no gaps to read. "
+            "Bring what customers have told you in other ways (requests, complaints, thanks) to "
+            "the scores instead."
+        ),
+        "w_ask": "Questions to ask",
+        "w_ask_intro": (
+            "For each dimension, start with its weakest statement or its largest gap. The "
+            "assessment's own questions for a dimension come after the ones every dimension gets."
+        ),
+        "w_ask_lowest": (
+            "Which statement in “{dimension}” got our lowest answers, and what happened the last "
+            "time it went that way?"
+        ),
+        "w_ask_spread": (
+            "Where did our answers on “{dimension}” differ most? Ask someone from each end to "
+            "describe what they saw."
+        ),
+        "w_ask_customer": (
+            "Our customers were asked: “{statement}” What would they have to see from us to "
+            "answer “{top}”?"
+        ),
+        "w_ask_reverse": (
+            "Agreeing with “{statement}” lowers the score. When did it last happen, and what "
+            "would have stopped it?"
+        ),
+        "w_ask_evidence": (
+            "What do we know about “{dimension}” from our customers, rather than what we believe?"
+        ),
+        "w_pick": "How to pick actions",
+        "w_pick_rule": (
+            "Choose at most three actions: a few finished beat many started. Start with the "
+            "dimensions below {threshold} and the largest gaps."
+        ),
+        "w_pick_from": (
+            "Take each action from the recommendations below, a principle to put into practice "
+            "or a checklist item to do, and say what will be different for your customers when "
+            "it is done."
+        ),
+        "w_pick_plan": (
+            "Record them on the assessment page with “Make an action plan”: each with an owner "
+            "and a date. The plan can be printed and exported as Markdown, as a spreadsheet "
+            "(CSV) and as a calendar file."
+        ),
+        "w_pick_own": "No recommendations are set for this dimension: agree an action of your own.",
+        "x_open": "Make an action plan",
+        "x_title": "Action plan",
+        "x_intro": (
+            "Choose up to {max} recommendations as commitments, each with an owner and a date. "
+            "The plan is kept in this browser beside your answers."
+        ),
+        "x_choose": "Choose from the recommendations",
+        "x_others": "Recommendations for the other dimensions ({n})",
+        "x_chosen": "Your commitments ({n} of {max})",
+        "x_none": "No commitments yet.",
+        "x_full": "You have chosen {max} commitments already. Remove one to choose another.",
+        "x_added": "Added “{text}” ({n} of {max}).",
+        "x_removed": "Removed “{text}”.",
+        "x_owner": "Owner",
+        "x_due": "Date",
+        "x_note": "Note (optional)",
+        "x_remove": "Remove",
+        "x_kind": "Kind",
+        "x_principle": "Principle",
+        "x_item": "Checklist item",
+        "x_commitment": "Commitment",
+        "x_link": "Link",
+        "x_export_md": "Export Markdown",
+        "x_export_csv": "Export CSV",
+        "x_export_ics": "Export calendar (.ics)",
+        "x_print": "Print plan",
+        "x_ics_none": "No commitment has a date yet, so there is nothing for a calendar.",
+        "x_calendar": "Action: {text}",
         "home": "Home",
         "principles": "Principles",
         "examples": "Examples",
@@ -379,6 +579,219 @@ WORDS: dict[str, dict[str, str]] = {
         "a_answer_label": "Antwort (Text)",
         "a_comment_short": "Anmerkung",
         "a_date": "Datum",
+        # Moderationsleitfaden (w_*) und Maßnahmenplan (x_*)
+        "w_title": "Workshop-Leitfaden: {title}",
+        "w_nav": "Workshop-Leitfaden",
+        "w_intro": (
+            "Für alle, die die Sitzung des Teams zu den Ergebnissen dieser Selbsteinschätzung "
+            "leiten: ein Ablauf, wie man die Zahlen liest, Fragen für das Gespräch und wie man "
+            "auswählt, was zu tun ist. Er entsteht aus der Selbsteinschätzung selbst und passt "
+            "daher immer zu ihren Aussagen, Stufen und Empfehlungen."
+        ),
+        "w_open_assessment": "Zur Selbsteinschätzung",
+        "w_open_results": "Zur Ergebnisübersicht",
+        "w_link_from_assessment": "Sie besprechen die Ergebnisse im Team? Nutzen Sie den {guide}.",
+        "w_guide": "Workshop-Leitfaden",
+        "w_before": "Vor der Sitzung",
+        "w_before_answers": (
+            "Alle im Team beantworten die Selbsteinschätzung für sich und exportieren das "
+            "Ergebnis (JSON exportieren)."
+        ),
+        "w_before_customers": (
+            "Die Teams, für die Sie arbeiten, beantworten die Kundenfassung der Aussagen, damit "
+            "sich die Abstände lesen lassen."
+        ),
+        "w_before_results": (
+            "HR legt die exportierten Dateien ins Handbuch; die Ergebnisübersicht zeigt dann die "
+            "Werte des Teams und, sobald Kunden geantwortet haben, die Abstände."
+        ),
+        "w_before_room": (
+            "Planen Sie {minutes} Minuten ein, in denen alle die Zahlen sehen, und bitten Sie "
+            "jemanden, mitzuschreiben."
+        ),
+        "w_agenda": "Ablauf",
+        "w_agenda_caption": "Eine Sitzung von {minutes} Minuten",
+        "w_time": "Zeit",
+        "w_minutes": "Minuten",
+        "w_part": "Teil",
+        "w_what": "Was geschieht",
+        "w_total": "Gesamt",
+        "w_step_why": "Worum es geht",
+        "w_step_why_text": (
+            "Sagen Sie, wozu die Sitzung dient: zu sehen, wie unser Service bei den Teams "
+            "ankommt, für die wir arbeiten, und mit höchstens drei Zusagen hinauszugehen. "
+            "Vereinbaren Sie die Grundregeln."
+        ),
+        "w_step_scores": "Die Werte lesen",
+        "w_step_scores_text": (
+            "Gehen Sie die Dimensionen von der schwächsten an durch: Wert und Stufe, wie viele "
+            "geantwortet haben und wie weit die Antworten auseinanderliegen."
+        ),
+        "w_step_gaps": "Die Abstände lesen",
+        "w_step_gaps_text": (
+            "Stellen Sie neben unsere eigene Einschätzung, wie unsere Kunden dieselben Aussagen "
+            "bewerten, den größten Abstand zuerst."
+        ),
+        "w_step_choose": "Bis zu drei Maßnahmen wählen",
+        "w_step_choose_text": (
+            "Wählen Sie aus den Empfehlungen für die schwächsten Dimensionen und die größten "
+            "Abstände höchstens drei Vorhaben."
+        ),
+        "w_step_commit": "Zusagen",
+        "w_step_commit_text": (
+            "Geben Sie jeder Maßnahme eine verantwortliche Person und ein Datum, sagen Sie, "
+            "woran Sie den Erfolg erkennen, und speichern Sie den Maßnahmenplan."
+        ),
+        "w_rules": "Grundregeln",
+        "w_rule_blameless": (
+            "Ohne Schuldzuweisung: Wir sprechen darüber, wie die Arbeit eingerichtet ist, nicht "
+            "darüber, wer etwas falsch gemacht hat."
+        ),
+        "w_rule_specific": (
+            "Konkret: eine echte Anfrage, ein Tag, eine Nachricht; „immer“ und „nie“ lassen wir "
+            "weg."
+        ),
+        "w_rule_evidence": (
+            "Belege von Kunden: Was die Teams, für die wir arbeiten, gesagt oder getan haben, "
+            "zählt mehr als das, was wir über sie vermuten."
+        ),
+        "w_rule_voices": (
+            "Alle kommen zu Wort: Die Stilleren sprechen zuerst, und ein Wert eröffnet ein "
+            "Gespräch; er ist kein Urteil."
+        ),
+        "w_scores": "Wie man die Werte liest",
+        "w_scores_scale": (
+            "Jede Aussage wird von {min} ({min_label}) bis {max} ({max_label}) beantwortet. "
+            "Manche Aussagen beschreiben, dass etwas schiefgeht: Bei ihnen senkt Zustimmung den "
+            "Wert."
+        ),
+        "w_scores_mean": (
+            "Der Wert einer Dimension ist der Mittelwert ihrer beantworteten Aussagen; „nicht "
+            "zutreffend“ zählt nicht. Der Gesamtwert ist der Mittelwert der Dimensionswerte."
+        ),
+        "w_scores_team": (
+            "Der Wert des Teams ist der Mittelwert der Werte seiner Mitglieder, mit der Zahl der "
+            "Antwortenden und der Streuung. Bei weniger als {n} Antwortenden wird nur die Zahl "
+            "gezeigt, damit sich niemandes Antworten erschließen lassen."
+        ),
+        "w_scores_threshold": (
+            "Eine Dimension unter {threshold} ist eine, an der man arbeiten sollte: Die "
+            "Selbsteinschätzung empfiehlt, was dazu zu lesen und zu tun ist."
+        ),
+        "w_scores_spread": (
+            "Lesen Sie die Streuung mit: Ein mittlerer Wert kann ein Team verbergen, das sich "
+            "nicht einig ist."
+        ),
+        "w_bands_caption": "Die Stufen dieser Selbsteinschätzung",
+        "w_band": "Stufe",
+        "w_range": "Werte",
+        "w_meaning": "Bedeutung",
+        "w_band_first": "{low} bis {high}",
+        "w_band_next": "über {low} bis {high}",
+        "w_gaps": "Wie man die Abstände liest",
+        "w_gaps_rule": (
+            "Der Abstand einer Dimension ist der Wert der Kunden minus den eigenen Wert des "
+            "Teams bei denselben Aussagen: Verglichen werden nur Aussagen mit Kundenfassung, so "
+            "steht Gleiches neben Gleichem."
+        ),
+        "w_gaps_sign": (
+            "Ein Abstand unter null heißt: Die Kunden bewerten das Team schlechter als es sich "
+            "selbst; −0,8 liest sich „Kunden bewerten es um 0,8 niedriger“. Über null bewerten "
+            "sie es besser."
+        ),
+        "w_gaps_order": (
+            "Die größten Abstände stehen zuerst, gleich in welche Richtung; gleiche Abstände "
+            "behalten die Reihenfolge der Dimensionen."
+        ),
+        "w_gaps_min": (
+            "Antworten von Kunden und vom Team werden nie zusammen gemittelt. Jede Seite braucht "
+            "{n} Antwortende: Mit weniger zeigt sie nur die Zahl und „zu wenige Antworten“, und "
+            "es gibt keinen Abstand."
+        ),
+        "w_gaps_none_here": "Eine Dimension ohne Kundenaussagen hat keinen Abstand.",
+        "w_gaps_caption": "Aussagen, die Ihre Kunden beantworten, je Dimension",
+        "w_customer_count": "Kundenaussagen",
+        "w_gaps_absent": (
+            "Diese Selbsteinschätzung fragt die Teams, für die Sie arbeiten, nichts; es gibt "
+            "also keine Abstände. Bringen Sie mit, was Kunden Ihnen auf anderen Wegen gesagt "
+            "haben (Anfragen, Beschwerden, Dank), und legen Sie es neben die Werte."
+        ),
+        "w_ask": "Fragen für das Gespräch",
+        "w_ask_intro": (
+            "Beginnen Sie bei jeder Dimension mit ihrer schwächsten Aussage oder ihrem größten "
+            "Abstand. Die eigenen Fragen der Selbsteinschätzung zu einer Dimension folgen auf "
+            "die, die jede Dimension bekommt."
+        ),
+        "w_ask_lowest": (
+            "Welche Aussage in „{dimension}“ hat unsere niedrigsten Antworten bekommen, und was "
+            "ist beim letzten Mal passiert, als es so lief?"
+        ),
+        "w_ask_spread": (
+            "Wo lagen unsere Antworten zu „{dimension}“ am weitesten auseinander? Bitten Sie je "
+            "jemanden von beiden Enden zu erzählen, was sie erlebt haben."
+        ),
+        "w_ask_customer": (
+            "Unsere Kunden wurden gefragt: „{statement}“ Was müssten sie von uns erleben, um "
+            "„{top}“ zu antworten?"
+        ),
+        "w_ask_reverse": (
+            "Zustimmung zu „{statement}“ senkt den Wert. Wann ist das zuletzt passiert, und was "
+            "hätte es verhindert?"
+        ),
+        "w_ask_evidence": (
+            "Was wissen wir über „{dimension}“ von unseren Kunden, statt es nur zu vermuten?"
+        ),
+        "w_pick": "Wie man Maßnahmen auswählt",
+        "w_pick_rule": (
+            "Wählen Sie höchstens drei Maßnahmen: Wenige erledigte sind mehr wert als viele "
+            "begonnene. Beginnen Sie bei den Dimensionen unter {threshold} und den größten "
+            "Abständen."
+        ),
+        "w_pick_from": (
+            "Nehmen Sie jede Maßnahme aus den Empfehlungen unten, ein Prinzip für die Praxis "
+            "oder einen Checklistenpunkt, und sagen Sie, was sich für Ihre Kunden ändert, wenn "
+            "sie erledigt ist."
+        ),
+        "w_pick_plan": (
+            "Halten Sie sie auf der Seite der Selbsteinschätzung mit „Maßnahmenplan erstellen“ "
+            "fest: jede mit einer verantwortlichen Person und einem Datum. Der Plan lässt sich "
+            "drucken und als Markdown, Tabelle (CSV) und Kalenderdatei exportieren."
+        ),
+        "w_pick_own": (
+            "Für diese Dimension sind keine Empfehlungen hinterlegt: Vereinbaren Sie eine eigene "
+            "Maßnahme."
+        ),
+        "x_open": "Maßnahmenplan erstellen",
+        "x_title": "Maßnahmenplan",
+        "x_intro": (
+            "Wählen Sie bis zu {max} Empfehlungen als Zusagen, jede mit einer verantwortlichen "
+            "Person und einem Datum. Der Plan wird in diesem Browser neben Ihren Antworten "
+            "gespeichert."
+        ),
+        "x_choose": "Aus den Empfehlungen wählen",
+        "x_others": "Empfehlungen für die übrigen Dimensionen ({n})",
+        "x_chosen": "Ihre Zusagen ({n} von {max})",
+        "x_none": "Noch keine Zusagen.",
+        "x_full": (
+            "Sie haben schon {max} Zusagen gewählt. Entfernen Sie eine, um eine andere zu wählen."
+        ),
+        "x_added": "„{text}“ hinzugefügt ({n} von {max}).",
+        "x_removed": "„{text}“ entfernt.",
+        "x_owner": "Verantwortlich",
+        "x_due": "Datum",
+        "x_note": "Notiz (optional)",
+        "x_remove": "Entfernen",
+        "x_kind": "Art",
+        "x_principle": "Prinzip",
+        "x_item": "Checklistenpunkt",
+        "x_commitment": "Zusage",
+        "x_link": "Link",
+        "x_export_md": "Markdown exportieren",
+        "x_export_csv": "CSV exportieren",
+        "x_export_ics": "Kalender exportieren (.ics)",
+        "x_print": "Plan drucken",
+        "x_ics_none": "Noch keine Zusage hat ein Datum; für einen Kalender gibt es nichts.",
+        "x_calendar": "Maßnahme: {text}",
         "home": "Start",
         "principles": "Prinzipien",
         "examples": "Beispiele",

@@ -114,7 +114,9 @@ def test_only_interactive_pages_name_scripts_and_after_their_data():
         for path, page in site.pages.items():
             scripts = re.findall(r'<script src="([^"]+)"></script>', page)
             kind = path.split("/")[0]
-            if path.startswith("assessments/") and path != "assessments/index.md":
+            # An assessment's page; not the index, nor its facilitator guide (which has none).
+            is_guide = path.endswith("/workshop.md")
+            if path.startswith("assessments/") and path != "assessments/index.md" and not is_guide:
                 wanted, data = ["pb-assessment.js"], 'id="pb-assessment-data"'
             elif kind == "checklists" and not path.endswith("index.md"):
                 wanted, data = ["pb-checklist.js"], 'id="pb-checklist-data"'

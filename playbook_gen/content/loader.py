@@ -542,6 +542,12 @@ def _describe(kind: str, value: Any, err: Mapping[str, Any]) -> tuple[str, str]:
         return f"expected a list, not {shown}", "put each entry on its own line, starting with '- '"
     if kind == "too_short":
         return "needs at least one entry", ""
+    if kind == "too_long":
+        limit = err["ctx"]["max_length"]
+        return (
+            f"has {err['ctx']['actual_length']} entries; this list may have at most {limit}",
+            "keep the ones that matter most",
+        )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected fields written as 'name: value' lines, not {shown}", ""
     if kind in ("int_parsing", "int_from_float", "int_type", "int_parsing_size"):

@@ -60,6 +60,8 @@ BACKTICKS_MAX = 100
 """Backticks (`) in one text: Markdown reads ahead from each for the end of a piece of code."""
 BACKTICKS_RUN_MAX = 5
 """Backticks in a row (Markdown 3.5 reads ahead once for each backtick of a run and length)."""
+DISCUSS_MAX = 10
+"""Workshop questions of one dimension (``discuss``): more than fit in a workshop's hour."""
 RESERVED_IDS = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
 )
@@ -505,6 +507,15 @@ class Dimension(Strict):
     )
     questions: list[Question] = Field(min_length=1, description="The statements in this dimension.")
     recommend: Recommend = Field(default_factory=Recommend, description="Shown when it scores low.")
+    discuss: list[LineText] = Field(
+        [],
+        max_length=DISCUSS_MAX,
+        description=(
+            "Markdown: questions for the team to talk about in the workshop, one per entry; the "
+            "facilitator guide lists them after the questions it asks of every dimension."
+        ),
+        examples=[["When did a request to us last wait for a reply, and what held it up?"]],
+    )
 
 
 class Band(Strict):

@@ -44,19 +44,27 @@ PAGE_SCRIPTS = {
     "pb-checklist.js": ("pb-core.js", "pb-checklist.js"),
     "pb-review.js": ("pb-review.js",),
     "pb-plan.js": ("pb-core.js", "pb-checklist.js", "pb-plan.js"),
+    "pb-ics.js": ("pb-ics.js",),
+    "pb-actions.js": ("pb-ics.js", "pb-actions.js"),
 }
-"""Each page script as served: the shared core, then the page's own code, in one file.
+"""Each page script as served: the shared core, then the page's own code, in one file (a script
+loaded on demand by a page that has the core already, ``ON_DEMAND``, is its own code alone).
 
 A page that uses one names it in its template (``<script src="{{ asset_url(...) }}">``), so a
 principle page loads none, or only ``pb-review.js`` (a few lines, alone) when it has a review
 date. One file per page, not two, because Material's instant navigation
 inserts a page's scripts again without keeping their order.
 """
-PAGE_STYLES = ("pb-assessment.css",)
+PAGE_STYLES = ("pb-assessment.css", "pb-workshop.css")
 """Styles only one page type needs, which its template links (``<link rel="stylesheet">`` in
 raw HTML, as it names its script): the assessment's progress line and long form would weigh on
-every other page, the onboarding plan's most of all (the heaviest page, by our JS and CSS)."""
-ASSETS = (STYLESHEET, *PAGE_STYLES, *PAGE_SCRIPTS)
+every other page, the onboarding plan's most of all (the heaviest page, by our JS and CSS). The
+facilitator guide's print layout is its own too."""
+ON_DEMAND = ("pb-actions.js", "pb-actions.css", "pb-ics.js")
+"""Loaded only when the reader first asks for them, by the page's script: the assessment's action
+plan (its first load has no room for it) and the calendar export of the onboarding plan (the
+action plan carries the same calendar code). bench/bench_pages.py prints their size too."""
+ASSETS = (STYLESHEET, *PAGE_STYLES, *PAGE_SCRIPTS, "pb-actions.css")
 """Our CSS and JS, shipped in the package."""
 OFFLINE_SCRIPT = "pb-offline.js"
 """Shipped too, but loaded only by a site built to open from a folder (``build --offline``)."""
@@ -231,6 +239,8 @@ def _assessment_page(handbook: Handbook, assessment) -> dict[str, Any]:
     return {
         "data": assessment_data(handbook, assessment),
         "recommend": assessment_links(handbook, assessment),
+        "workshop": workshop_page(assessment.id),
+        "actions": actions_data(handbook, assessment),
     }
 
 
@@ -342,6 +352,8 @@ def _entity_pages(handbook: Handbook):
             context["review"] = review_of(handbook, kind.folder, entity)
             context["changed"] = changed.get(f"{kind.folder}/{entity.id}.yaml")
             yield kind.page(entity.id), template, context
+    for assessment in handbook.assessments.values():
+        yield workshop_page(assessment.id), "workshop.md.j2", workshop_context(handbook, assessment)
     plans = {role.id: onboarding_plan(handbook, role.id) for role in handbook.playbook.roles}
     yield (
         "onboarding/index.md",
@@ -409,6 +421,94 @@ def whats_new(handbook: Handbook) -> dict[str, Any] | None:
 def team_page(assessment_id: str, slug: str) -> str:
     """Return the page of a team's results for an assessment: ``results/<id>/<slug>.md``."""
     return f"results/{assessment_id}/{slug}.md"
+
+
+def workshop_page(assessment_id: str) -> str:
+    """Return the facilitator guide of an assessment: ``assessments/<id>/workshop.md``."""
+    return f"assessments/{assessment_id}/workshop.md"
+
+
+WORKSHOP_MINUTES = 90
+"""The length of the session the guide's agenda plans."""
+WORKSHOP_STEPS = (("why", 10), ("scores", 20), ("gaps", 20), ("choose", 25), ("commit", 15))
+"""The agenda's parts and their minutes. Without customer statements there are no gaps to read:
+their time goes to the scores and to choosing."""
+WORKSHOP_STEPS_NO_GAPS = (("why", 10), ("scores", 30), ("choose", 35), ("commit", 15))
+
+
+def workshop_agenda(has_gaps: bool) -> list[dict[str, Any]]:
+    """Return the agenda: each part with its minutes and its start and end ("0:10")."""
+    steps = WORKSHOP_STEPS if has_gaps else WORKSHOP_STEPS_NO_GAPS
+    agenda, start = [], 0
+    for key, minutes in steps:
+        end = start + minutes
+        agenda.append({"key": key, "minutes": minutes, "start": _clock(start), "end": _clock(end)})
+        start = end
+    assert start == WORKSHOP_MINUTES, "the agenda's parts fill the session"
+    return agenda
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def workshop_questions(assessment, dimension, t: dict[str, str]) -> list[str]:
+    """Return the questions the guide asks about one dimension, as Markdown.
+
+    Every dimension gets the same few, filled from its title and statements (a customer wording,
+    a statement that counts the other way); the assessment's own (``discuss``) come last.
+    """
+    title = richtext.to_plain(dimension.title)
+    top = richtext.to_plain(assessment.scale.labels[-1])
+    asked = [t["w_ask_lowest"].format(dimension=title), t["w_ask_spread"].format(dimension=title)]
+    customer = next((q for q in dimension.questions if q.customer), None)
+    if customer is not None:
+        statement = richtext.to_plain(customer.customer)
+        asked.append(t["w_ask_customer"].format(statement=statement, top=top))
+    reverse = next((q for q in dimension.questions if q.reverse), None)
+    if reverse is not None:
+        asked.append(t["w_ask_reverse"].format(statement=richtext.to_plain(reverse.text)))
+    asked.append(t["w_ask_evidence"].format(dimension=title))
+    # The generated ones are plain text: escaped for Markdown, as the assessment's own are not.
+    return [_markdown_escape(text) for text in asked] + list(dimension.discuss)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def _markdown_escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def workshop_context(handbook: Handbook, assessment) -> dict[str, Any]:
+    """Return what the facilitator guide of an assessment shows besides the assessment."""
+    t = words(handbook.playbook.language)
+    customer_counts = {
+        d.id: sum(1 for q in d.questions if q.customer) for d in assessment.dimensions
+    }
+    has_gaps = any(customer_counts.values())
+    bands, low = [], assessment.scale.min
+    for i, band in enumerate(assessment.bands):
+        key = "w_band_first" if i == 0 else "w_band_next"
+        values = {
+            "low": format_number(low, t["decimal"]),
+            "high": format_number(band.upto, t["decimal"]),
+        }
+        bands.append({"band": band, "range": t[key].format(**values)})
+        low = band.upto
+    return {
+        "assessment": assessment,
+        "agenda": workshop_agenda(has_gaps),
+        "minutes": WORKSHOP_MINUTES,
+        "has_gaps": has_gaps,
+        "customer_counts": customer_counts,
+        "bands": bands,
+        "questions": {d.id: workshop_questions(assessment, d, t) for d in assessment.dimensions},
+        "recommend": assessment_links(handbook, assessment),
+        "results_page": "results/index.md"
+        if any(r.assessment == assessment.id for r in handbook.results)
+        else None,
+    }
 
 
 def _results_pages(handbook: Handbook):
@@ -633,6 +733,31 @@ def assessment_links(handbook: Handbook, assessment) -> dict[str, dict[str, list
         if principles or items:
             out[d.id] = {"principles": principles, "checklist_items": items}
     return out
+
+
+ACTIONS_MAX = 3
+"""Commitments an action plan holds: a few finished beat many started."""
+ACTIONS_WORDS = (
+    "storage_full", "storage_blocked", "storage_unreadable", "a_team", "a_date", "a_dimension",
+)  # fmt: skip
+"""Labels pb-actions.js needs besides its own (``x_*``)."""
+
+
+def actions_data(handbook: Handbook, assessment) -> dict[str, Any]:
+    """Return the data the action plan's script (pb-actions.js) reads from the assessment page.
+
+    What the team may choose is on the page already: the recommendations' links, each marked
+    ``data-pb-pick`` with its id (``principle:<id>``, ``item:<checklist>#<item>``).
+    """
+    t = words(handbook.playbook.language)
+    keys = [key for key in t if key.startswith("x_")] + list(ACTIONS_WORDS)
+    return {
+        "id": assessment.id,
+        "max": ACTIONS_MAX,
+        "max_text": results.MAX_TEXT,
+        "max_note": results.MAX_COMMENT,
+        "t": {key.removeprefix("x_").removeprefix("a_"): t[key] for key in keys},
+    }
 
 
 def format_day(day: datetime.date, t: dict[str, str]) -> str:
@@ -874,11 +999,17 @@ def _nav(handbook: Handbook, pages: dict[str, str], t: dict[str, str]) -> list:
     """
 
     def section(title: str, prefix: str, entities) -> dict | None:
-        entries: list[Any] = [
-            {richtext.to_theme_text(_nav_title(entity)): f"{prefix}/{entity.id}.md"}
-            for entity in entities
-            if f"{prefix}/{entity.id}.md" in pages
-        ]
+        entries: list[Any] = []
+        for entity in entities:
+            if f"{prefix}/{entity.id}.md" in pages:
+                entries.append(
+                    {richtext.to_theme_text(_nav_title(entity)): f"{prefix}/{entity.id}.md"}
+                )
+            if prefix == "assessments" and workshop_page(entity.id) in pages:
+                # The guide right under its assessment; named for it when there are several.
+                several = len(handbook.assessments) > 1
+                name = t["w_title"].format(title=_nav_title(entity)) if several else t["w_nav"]
+                entries.append({richtext.to_theme_text(name): workshop_page(entity.id)})
         entries = nav_groups(entries)
         if f"{prefix}/index.md" in pages:
             entries.insert(0, f"{prefix}/index.md")

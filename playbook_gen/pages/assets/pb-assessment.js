@@ -561,8 +561,17 @@
       say(words.reset_done, "");
     }
 
-    function printPage() {
-      window.print();
+    /* The action plan's code, pb-actions.js, is loaded when the plan is first opened: most
+     * visits never open it, and this page's first load has no room for it. It opens the plan
+     * itself once loaded; later it is PB.openActions. */
+    function openPlan() {
+      if (PB.openActions) {
+        PB.openActions();
+        return;
+      }
+      const script = document.createElement("script");
+      script.src = `${PB.site()}assets/playbook/pb-actions.js`;
+      document.body.append(script);
     }
 
     const actions = {
@@ -570,7 +579,8 @@
       "export-csv": exportCsv,
       import: chooseImportFile,
       reset: resetAll,
-      print: printPage,
+      print: PB.print,
+      "action-plan": openPlan,
     };
 
     importFile.addEventListener("change", async function () {

@@ -327,9 +327,24 @@
         return;
       }
       const name = [plan.list.data.file, setting("for") && PB.slug(setting("for"))];
-      PB.download(`${name.filter(Boolean).join("-")}.ics`, "text/calendar", calendar());
+      withCalendarCode(function () {
+        PB.download(`${name.filter(Boolean).join("-")}.ics`, "text/calendar", calendar());
+      });
     }
   });
+
+  /* The calendar's code (pb-ics.js, shared with the assessment's action plan) is loaded the
+   * first time a calendar is exported: most visits never export one. */
+  function withCalendarCode(then) {
+    if (PB.ics) {
+      then();
+      return;
+    }
+    const script = document.createElement("script");
+    script.src = `${PB.site()}assets/playbook/pb-ics.js`;
+    script.onload = then;
+    document.body.append(script);
+  }
 
   /* This page's address with the plan's settings (and the phase filter, if any). */
   function planLink() {
@@ -455,60 +470,14 @@
 
   /* ---- The calendar: RFC 5545, one all-day event per item with a due date ---------------- */
 
-  /* A TEXT value: backslash, semicolon, comma and line breaks escaped. */
-  function icsText(text) {
-    return String(text).replace(/[\\;,]/g, "\\$&").replace(/\r\n|\r|\n/g, "\\n");
-  }
-
-  /* A content line folded at 75 octets of UTF-8, never inside a character; each continuation
-   * line starts with a space. */
-  function fold(line) {
-    const out = [];
-    let current = "";
-    let octets = 0;
-    for (const character of line) {
-      const code = character.codePointAt(0);
-      const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-      if (octets + size > 75) {
-        out.push(current);
-        current = " ";
-        octets = 1;
-      }
-      current += character;
-      octets += size;
-    }
-    out.push(current);
-    return out.join("\r\n");
-  }
-
-  /* A short fingerprint (FNV-1a, 32 bits) of a text, for event ids. */
-  function fingerprint(text) {
-    let hash = 0x811c9dc5;
-    for (const character of text) {
-      hash ^= character.codePointAt(0);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-    return hash.toString(16).padStart(8, "0");
-  }
-
-  function icsDate(iso) {
-    return iso.replace(/-/g, "");
-  }
-
   /* Event ids depend on the site, the role, the person and the item, not on the start date:
    * importing the file again after a change of start date moves the events. */
   function calendar() {
     const list = plan.list;
-    const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-    const planId = fingerprint(`${location.host}${PB.site()}|${plan.data.role}|${setting("for")}`);
-    const lines = [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      "PRODID:-//playbook-gen//onboarding plan//EN",
-      "CALSCALE:GREGORIAN",
-      "METHOD:PUBLISH",
-      "X-WR-CALNAME:" + icsText(list.data.title + " · " + headLine()),
-    ];
+    const ics = PB.ics;
+    const planKey = `${location.host}${PB.site()}|${plan.data.role}|${setting("for")}`;
+    const planId = ics.fingerprint(planKey);
+    const events = [];
     for (const item of list.items) {
       const due = dueOf(item);
       if (!due || item.element.hidden) {
@@ -516,20 +485,15 @@
       }
       const about = [headLine(), list.data.phases[item.when], list.data.checklists[item.checklist],
         item.link];
-      lines.push(
-        "BEGIN:VEVENT",
+      events.push([
         `UID:${item.checklist}.${item.id}.${plan.data.role}.${planId}@playbook-gen`,
-        `DTSTAMP:${stamp}`,
-        `DTSTART;VALUE=DATE:${icsDate(due)}`,
-        `DTEND;VALUE=DATE:${icsDate(PB.isoDate(PB.dayNumber(due) + 1))}`,
-        `SUMMARY:${icsText(PB.format(plan.words.calendar, { text: item.text }))}`,
-        `DESCRIPTION:${icsText(about.join("\n"))}`,
+        ...ics.allDay(due),
+        `SUMMARY:${ics.text(PB.format(plan.words.calendar, { text: item.text }))}`,
+        `DESCRIPTION:${ics.text(about.join("\n"))}`,
         `URL:${item.link}`,
         "TRANSP:TRANSPARENT",
-        "END:VEVENT",
-      );
+      ]);
     }
-    lines.push("END:VCALENDAR");
-    return lines.map(fold).join("\r\n") + "\r\n";
+    return ics.calendar("onboarding plan", list.data.title + " · " + headLine(), events);
   }
 })();
