@@ -24,7 +24,7 @@ KINDS = {
     # what each kind of problem in a vector says, in the reader's words
     "handed-in-twice": "(handed in twice); counted once",
     "unknown-perspective": "perspective: ",
-    "team-only-answers": "answers only team-only questions",
+    "team-only-answers": "answers only questions without a customer wording",
     "mixed-perspectives": "mixed perspectives in one file",
 }
 

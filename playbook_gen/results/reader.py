@@ -478,8 +478,8 @@ class _FileCheck:
         if isinstance(value, str) and value in PERSPECTIVES:
             return value
         hint = (
-            'write "self" for the team\'s own answers or "customer" for answers from a team it '
-            'serves (a file without the field counts as "self")'
+            'write "customer" for answers from a team it serves, or leave the field out for '
+            "the team's own"
         )
         if isinstance(value, str):
             self.error(
@@ -510,16 +510,16 @@ class _FileCheck:
             if theirs:
                 self.error(
                     ("perspective",),
-                    f"mixed perspectives in one file: a customer's, but it also answers "
-                    f"team-only questions ({listed}), which customers are not asked",
+                    "mixed perspectives in one file: a customer's, but it also answers questions "
+                    f"without a customer wording ({listed}), which customers are not asked",
                     'if a team member filled it in, delete the "perspective" line; if a '
                     "customer did, delete those answers",
                 )
             else:
                 self.error(
                     ("perspective",),
-                    f"a customer's file, but it answers only team-only questions ({listed}), "
-                    "which customers are not asked",
+                    f"a customer's file that answers only questions without a customer wording "
+                    f"({listed}), which customers are not asked",
                     'if a team member filled it in, delete the "perspective" line, so it '
                     "counts as the team's own",
                 )
