@@ -99,11 +99,21 @@ class CustomerResult:
     gaps: tuple[Gap, ...] | None
     """Largest first; None when either side has too few respondents to be shown (or the team
     has no respondents of its own that day)."""
+    asked: tuple[str, ...] = ()
+    """The ids of the dimensions with questions that have a customer wording (assessment
+    order): the only ones customers score."""
 
     @property
     def respondents(self) -> int:
         """How many customers answered."""
         return self.customer.respondents
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """The dimensions asked of customers as tables and charts list them: those with a gap,
+        largest first, then the others in the assessment's order."""
+        first = tuple(g.dimension for g in self.gaps or ())
+        return first + tuple(d for d in self.asked if d not in first)
 
 
 @dataclass(frozen=True)
@@ -228,7 +238,8 @@ def customer_result(
             if c.score is not None and (s := same.dimensions[d]).score is not None
         ]
         gaps = tuple(sorted(found, key=lambda g: (-abs(g.gap), order[g.dimension])))
-    return CustomerResult(customer, same, gaps)
+    asked_in = tuple(d.id for d in assessment.dimensions if any(q.customer for q in d.questions))
+    return CustomerResult(customer, same, gaps, asked_in)
 
 
 def team_key(name: str) -> str:
