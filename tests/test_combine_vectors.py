@@ -85,6 +85,7 @@ def test_the_vectors_cover_the_cases_the_rules_name():
         "case and spaces",
         "handed in twice",
         "mixed",
+        "tie",
     ):
         assert words in names
 
