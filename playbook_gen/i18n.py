@@ -645,7 +645,7 @@ WORDS: dict[str, dict[str, str]] = {
         "r_gap_same": "Kunden bewerten es gleich",
         "r_gap_scores": "{customers} gegenüber {team} beim Team",
         "r_largest_gap": "Größte Differenz",
-        "r_not_asked": "Kunden nicht gefragt: {dimensions}.",
+        "r_not_asked": "Nicht von Kunden bewertet: {dimensions}.",
         "r_customers_only": "Kunden: {n}",
         "r_pair_name": (
             "Balkendiagramm der Werte von {team} am {date} je Dimension, die eigenen und die "

@@ -131,7 +131,7 @@ def test_markdown_report_gives_too_few_customers_only_their_count(tmp_path):
 def test_markdown_report_in_german(tmp_path):
     text = results.report_markdown(combine(GAP_SHOWN["files"], tmp_path), "de")
     assert "| Responsiveness | 4,2 | 2,9 | Kunden bewerten es 1,3 niedriger |" in text
-    assert "Kunden nicht gefragt: Cover." in text
+    assert "Nicht von Kunden bewertet: Cover." in text
 
 
 def test_json_report_gains_the_customers_beside_each_result(tmp_path):
@@ -255,6 +255,19 @@ def test_a_handbook_without_customer_results_shows_nothing_of_them(tmp_path):
     for url in ("results/", PAYROLL):
         page = html(site, url)
         assert "customer" not in page.lower(), url
+
+
+def test_a_hostile_team_name_shows_as_text_in_the_customer_parts(tmp_path):
+    hostile = "<script>window.__pwned=1</script> *x* | [a](javascript:y)"
+    files = [{**f, "team": hostile} for f in GAP_SHOWN["files"]]
+    project = project_with(files, tmp_path / "p")
+    site = build_site(project / "mkdocs.yml", project / "site")
+    (team,) = [p for p in (site / "results/service-check").iterdir() if p.is_dir()]
+    for page in (html(site, "results/"), (team / "index.html").read_text(encoding="utf-8")):
+        assert "<script>window" not in page
+        assert "&lt;script&gt;window.__pwned=1&lt;/script&gt; *x* | [a](javascript:y)" in page
+    text = results.report_markdown(combine(files, tmp_path))
+    assert "&lt;script&gt;" in text and "<script>" not in text
 
 
 # -- in the browser --------------------------------------------------------------------------------
