@@ -121,7 +121,7 @@ def test_combining_matches_the_vector(doc, case, tmp_path):
                         None
                         if c is None or c.gaps is None
                         else [
-                            {"dimension": g.dimension, "customer": g.customer, "self": g.self}
+                            {"dimension": g.dimension, "customer": g.customer, "self": g.team}
                             | {"gap": g.gap}
                             for g in c.gaps
                         ]

@@ -76,13 +76,13 @@ class Gap:
     """The dimension's id."""
     customer: float
     """The customers' score."""
-    self: float
+    team: float
     """The team's own score on the same questions (those with a customer wording)."""
 
     @property
     def gap(self) -> float:
         """The customers' score minus the team's: negative when customers rate it lower."""
-        return self.customer - self.self
+        return self.customer - self.team
 
 
 @dataclass(frozen=True)

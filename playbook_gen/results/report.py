@@ -99,7 +99,7 @@ def report_json(results: Sequence[AssessmentResults]) -> str:
             "gaps": None
             if c.gaps is None
             else [
-                {"dimension": g.dimension, "customer": g.customer, "self": g.self, "gap": g.gap}
+                {"dimension": g.dimension, "customer": g.customer, "self": g.team, "gap": g.gap}
                 for g in c.gaps
             ],
             "comments": comments_of(c.customer),
@@ -449,7 +449,7 @@ class _Cells:
         else:
             words = self.t["r_gap_lower" if g.gap < 0 else "r_gap_higher"].format(gap=size)
         scores = self.t["r_gap_scores"].format(
-            customers=self.number(g.customer), team=self.number(g.self)
+            customers=self.number(g.customer), team=self.number(g.team)
         )
         return GapCells(
             dimension=g.dimension,
