@@ -139,15 +139,6 @@ class Team:
         """Return what the customers said on a date, or None if none answered."""
         return self.customers.get(date)
 
-    @property
-    def latest_gap(self) -> Gap | None:
-        """The largest gap of the latest date whose gaps are shown, or None."""
-        for r in self.results:
-            c = self.customers.get(r.date)
-            if c is not None and c.gaps:
-                return c.gaps[0]
-        return None
-
 
 @dataclass(frozen=True)
 class AssessmentResults:
