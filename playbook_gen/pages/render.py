@@ -39,7 +39,7 @@ ASSET_DIR = "assets/playbook"
 STYLESHEET = "pb.css"
 """Our CSS, on every page (it also styles links in running text)."""
 PAGE_SCRIPTS = {
-    "pb-assessment.js": ("pb-core.js", "pb-assessment.js"),
+    "pb-assessment.js": ("pb-core.js", "pb-score.js", "pb-assessment.js"),
     "pb-checklist.js": ("pb-core.js", "pb-checklist.js"),
     "pb-review.js": ("pb-review.js",),
     "pb-plan.js": ("pb-core.js", "pb-checklist.js", "pb-plan.js"),
@@ -51,11 +51,18 @@ principle page loads none, or only ``pb-review.js`` (a few lines, alone) when it
 date. One file per page, not two, because Material's instant navigation
 inserts a page's scripts again without keeping their order.
 """
+ON_DEMAND_SCRIPTS = {
+    "pb-csv.js": ("pb-csv.js",),
+    "pb-customer.js": ("pb-combine.js", "pb-customer.js"),
+}
+"""Scripts the assessment page loads only when the reader first needs them (``PB.need``): its
+"Export CSV", and the customer's page, the customer link and combining customers' files. They
+add nothing to the page's first load."""
 PAGE_STYLES = ("pb-assessment.css",)
 """Styles only one page type needs, which its template links (``<link rel="stylesheet">`` in
 raw HTML, as it names its script): the assessment's progress line and long form would weigh on
 every other page, the onboarding plan's most of all (the heaviest page, by our JS and CSS)."""
-ASSETS = (STYLESHEET, *PAGE_STYLES, *PAGE_SCRIPTS)
+ASSETS = (STYLESHEET, *PAGE_STYLES, *PAGE_SCRIPTS, *ON_DEMAND_SCRIPTS)
 """Our CSS and JS, shipped in the package."""
 OFFLINE_SCRIPT = "pb-offline.js"
 """Shipped too, but loaded only by a site built to open from a folder (``build --offline``)."""
@@ -138,7 +145,7 @@ def asset(name: str) -> bytes:
 
     A page script (``PAGE_SCRIPTS``) is its source files joined, in order.
     """
-    sources = PAGE_SCRIPTS.get(name, (name,))
+    sources = {**PAGE_SCRIPTS, **ON_DEMAND_SCRIPTS}.get(name, (name,))
     folder = resources.files(__package__) / "assets"
     text = "\n".join((folder / source).read_text(encoding="utf-8") for source in sources)
     if name.endswith(".js"):
@@ -536,7 +543,8 @@ ASSESSMENT_WORDS = (
     "a_err_assessment", "a_err_answer", "a_err_key", "a_err_field", "a_err_size", "a_dimension",
     "a_question_id", "a_question", "a_answer", "a_answer_label", "a_score", "a_overall", "a_band",
     "a_team", "a_date", "a_comment_short", "storage_full", "storage_blocked", "storage_unreadable",
-    "organisation", "a_answered_line", "a_weakest",
+    "organisation", "a_answered_line", "a_weakest", "a_err_perspective", "a_err_questionnaire",
+    "a_err_not_customer", "a_err_same", "a_no_customer",
 )  # fmt: skip
 """Labels the assessment page script needs (the rest of the page is rendered in Python)."""
 
@@ -602,6 +610,24 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
             "max_bytes": results.MAX_BYTES,
         },
         "t": {key.removeprefix("a_"): _fill(t[key], fill) for key in ASSESSMENT_WORDS},
+        **_customer_data(assessment, t),
+    }
+
+
+def has_customer_questions(assessment) -> bool:
+    """Whether any question of the assessment has a customer wording (issue #12)."""
+    return any(q.customer for d in assessment.dimensions for q in d.questions)
+
+
+def _customer_data(assessment, t: dict[str, str]) -> dict[str, object]:
+    """What the customer's page and the team's view of its customers need: the fewest
+    respondents per side whose scores are shown, and the words of pb-customer.js (``c``), only
+    for an assessment with customer questions."""
+    if not has_customer_questions(assessment):
+        return {"min_respondents": assessment.min_respondents}
+    return {
+        "min_respondents": assessment.min_respondents,
+        "c": {key.removeprefix("c_"): t[key] for key in t if key.startswith("c_")},
     }
 
 

@@ -1,0 +1,286 @@
+"""Issue #12 in a real browser: the customer's page from a team's link, exports with a
+perspective, the team's customer link, and the team combining its customers' files.
+
+The handbook is the small fixture (tests/sites/small) with customer wordings added to two of
+its three questions: "Listening" has one customer question and one team-only question,
+"Follow-up" one customer question.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from browser_support import ROOT, build_handbook, copy_project
+from browser_support import serious_violations as all_serious_violations
+
+FORM = "form[data-pb-assessment]"
+CUSTOMER_REPEAT = "They repeat our requests back to us before they act on them."
+CUSTOMER_NOTE = "They tell us when something we asked for is done."
+
+
+def add_customer_wordings(project: Path) -> None:
+    path = project / "content" / "assessments" / "team-pulse.yaml"
+    text = path.read_text(encoding="utf-8")
+    for start, wording in (
+        ("lis-repeat, text: We repeat", CUSTOMER_REPEAT),
+        ("fol-note, text: We tell", CUSTOMER_NOTE),
+    ):
+        line = next(line for line in text.splitlines() if start in line)
+        text = text.replace(line, line.replace("}", f", customer: {wording}}}"))
+    assert text.count("customer:") == 2
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, serve_site) -> str:
+    project = copy_project(ROOT / "tests" / "sites" / "small", tmp_path_factory.mktemp("c") / "p")
+    add_customer_wordings(project)
+    root = tmp_path_factory.mktemp("customers-site")
+    build_handbook(project, root / "hb")
+    return serve_site(root) + "hb/"
+
+
+def serious_violations(pg) -> list[str]:
+    """axe's serious findings, but for the footer's copyright line: the small fixture sets no
+    palette, and Material's default footer text is the theme's, not ours."""
+    return [v for v in all_serious_violations(pg) if "md-copyright" not in v]
+
+
+def open_page(pg, site: str, query: str = ""):
+    pg.goto(f"{site}assessments/team-pulse/{query}")
+    pg.wait_for_selector(f"{FORM}[data-pb-ready]")
+    return pg
+
+
+def customer_link(team: str) -> str:
+    return f"?perspective=customer&team={quote(team)}"
+
+
+def visible_legends(pg) -> list[str]:
+    return pg.eval_on_selector_all(
+        f"{FORM} fieldset.pb-question",
+        "els => els.filter((e) => e.checkVisibility())"
+        ".map((e) => e.querySelector('legend').textContent)",
+    )
+
+
+def download(pg, action: str) -> tuple[str, str]:
+    with pg.expect_download() as info:
+        pg.click(f"[data-pb-action={action}]")
+    dl = info.value
+    return dl.suggested_filename, Path(dl.path()).read_bytes().decode("utf-8")
+
+
+def result(questionnaire: str, team: str, answers: dict, perspective=None, n=0, date="2026-11-20"):
+    value = {
+        "format": "playbook-assessment-result",
+        "version": 1,
+        "id": f"00000000-0000-4000-8000-{n:012d}",
+        "assessment": "team-pulse",
+        "questionnaire": questionnaire,
+        "team": team,
+        "date": date,
+        "answers": answers,
+        "comments": {},
+    }
+    if perspective:
+        value["perspective"] = perspective
+    return value
+
+
+def write_files(tmp_path: Path, values: list[dict]) -> list[str]:
+    paths = []
+    for i, value in enumerate(values):
+        path = tmp_path / f"result-{i}.json"
+        path.write_text(json.dumps(value), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+# -- the customer's page ---------------------------------------------------------------------------
+
+
+def test_customer_link_shows_only_customer_questions_in_their_words_with_the_team_fixed(page, site):
+    open_page(page, site, customer_link("Payroll"))
+    assert visible_legends(page) == [f"1. {CUSTOMER_REPEAT}", f"2. {CUSTOMER_NOTE}"]
+    team = page.locator("#pb-team")
+    assert team.input_value() == "Payroll"
+    assert team.evaluate("e => e.readOnly")
+    intro = page.inner_text("[data-pb-customer]")
+    assert "Payroll asked you" in intro and "not your name" in intro
+    # Nothing meant for the team: its intro, scores, recommendations, bands, its own link.
+    for selector in [
+        ".pb-intro",
+        "[data-pb-glance]",
+        ".pb-results > .pb-js",
+        ".pb-bands-section",
+        "[data-pb-customer-link]",
+        "[data-pb-customer-tools]",
+    ]:
+        assert not page.locator(selector).first.is_visible(), selector
+    assert "send the file to Payroll" in page.inner_text("[data-pb-thanks]")
+    assert page.inner_text("[data-pb-progress]") == "0 of 2 answered"
+    assert serious_violations(page) == []
+
+
+def test_a_link_without_a_team_says_it_is_incomplete(page, site):
+    page.goto(f"{site}assessments/team-pulse/?perspective=customer")
+    alert = page.wait_for_selector("[data-pb-customer] [role=alert]")
+    assert alert.inner_text().startswith("This link is incomplete")
+    assert not page.locator(FORM).is_visible()
+
+
+def test_customer_answers_are_kept_apart_from_the_team_answers(page, site):
+    open_page(page, site)
+    page.fill("#pb-team", "Payroll")
+    page.check(f'{FORM} input[name="lis-repeat"][value="2"]')
+    open_page(page, site, customer_link("Payroll"))
+    assert not page.is_checked(f'{FORM} input[name="lis-repeat"][value="2"]')
+    page.check(f'{FORM} input[name="lis-repeat"][value="6"]')
+    open_page(page, site)
+    assert page.is_checked(f'{FORM} input[name="lis-repeat"][value="2"]')
+    assert page.input_value("#pb-team") == "Payroll"
+    open_page(page, site, customer_link("Payroll"))
+    assert page.is_checked(f'{FORM} input[name="lis-repeat"][value="6"]')
+
+
+def test_customer_export_carries_the_perspective_and_says_so_in_its_name(page, site):
+    open_page(page, site, customer_link("Payroll Team"))
+    page.check(f'{FORM} input[name="lis-repeat"][value="5"]')
+    page.check(f'{FORM} input[name="fol-note"][value="3"]')
+    name, text = download(page, "export-json")
+    value = json.loads(text)
+    assert name.startswith("team-pulse-customer-payroll-team-")
+    assert value["perspective"] == "customer"
+    assert value["team"] == "Payroll Team"
+    assert value["answers"] == {"lis-repeat": 5, "fol-note": 3}
+    # The team's own export is as before: no perspective (absent means "self").
+    open_page(page, site)
+    name, text = download(page, "export-json")
+    assert "perspective" not in json.loads(text)
+    assert "customer" not in name
+
+
+def test_customer_page_imports_only_customer_files_of_its_team(page, site, tmp_path):
+    open_page(page, site, customer_link("Payroll"))
+    q = page.evaluate("PB.data('pb-assessment-data').questionnaire")
+    own, other, team_file = write_files(
+        tmp_path,
+        [
+            result(q, "payroll", {"lis-repeat": 4}, "customer", 1),
+            result(q, "Finance", {"lis-repeat": 4}, "customer", 2),
+            result(q, "Payroll", {"lis-repeat": 4}, None, 3),
+        ],
+    )
+    page.on("dialog", lambda dialog: dialog.accept())
+    for path in (other, team_file):
+        page.set_input_files("[data-pb-import-file]", path)
+        page.wait_for_selector("[data-pb-alert]:not(:empty)")
+        assert "is not a customer's answers about Payroll" in page.inner_text("[data-pb-alert]")
+    page.set_input_files("[data-pb-import-file]", own)
+    page.wait_for_selector("[data-pb-status]:not(:empty)")
+    assert page.is_checked(f'{FORM} input[name="lis-repeat"][value="4"]')
+
+
+def test_team_page_refuses_a_customer_file(page, site, tmp_path):
+    open_page(page, site)
+    q = page.evaluate("PB.data('pb-assessment-data').questionnaire")
+    [path] = write_files(tmp_path, [result(q, "Payroll", {"lis-repeat": 4}, "customer")])
+    page.set_input_files("[data-pb-import-file]", path)
+    page.wait_for_selector("[data-pb-alert]:not(:empty)")
+    assert "holds a customer's answers" in page.inner_text("[data-pb-alert]")
+
+
+# -- the team's side -------------------------------------------------------------------------------
+
+
+def test_team_builds_and_copies_its_customer_link(browser, site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    pg = context.new_page()
+    try:
+        open_page(pg, site)
+        pg.click("[data-pb-action=customer-link]")
+        pg.wait_for_selector("[data-pb-link-status]:not(:empty)")
+        assert pg.inner_text("[data-pb-link-status]").startswith("Type your team's name")
+        pg.fill("#pb-team", "Payroll & Pay")
+        pg.click("[data-pb-action=customer-link]")
+        pg.wait_for_selector("[data-pb-link-status]:has-text('Link copied')")
+        link = pg.input_value("[data-pb-link-field]")
+        assert link == f"{site}assessments/team-pulse/?perspective=customer&team=Payroll+%26+Pay"
+        assert pg.evaluate("navigator.clipboard.readText()") == link
+        pg.goto(link)
+        pg.wait_for_selector(f"{FORM}[data-pb-ready]")
+        assert pg.input_value("#pb-team") == "Payroll & Pay"
+    finally:
+        context.close()
+
+
+def import_customers(pg, paths: list[str]) -> None:
+    with pg.expect_file_chooser() as chooser:
+        pg.click("[data-pb-action=customer-import]")
+    chooser.value.set_files(paths)
+    pg.wait_for_selector("[data-pb-customer-out] [data-pb-counts]")
+
+
+def gap_rows(pg) -> list[list[str]]:
+    return pg.eval_on_selector_all(
+        "[data-pb-gap-table] tbody tr",
+        "rows => rows.map((r) => Array.from(r.cells, (c) => c.textContent))",
+    )
+
+
+def test_team_imports_three_then_four_customer_files_and_sees_the_gap(page, site, tmp_path):
+    open_page(page, site)
+    page.fill("#pb-team", "Payroll")
+    q = page.evaluate("PB.data('pb-assessment-data').questionnaire")
+    team = [
+        result(q, "Payroll", {"lis-repeat": 6, "lis-interrupt": 2, "fol-note": 5}, None, i)
+        for i in range(3)
+    ]
+    customers = [
+        result(q, "Payroll", {"lis-repeat": 3, "fol-note": 4}, "customer", 10 + i) for i in range(4)
+    ]
+    import_customers(page, write_files(tmp_path, team + customers[:2]))
+    assert page.inner_text("[data-pb-counts]") == "Your team: 3 files. Customers: 2 files."
+    assert "at least 3" in page.inner_text("[data-pb-withheld]")
+    rows = gap_rows(page)
+    assert [row[2] for row in rows] == ["Not enough responses", "Not enough responses"]
+    assert [row[3] for row in rows] == ["–", "–"]
+
+    import_customers(page, write_files(tmp_path, team + customers[:3]))
+    assert page.inner_text("[data-pb-counts]") == "Your team: 3 files. Customers: 3 files."
+    # Listening on the same question only: team 6, customers 3; follow-up 5 against 4.
+    assert gap_rows(page) == [
+        ["Listening", "6.00", "3.00", "customers rate it 3.00 lower"],
+        ["Follow-up", "5.00", "4.00", "customers rate it 1.00 lower"],
+    ]
+    import_customers(page, write_files(tmp_path, team + customers))
+    assert page.inner_text("[data-pb-counts]") == "Your team: 3 files. Customers: 4 files."
+    assert serious_violations(page) == []
+
+
+def test_without_team_files_the_browsers_own_answers_are_the_teams_side(page, site, tmp_path):
+    open_page(page, site)
+    page.fill("#pb-team", "Payroll")
+    page.check(f'{FORM} input[name="lis-repeat"][value="5"]')
+    page.check(f'{FORM} input[name="lis-interrupt"][value="7"]')
+    q = page.evaluate("PB.data('pb-assessment-data').questionnaire")
+    customers = [result(q, "Payroll", {"lis-repeat": 7}, "customer", 20 + i) for i in range(3)]
+    other = result(q, "Finance", {"lis-repeat": 1}, "customer", 30)
+    broken = {"format": "something else"}
+    import_customers(page, write_files(tmp_path, [*customers, other, broken]))
+    assert page.inner_text("[data-pb-counts]") == (
+        "Your team: your own answers in this browser. Customers: 3 files."
+    )
+    assert page.eval_on_selector_all(
+        "[data-pb-rejected]", "ps => ps.map((p) => p.textContent)"
+    ) == [
+        "result-4.json is not an exported assessment result.",
+        "result-3.json is about the team “Finance”, not yours, and is not counted.",
+    ]
+    rows = gap_rows(page)
+    assert rows[0] == ["Listening", "5.00", "7.00", "customers rate it 2.00 higher"]
+    assert rows[1][3] == "–"
