@@ -180,6 +180,18 @@ def report_heaviest(site: Path) -> bool:
     return ok
 
 
+def report_on_demand(site: Path) -> None:
+    """Print the scripts pages load only when the reader first needs them (``PB.need``), gzip:
+    not part of any page's first load, but what the first use of their feature costs."""
+    from playbook_gen.pages.render import ASSET_DIR, ON_DEMAND_SCRIPTS
+
+    print("Loaded on demand (not in any first load):")
+    for name in ON_DEMAND_SCRIPTS:
+        file = site / ASSET_DIR / name
+        print(f"  {name}: {gzip_bytes(file)} bytes gzip, {file.stat().st_size} uncompressed")
+    print()
+
+
 def quartiles(values: list[float]) -> str:
     """Return the middle half of `values` as 'first-third' quartile, in ms."""
     if len(values) < 4:
@@ -214,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(tmp) / "site"
         build(site)
         on_target = report_heaviest(site)
+        report_on_demand(site)
         # One server for both builds: /now/ and /before/ (links to the two site folders).
         root = Path(tmp) / "root"
         root.mkdir()
