@@ -373,6 +373,34 @@ WORDS: dict[str, dict[str, str]] = {
             "both sides compare like with like."
         ),
         "c_err_other_team": "{file} is about the team “{team}”, not yours, and is not counted.",
+        # the team's internal customers beside the team (results/report.py, CustomerCells)
+        "r_customers": "Customers",
+        "r_customers_title": "How customers see the team",
+        "r_customers_intro": (
+            "Customers answer the questions that have a customer wording. Beside their scores "
+            "are the team's own on those same questions, so that like is compared with like; "
+            "the gap is the customers' score minus the team's."
+        ),
+        "r_customers_counts": "{date} · Respondents: {team} · Customers: {customers}",
+        "r_customers_withheld": (
+            "Fewer than {n} customers responded: no customer scores are shown, so that no "
+            "one's answers can be worked out."
+        ),
+        "r_no_gap": "No gaps are shown: the team has fewer than {n} respondents of its own here.",
+        "r_gap": "Gap",
+        "r_gaps": "Gaps, largest first",
+        "r_gap_lower": "customers rate it {gap} lower",
+        "r_gap_higher": "customers rate it {gap} higher",
+        "r_gap_same": "customers rate it the same",
+        "r_gap_scores": "{customers} against the team's {team}",
+        "r_largest_gap": "Largest gap",
+        "r_not_asked": "Not asked of customers: {dimensions}.",
+        "r_customers_only": "Customers: {n}",
+        "r_pair_name": (
+            "Bar chart of the scores of {team} on {date} by dimension, the team's own and its "
+            "customers', against the threshold of {threshold}; the table below has the same "
+            "figures"
+        ),
     },
     "de": {
         "decimal": ",",
@@ -752,6 +780,36 @@ WORDS: dict[str, dict[str, str]] = {
             "damit Gleiches mit Gleichem verglichen wird."
         ),
         "c_err_other_team": "{file} betrifft das Team „{team}“, nicht Ihres, und zählt nicht.",
+        "r_customers": "Kunden",
+        "r_customers_title": "Wie Kunden das Team sehen",
+        "r_customers_intro": (
+            "Kunden beantworten die Fragen, die eine Kundenfassung haben. Neben ihren Werten "
+            "stehen die des Teams zu genau diesen Fragen, damit Gleiches mit Gleichem verglichen "
+            "wird; die Differenz ist der Wert der Kunden minus der des Teams."
+        ),
+        "r_customers_counts": "{date} · Teilnehmende: {team} · Kunden: {customers}",
+        "r_customers_withheld": (
+            "Weniger als {n} Kunden haben geantwortet: Es werden keine Kundenwerte gezeigt, "
+            "damit sich die Antworten Einzelner nicht erschließen lassen."
+        ),
+        "r_no_gap": (
+            "Es werden keine Differenzen gezeigt: Das Team hat hier weniger als {n} eigene "
+            "Teilnehmende."
+        ),
+        "r_gap": "Differenz",
+        "r_gaps": "Differenzen, größte zuerst",
+        "r_gap_lower": "Kunden bewerten es {gap} niedriger",
+        "r_gap_higher": "Kunden bewerten es {gap} höher",
+        "r_gap_same": "Kunden bewerten es gleich",
+        "r_gap_scores": "{customers} gegenüber {team} beim Team",
+        "r_largest_gap": "Größte Differenz",
+        "r_not_asked": "Kunden nicht gefragt: {dimensions}.",
+        "r_customers_only": "Kunden: {n}",
+        "r_pair_name": (
+            "Balkendiagramm der Werte von {team} am {date} je Dimension, die eigenen und die "
+            "der Kunden, gemessen an der Schwelle {threshold}; die Tabelle darunter enthält "
+            "dieselben Zahlen"
+        ),
     },
 }
 

@@ -28,7 +28,7 @@ from markupsafe import Markup
 from .. import results
 from ..content import richtext
 from ..content.history import RECENT, last_changed
-from ..content.model import KINDS, Handbook, Question
+from ..content.model import KINDS, Assessment, Handbook, Question
 from ..content.review import review_of
 from ..i18n import words
 from ..results import charts
@@ -432,8 +432,20 @@ def _results_pages(handbook: Handbook):
                     if team.latest.withheld
                     else charts.bar_chart(a.assessment, team.latest, t),
                     "trend": charts.trend_chart(a.assessment, team.results, t),
+                    "pairs": _pair_chart(a.assessment, team, t),
                 },
             )
+
+
+def _pair_chart(
+    assessment: Assessment, team: results.Team, t: dict[str, str]
+) -> charts.PairChart | None:
+    """Return the chart of the team's own scores beside its customers' on the latest date they
+    answered, or None when they never did or were too few to be shown."""
+    latest = next((team.customers[r.date] for r in team.results if r.date in team.customers), None)
+    if latest is None or latest.customer.withheld:
+        return None
+    return charts.pair_chart(assessment, latest, t)
 
 
 # -- data shaped for templates and page scripts ----------------------------------------------------

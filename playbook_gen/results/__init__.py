@@ -10,8 +10,10 @@ them here, in stages:
 3. ``reader``: each file checked completely (``read_results``), giving ``ResultFile``s and the
    problems found (``Checked``). Scores are always worked out again with ``scoring``; any
    ``scores`` in a file are ignored.
-4. ``aggregate``: files grouped by assessment, team and date, each group's respondents combined
-   (``aggregate``), with scores withheld below the assessment's ``min_respondents``.
+4. ``aggregate``: files grouped by assessment, team, date and perspective (the team's own
+   answers or its customers'), each group's respondents combined (``aggregate``), with scores
+   withheld below the assessment's ``min_respondents``; customers' scores compared with the
+   team's own on the same questions (the gap).
 5. ``report``: the combined results as JSON, CSV or Markdown, and the rows of the dashboard's
    overview, which shares its template with the Markdown report, and of its team pages.
 6. ``charts``: each team page's charts as geometry (bars against the threshold, the overall
@@ -43,10 +45,13 @@ from __future__ import annotations
 from . import scoring
 from .aggregate import (
     AssessmentResults,
+    CustomerResult,
     DimensionScore,
+    Gap,
     Team,
     TeamResult,
     aggregate,
+    customer_result,
     team_key,
     team_result,
 )
@@ -83,13 +88,16 @@ __all__ = [
     "VERSION",
     "AssessmentResults",
     "Checked",
+    "CustomerResult",
     "DimensionScore",
     "ExportedResult",
+    "Gap",
     "ResultFile",
     "Team",
     "TeamResult",
     "aggregate",
     "csv_cell",
+    "customer_result",
     "json_problem",
     "markdown_text",
     "page_tables",

@@ -1,5 +1,5 @@
-"""The dashboard's charts, as geometry: a team's scores by dimension against the threshold, and
-its overall score over the dates of its results.
+"""The dashboard's charts, as geometry: a team's scores by dimension against the threshold, its
+overall score over the dates of its results, and its own scores beside its customers'.
 
 Everything a chart shows is worked out here, in plain numbers and texts; the team page's
 template (``pages/templates/_results_charts.md.j2``) only writes them out as inline SVG. Each
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..content import richtext
 from ..content.model import Assessment
-from .aggregate import TeamResult
+from .aggregate import CustomerResult, TeamResult
 
 WIDTH = 400
 """The width of every chart, in SVG units."""
@@ -231,4 +231,114 @@ def trend_chart(
         threshold_y=threshold_y,
         threshold_label=t["r_threshold"].format(threshold=threshold),
         ticks=[(y_at(v), _plain_number(v, t["decimal"])) for v in _scale_ticks(assessment)],
+    )
+
+
+@dataclass(frozen=True)
+class PairBar:
+    """One perspective's bar in a row of the paired chart."""
+
+    y: float
+    width: float | None
+    """The bar's length, from the scale's minimum; None when there is no score to draw."""
+    value: str
+    """The score as people read it, or why there is none."""
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One dimension in the paired chart: the team's bar above the customers'."""
+
+    dimension: str
+    label: str
+    title: str
+    label_y: float
+    team: PairBar
+    customers: PairBar
+
+
+@dataclass(frozen=True)
+class PairChart:
+    """The team's own scores and its customers' by dimension, on one date, as pairs of bars
+    against the threshold: the team's filled in the link colour, the customers' an outline in
+    the text colour, told apart without colour (a legend names them; the table after the chart
+    has the same figures)."""
+
+    name: str
+    height: float
+    x: float
+    track: float
+    bar_height: float
+    rows: list[PairRow]
+    threshold_x: float
+    threshold_label: str
+    threshold_y: float
+    """Where the threshold's label sits (under the legend)."""
+    ticks: list[tuple[float, str]]
+    axis_y: float
+    team_label: str
+    customers_label: str
+    customers_legend_x: float
+    """Where the customers' entry of the legend starts."""
+
+
+def pair_chart(assessment: Assessment, c: CustomerResult, t: dict[str, str]) -> PairChart:
+    """Return the chart of a team's own scores beside its customers' on one date.
+
+    The dimensions asked of customers, in the order of their gaps (``CustomerResult.order``);
+    the team's bar is its score on the questions customers are asked too. Withheld scores are
+    not drawn.
+    """
+    low, high = assessment.scale.min, assessment.scale.max
+    x, track = 4.0, WIDTH - 52.0
+
+    def at(value: float) -> float:
+        return x + (value - low) / (high - low) * track
+
+    def bar(result: TeamResult, dimension: str, y: float) -> PairBar:
+        s = result.dimensions[dimension]
+        if s.withheld:
+            value = t["r_withheld_short"]
+        elif s.score is None:
+            value = t["a_not_enough"]
+        else:
+            value = _number(s.score, t["decimal"])
+        width = None if s.score is None else round(at(s.score) - x, 2)
+        return PairBar(y=y, width=width, value=value)
+
+    titles = {d.id: " ".join(richtext.to_plain(d.title).split()) for d in assessment.dimensions}
+    bar_height, row, top = 12.0, 56.0, 40.0
+    rows = []
+    for n, d in enumerate(c.order):
+        label_y = top + n * row + 12
+        rows.append(
+            PairRow(
+                dimension=d,
+                label=_short(titles[d]),
+                title=titles[d],
+                label_y=label_y,
+                team=bar(c.same_questions, d, label_y + 6),
+                customers=bar(c.customer, d, label_y + 6 + bar_height + 3),
+            )
+        )
+    axis_y = top + len(rows) * row + 10
+    threshold = _plain_number(assessment.threshold, t["decimal"])
+    team_label = t["r_team"]
+    return PairChart(
+        name=t["r_pair_name"].format(
+            team=c.customer.team, date=c.customer.date, threshold=threshold
+        ),
+        height=axis_y + 6,
+        x=x,
+        track=track,
+        bar_height=bar_height,
+        rows=rows,
+        threshold_x=round(at(assessment.threshold), 2),
+        threshold_label=t["r_threshold"].format(threshold=threshold),
+        threshold_y=top - 6,
+        ticks=[(round(at(v), 2), _plain_number(v, t["decimal"])) for v in _scale_ticks(assessment)],
+        axis_y=axis_y,
+        team_label=team_label,
+        customers_label=t["r_customers"],
+        customers_legend_x=round(x + 26 + 8 * len(team_label) + 16, 2),
     )

@@ -18,6 +18,9 @@ from ..content.model import Assessment, Slug, Strict
 # their one value, for the checks and the assessment page.
 FormatName = Literal["playbook-assessment-result"]
 FormatVersion = Literal[1]
+Perspective = Literal["self", "customer"]
+PERSPECTIVES: tuple[str, ...] = get_args(Perspective)
+"""Who answered: the team itself (the default) or a team it serves (a customer)."""
 FORMAT: str = get_args(FormatName)[0]
 """The ``format`` field of every exported result."""
 VERSION: int = get_args(FormatVersion)[0]
@@ -64,6 +67,14 @@ class ExportedResult(Strict):
     )
     team: OneLineText = Field(
         description="The team's name; files for the same team and date are its respondents."
+    )
+    perspective: Perspective = Field(
+        "self",
+        description=(
+            "Optional: 'self' when a member of the team answered (the default), 'customer' when "
+            "someone from a team it serves did; a customer answers only the questions that have "
+            "a customer wording, and customers' scores are never mixed with the team's own."
+        ),
     )
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] = Field(
         description="The day of the export, YYYY-MM-DD.", examples=["2026-11-22"]

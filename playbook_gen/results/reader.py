@@ -34,6 +34,7 @@ from .format import (
     MAX_BYTES,
     MAX_COMMENT,
     MAX_TEXT,
+    PERSPECTIVES,
     REQUIRED,
     VERSION,
     questionnaire,
@@ -64,6 +65,9 @@ class ResultFile:
     questionnaire: str | None = None
     """The fingerprint of the questions and scale answered (``questionnaire``), if the file
     has one."""
+    perspective: str = "self"
+    """Who answered: ``"self"`` (a member of the team; also when the file does not say) or
+    ``"customer"`` (someone from a team it serves, on the questions with a customer wording)."""
 
 
 @dataclass
@@ -232,10 +236,13 @@ class _FileCheck:
         date = self._date(data.get("date", _MISSING))
         result_id = self._text("id", data.get("id", _MISSING))
         fingerprint = self._text("questionnaire", data.get("questionnaire", _MISSING))
+        perspective = self._perspective(data.get("perspective", _MISSING))
         if assessment is None:
             return None  # answers and comments can only be judged against their assessment
         answers = self._answers(assessment, data.get("answers", _MISSING))
         comments = self._comments(assessment, data.get("comments", {}))
+        if answers is not None and perspective == "customer":
+            answers = self._customer_answers(assessment, answers)
         if self.errors or team is None or date is None or answers is None or comments is None:
             return None
         return ResultFile(
@@ -248,6 +255,7 @@ class _FileCheck:
             scores=scoring.score(assessment, answers),
             id=None if result_id is _MISSING else result_id,
             questionnaire=None if fingerprint is _MISSING else fingerprint,
+            perspective=perspective or "self",
         )
 
     # -- the file --------------------------------------------------------------------------------
@@ -463,6 +471,60 @@ class _FileCheck:
         # In the assessment's order, so every report lists answers the same way.
         return {q: answers[q] for q in questions if q in answers}
 
+    def _perspective(self, value: Any) -> str | None:
+        """Return who answered, ``"self"`` when the file does not say; None if it is wrong."""
+        if value is _MISSING:
+            return "self"
+        if isinstance(value, str) and value in PERSPECTIVES:
+            return value
+        hint = (
+            'write "customer" for answers from a team it serves, or leave the field out for '
+            "the team's own"
+        )
+        if isinstance(value, str):
+            self.error(
+                ("perspective",),
+                f"{_show(value)} is not a perspective",
+                did_you_mean(value, PERSPECTIVES) or hint,
+            )
+        else:
+            self.error(("perspective",), f'expected "self" or "customer", not {_show(value)}', hint)
+        return None
+
+    def _customer_answers(
+        self, assessment: Assessment, answers: dict[str, int | None]
+    ) -> dict[str, int | None]:
+        """Check a customer's answers: only questions with a customer wording are theirs.
+
+        A customer who answers a team-only question (one without a customer wording) was not
+        asked it, so the file is most likely a team member's marked as a customer's, or two
+        people's answers in one: either way its scores can't be told apart, and it is an error
+        for HR to settle. "Not applicable" (null) on a team-only question says nothing and is
+        dropped.
+        """
+        asked = {q.id for d in assessment.dimensions for q in d.questions if q.customer}
+        theirs = {q: a for q, a in answers.items() if q in asked}
+        team_only = [q for q, a in answers.items() if q not in asked and a is not None]
+        if team_only:
+            listed = _listed(team_only)
+            if theirs:
+                self.error(
+                    ("perspective",),
+                    "mixed perspectives in one file: a customer's, but it also answers questions "
+                    f"without a customer wording ({listed}), which customers are not asked",
+                    'if a team member filled it in, delete the "perspective" line; if a '
+                    "customer did, delete those answers",
+                )
+            else:
+                self.error(
+                    ("perspective",),
+                    f"a customer's file that answers only questions without a customer wording "
+                    f"({listed}), which customers are not asked",
+                    'if a team member filled it in, delete the "perspective" line, so it '
+                    "counts as the team's own",
+                )
+        return theirs
+
     def _comments(self, assessment: Assessment, value: Any) -> dict[str, str] | None:
         if not isinstance(value, dict):
             self.error(("comments",), f"expected dimension ids with comments, not {_kind(value)}")
@@ -482,6 +544,12 @@ class _FileCheck:
             elif comment.strip():
                 comments[dimension] = comment.strip()
         return comments
+
+
+def _listed(ids: list[str], most: int = 3) -> str:
+    """Return ids for a one-line message: the first few, then how many more."""
+    shown = ", ".join(ids[:most])
+    return shown if len(ids) <= most else f"{shown} and {len(ids) - most} more"
 
 
 def _is_int(value: Any) -> bool:

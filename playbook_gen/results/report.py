@@ -25,20 +25,28 @@ from markupsafe import Markup, escape
 
 from ..content import richtext
 from ..i18n import words
-from .aggregate import AssessmentResults, TeamResult
+from .aggregate import AssessmentResults, CustomerResult, Gap, Team, TeamResult
 
 REPORT_FORMAT = "playbook-assessment-report"
 """The ``format`` field of a JSON report."""
 
 
+def _asked(c: CustomerResult) -> tuple[str, ...]:
+    """Return the ids of the dimensions that have questions with a customer wording."""
+    return c.asked
+
+
 def report_json(results: Sequence[AssessmentResults]) -> str:
     """Return the report as JSON: every figure unrounded (structure in docs/editing.md)."""
 
-    def team_result_data(r: TeamResult) -> dict:
-        comments: dict[str, list[str]] = {}
-        for f in r.files:
-            for dimension, text in f.comments.items():
-                comments.setdefault(dimension, []).append(text)
+    def team_result_data(team: Team, r: TeamResult) -> dict:
+        data = own_result_data(r)
+        customers = team.customer(r.date)
+        if customers is not None:
+            data["customers"] = customer_data(customers)
+        return data
+
+    def own_result_data(r: TeamResult) -> dict:
         return {
             "date": r.date,
             "respondents": r.respondents,
@@ -56,7 +64,45 @@ def report_json(results: Sequence[AssessmentResults]) -> str:
                 }
                 for d, s in r.dimensions.items()
             },
-            "comments": comments,
+            "comments": comments_of(r),
+        }
+
+    def comments_of(r: TeamResult) -> dict[str, list[str]]:
+        comments: dict[str, list[str]] = {}
+        for f in r.files:
+            for dimension, text in f.comments.items():
+                comments.setdefault(dimension, []).append(text)
+        return comments
+
+    def customer_data(c: CustomerResult) -> dict:
+        asked = _asked(c)
+        return {
+            "respondents": c.customer.respondents,
+            "withheld": c.customer.withheld,
+            "files": [f.file for f in c.customer.files],
+            "dimensions": {
+                d: {
+                    "score": s.score,
+                    "respondents": s.respondents,
+                    "min": s.lowest,
+                    "max": s.highest,
+                    "withheld": s.withheld,
+                }
+                for d, s in c.customer.dimensions.items()
+                if d in asked
+            },
+            "same_questions": {
+                d: {"score": s.score, "respondents": s.respondents, "withheld": s.withheld}
+                for d, s in c.same_questions.dimensions.items()
+                if d in asked
+            },
+            "gaps": None
+            if c.gaps is None
+            else [
+                {"dimension": g.dimension, "customer": g.customer, "self": g.self, "gap": g.gap}
+                for g in c.gaps
+            ],
+            "comments": comments_of(c.customer),
         }
 
     data = {
@@ -73,7 +119,10 @@ def report_json(results: Sequence[AssessmentResults]) -> str:
                     for d in a.assessment.dimensions
                 ],
                 "teams": [
-                    {"team": team.name, "results": [team_result_data(r) for r in team.results]}
+                    {
+                        "team": team.name,
+                        "results": [team_result_data(team, r) for r in team.results],
+                    }
                     for team in a.teams
                 ],
             }
@@ -87,6 +136,10 @@ CSV_COLUMNS = (
     "assessment", "team", "date", "dimension", "title", "score", "respondents", "min", "max",
     "band",
 )  # fmt: skip
+CSV_CUSTOMER_COLUMNS = ("perspective", "gap")
+"""Added after ``CSV_COLUMNS`` when any team has customer results: whose score a row has
+("self" or "customer"), and on a customer row the gap (the customers' score minus the team's
+own on the same questions)."""
 
 
 def report_csv(results: Sequence[AssessmentResults], language: str = "en") -> str:
@@ -99,7 +152,9 @@ def report_csv(results: Sequence[AssessmentResults], language: str = "en") -> st
     t = words(language)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    customers = any(a.has_customers for a in results)
+    own = ["self", None] if customers else []
+    writer.writerow(CSV_COLUMNS + (CSV_CUSTOMER_COLUMNS if customers else ()))
     for a in results:
         for team in a.teams:
             for r in team.results:
@@ -107,10 +162,21 @@ def report_csv(results: Sequence[AssessmentResults], language: str = "en") -> st
                 for d in a.assessment.dimensions:
                     s = r.dimensions[d.id]
                     row = [d.id, richtext.to_plain(d.title), s.score, s.respondents]
-                    writer.writerow(_csv_row(start + row + [s.lowest, s.highest, None]))
+                    writer.writerow(_csv_row(start + row + [s.lowest, s.highest, None] + own))
                 band = richtext.to_plain(r.band.name) if r.band else None
                 row = ["overall", t["a_overall"], r.overall, r.respondents, None, None, band]
-                writer.writerow(_csv_row(start + row))
+                writer.writerow(_csv_row(start + row + own))
+                c = team.customer(r.date)
+                if c is None:
+                    continue
+                gaps = {g.dimension: g.gap for g in c.gaps or ()}
+                for d in a.assessment.dimensions:
+                    if d.id not in _asked(c):
+                        continue
+                    s = c.customer.dimensions[d.id]
+                    row = [d.id, richtext.to_plain(d.title), s.score, s.respondents]
+                    row += [s.lowest, s.highest, None, "customer", gaps.get(d.id)]
+                    writer.writerow(_csv_row(start + row))
     return out.getvalue()
 
 
@@ -157,6 +223,61 @@ class ScoreCells:
 
 
 @dataclass(frozen=True)
+class GapCells:
+    """How differently the customers and the team rate a dimension, written for people."""
+
+    dimension: str
+    title: str
+    value: str
+    """The unrounded gap (customers minus team), for the page's ``data-value``."""
+    words: str
+    """The gap in words, its sign told: "customers rate it 1.3 lower"."""
+    scores: str
+    """Both scores in a phrase: "2.9 against the team's 4.2"."""
+    lower: bool
+    """Whether the customers rate it lower than the team does."""
+
+
+@dataclass(frozen=True)
+class PairCells:
+    """A dimension asked of customers: the team's score on its customer questions and the
+    customers' score side by side, and the gap between them."""
+
+    dimension: str
+    title: str
+    team: ScoreCells
+    """The team's own respondents' score on the same questions."""
+    customers: ScoreCells
+    gap: GapCells | None
+
+
+@dataclass(frozen=True)
+class CustomerCells:
+    """What a team's customers said on one date, beside the team, written for a table."""
+
+    date: str
+    counts: str
+    """The date, the team's respondents and its customers, in a line."""
+    respondents: int
+    """How many customers answered."""
+    withheld: bool
+    """Whether the customers are fewer than ``min_respondents``: none of their scores shown."""
+    team_withheld: bool
+    """Whether the team has too few respondents of its own that day: no gap shown."""
+    rows: list[PairCells]
+    """The dimensions asked of customers: those with a gap, largest first, then the others in
+    the assessment's order."""
+    gaps: list[GapCells] | None
+    """Largest first; None when either side is withheld."""
+    not_asked: str
+    """The sentence naming the dimensions customers are not asked about, or ''."""
+
+    @property
+    def largest(self) -> GapCells | None:
+        return self.gaps[0] if self.gaps else None
+
+
+@dataclass(frozen=True)
 class ResultCells:
     """A team's result on one date, written for a table."""
 
@@ -172,6 +293,8 @@ class ResultCells:
     """In the assessment's order."""
     weakest: ScoreCells | None = None
     """The dimension with the lowest score given (the first of equals), or None."""
+    customers: CustomerCells | None = None
+    """What the team's customers said that day, or None if none answered."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +308,11 @@ class TeamCells:
     @property
     def latest(self) -> ResultCells:
         return self.results[0]
+
+    @property
+    def customers(self) -> CustomerCells | None:
+        """What customers said on the latest date they answered, or None if they never did."""
+        return next((r.customers for r in self.results if r.customers is not None), None)
 
 
 @dataclass(frozen=True)
@@ -201,6 +329,8 @@ class AssessmentTables:
     dimensions: list[tuple[str, str]]
     """(id, title) of each dimension, in the assessment's order."""
     teams: list[TeamCells]
+    has_customers: bool = False
+    """Whether any team has customer results (the overview then shows the largest gaps)."""
 
 
 def tables(
@@ -208,6 +338,8 @@ def tables(
     t: dict[str, str],
     text: Callable[[str], str],
     rich: Callable[[str], str],
+    *,
+    html: bool = False,
 ) -> list[AssessmentTables]:
     """Return the combined results as rows of cells for people to read.
 
@@ -216,8 +348,9 @@ def tables(
         t: the words of the handbook's language (``i18n.words``).
         text: writes a text from a result file (a team name) so the output shows it as written.
         rich: writes a text from the handbook (a title, a band's name), which may hold Markdown.
+        html: whether the output is HTML (sentences that hold a title are then ``Markup``).
     """
-    return [_Cells(t, text, rich).assessment(a) for a in results]
+    return [_Cells(t, text, rich, html).assessment(a) for a in results]
 
 
 @dataclass(frozen=True)
@@ -227,6 +360,14 @@ class _Cells:
     t: dict[str, str]
     text: Callable[[str], str]
     rich: Callable[[str], str]
+    html: bool = False
+
+    def sentence(self, key: str, **values: str) -> str:
+        """Return one of the language's sentences with values put in, which are written for
+        the output already (titles); on a page, the sentence's own words are escaped."""
+        if self.html:
+            return Markup(escape(self.t[key])).format(**values)
+        return self.t[key].format(**values)
 
     def assessment(self, a: AssessmentResults) -> AssessmentTables:
         dimensions = [(d.id, self.rich(d.title)) for d in a.assessment.dimensions]
@@ -235,7 +376,7 @@ class _Cells:
             TeamCells(
                 name=self.text(team.name),
                 slug=team.slug,
-                results=[self.result(r, dimensions, least) for r in team.results],
+                results=[self.result(team, r, dimensions, least) for r in team.results],
             )
             for team in a.teams
         ]
@@ -246,10 +387,14 @@ class _Cells:
             min_respondents=least,
             dimensions=dimensions,
             teams=teams,
+            has_customers=a.has_customers,
         )
 
-    def result(self, r: TeamResult, dimensions: list[tuple[str, str]], least: int) -> ResultCells:
+    def result(
+        self, team: Team, r: TeamResult, dimensions: list[tuple[str, str]], least: int
+    ) -> ResultCells:
         cells = [self.score(r, d, title, least) for d, title in dimensions]
+        c = team.customer(r.date)
         given = [(s, c) for c in cells if (s := r.dimensions[c.dimension].score) is not None]
         return ResultCells(
             date=r.date,
@@ -260,6 +405,59 @@ class _Cells:
             band=self.rich(r.band.name) if r.band else None,
             dimensions=cells,
             weakest=min(given, key=lambda pair: pair[0])[1] if given else None,
+            customers=None if c is None else self.customers(r, c, dimensions, least),
+        )
+
+    def customers(
+        self, r: TeamResult, c: CustomerResult, dimensions: list[tuple[str, str]], least: int
+    ) -> CustomerCells:
+        titles = dict(dimensions)
+        gaps = None if c.gaps is None else [self.gap(g, titles[g.dimension]) for g in c.gaps]
+        by_dimension = {g.dimension: g for g in gaps or ()}
+        rows = [
+            PairCells(
+                dimension=d,
+                title=titles[d],
+                team=self.score(c.same_questions, d, titles[d], least),
+                customers=self.score(c.customer, d, titles[d], least),
+                gap=by_dimension.get(d),
+            )
+            for d in c.order
+        ]
+        not_asked = [title for d, title in dimensions if d not in c.asked]
+        return CustomerCells(
+            date=r.date,
+            counts=self.t["r_customers_counts"].format(
+                date=r.date, team=r.respondents, customers=c.respondents
+            ),
+            respondents=c.respondents,
+            withheld=c.customer.withheld,
+            team_withheld=c.same_questions.withheld,
+            rows=rows,
+            gaps=gaps,
+            not_asked=self.sentence(
+                "r_not_asked", dimensions=(Markup(", ") if self.html else ", ").join(not_asked)
+            )
+            if not_asked
+            else "",
+        )
+
+    def gap(self, g: Gap, title: str) -> GapCells:
+        size = self.number(abs(g.gap))
+        if size == self.number(0.0):
+            words = self.t["r_gap_same"]
+        else:
+            words = self.t["r_gap_lower" if g.gap < 0 else "r_gap_higher"].format(gap=size)
+        scores = self.t["r_gap_scores"].format(
+            customers=self.number(g.customer), team=self.number(g.self)
+        )
+        return GapCells(
+            dimension=g.dimension,
+            title=title,
+            value=_data_value(g.gap),
+            words=words,
+            scores=scores,
+            lower=g.gap < 0,
         )
 
     def score(self, r: TeamResult, dimension: str, title: str, least: int) -> ScoreCells:
@@ -302,6 +500,7 @@ def page_tables(
         t,
         text=escape,
         rich=lambda source: Markup(richtext.to_inline_html(source, allow_html=allow_html)),
+        html=True,
     )
 
 
