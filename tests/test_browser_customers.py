@@ -9,6 +9,7 @@ its three questions: "Listening" has one customer question and one team-only que
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from urllib.parse import quote
 
@@ -284,3 +285,88 @@ def test_without_team_files_the_browsers_own_answers_are_the_teams_side(page, si
     rows = gap_rows(page)
     assert rows[0] == ["Listening", "5.00", "7.00", "customers rate it 2.00 higher"]
     assert rows[1][3] == "–"
+
+
+# -- the combining vectors (tests/vectors/combine/, shared with results/aggregate.py) -------------
+
+COMBINE_VECTORS = sorted((ROOT / "tests" / "vectors" / "combine").glob("*.json"))
+
+COMBINE_IN_PAGE = """([files, least]) => {
+  const data = PB.data("pb-assessment-data");
+  const entries = files.map((file, i) => ({ name: `file-${i}.json`, text: JSON.stringify(file) }));
+  const read = PB.checkResults(data, entries);
+  const counted = new Set(read.files.map((file) => Number(file.name.slice(5, -5))));
+  const notCounted = files.map((_, i) => i).filter((i) => !counted.has(i));
+  const teams = [];
+  for (const group of PB.combine(data, read.files, least)) {
+    let team = teams.find((each) => PB.teamKey(each.team) === PB.teamKey(group.team));
+    if (!team) {
+      team = { team: group.team, dates: [] };
+      teams.push(team);
+    }
+    const shape = (side) => side && {
+      respondents: side.respondents,
+      withheld: side.withheld,
+      dimensions: Object.fromEntries(data.dimensions.map((d) => [d.id,
+        side.dimensions[d.id] ? side.dimensions[d.id].score : null])),
+    };
+    const usable = group.self && group.customer && !group.self.withheld &&
+      !group.customer.withheld;
+    team.dates.push({
+      date: group.date,
+      self: shape(group.self),
+      customer: shape(group.customer),
+      gaps: usable ? group.gaps.map((g) => ({ dimension: g.dimension.id, customer: g.customer,
+        self: g.self, gap: g.gap })) : null,
+    });
+  }
+  return { notCounted: notCounted, rejected: read.rejected, expected: { teams: teams } };
+}"""
+
+
+def same(got, expected) -> bool:
+    """Equal, numbers to 1e-9: the vectors were worked out by hand, as fractions (like
+    tests/test_combine_vectors.py)."""
+    if isinstance(expected, dict):
+        return (
+            isinstance(got, dict)
+            and got.keys() == expected.keys()
+            and all(same(got[key], expected[key]) for key in expected)
+        )
+    if isinstance(expected, list):
+        return (
+            isinstance(got, list)
+            and len(got) == len(expected)
+            and all(same(g, e) for g, e in zip(got, expected, strict=True))
+        )
+    if isinstance(expected, float) and not isinstance(got, bool):
+        return isinstance(got, int | float) and math.isclose(got, expected, abs_tol=1e-9)
+    return got == expected and type(got) is type(expected)
+
+
+@pytest.fixture(scope="module")
+def vector_sites(tmp_path_factory, serve_site) -> dict[str, str]:
+    out = {}
+    for path in COMBINE_VECTORS:
+        handbook = json.loads(path.read_text(encoding="utf-8"))["handbook"]
+        if handbook not in out:
+            root = tmp_path_factory.mktemp("combine-site")
+            build_handbook(ROOT / handbook, root / "hb")
+            out[handbook] = serve_site(root) + "hb/"
+    return out
+
+
+@pytest.mark.parametrize("vector", COMBINE_VECTORS, ids=lambda path: path.stem)
+def test_pb_combine_matches_every_shared_combining_vector(page, vector_sites, vector):
+    vectors = json.loads(vector.read_text(encoding="utf-8"))
+    site = vector_sites[vectors["handbook"]]
+    page.goto(f"{site}assessments/{vectors['assessment']}/")
+    page.wait_for_selector(f"{FORM}[data-pb-ready]")
+    page.evaluate("PB.need('pb-customer.js')")
+    page.wait_for_function("() => typeof PB.combine === 'function'")
+    assert vectors["cases"]
+    for case in vectors["cases"]:
+        got = page.evaluate(COMBINE_IN_PAGE, [case["files"], vectors["min_respondents"]])
+        assert same(got["expected"], case["expected"]), (case["name"], got["expected"])
+        problems = sorted(p["file"] for p in case.get("problems", []))
+        assert got["notCounted"] == problems, (case["name"], got["rejected"])

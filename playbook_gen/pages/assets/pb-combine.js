@@ -107,7 +107,10 @@
         refuse("err_answer", { key: key, value: JSON.stringify(answer).slice(0, 40) });
       }
       if (perspective === "customer" && !has(question, "customer")) {
-        refuse("err_not_customer", { key: key });
+        if (answer !== null) {
+          refuse("err_not_customer", { key: key });
+        }
+        continue; /* "not applicable" to a question customers are not asked: nothing said */
       }
       answers[key] = answer;
     }
@@ -203,31 +206,45 @@
     return out;
   };
 
-  /* Read and check the chosen or dropped files: {files: the readable ones, each once (by id),
+  /* Check files given as {name, text}: {files: the readable ones, each result once (by id),
    * rejected: one line per file that is not counted}. */
-  PB.readResults = async function (data, fileList) {
+  PB.checkResults = function (data, entries) {
     const files = [];
     const rejected = [];
     const seen = new Map();
-    for (const file of fileList) {
+    for (const entry of entries) {
       try {
-        if (file.size > data.result.max_bytes) {
-          throw new Refused(PB.format(data.t.err_size, { file: file.name }));
-        }
-        const checked = PB.checkResult(data, file.name, await file.text());
+        const checked = PB.checkResult(data, entry.name, entry.text);
         if (checked.id !== null && seen.has(checked.id)) {
-          throw new Refused(PB.format(data.t.err_same, { file: file.name,
+          throw new Refused(PB.format(data.t.err_same, { file: entry.name,
             other: seen.get(checked.id) }));
         }
         if (checked.id !== null) {
-          seen.set(checked.id, file.name);
+          seen.set(checked.id, entry.name);
         }
         files.push(checked);
       } catch (error) {
         rejected.push(error instanceof Refused ? error.message :
-          PB.format(data.t.err_json, { file: file.name }));
+          PB.format(data.t.err_json, { file: entry.name }));
       }
     }
     return { files: files, rejected: rejected };
+  };
+
+  /* Read chosen or dropped files (File objects) and check them as PB.checkResults does; a file
+   * too large to be a result is not read. */
+  PB.readResults = async function (data, fileList) {
+    const entries = [];
+    const tooLarge = [];
+    for (const file of fileList) {
+      if (file.size > data.result.max_bytes) {
+        tooLarge.push(PB.format(data.t.err_size, { file: file.name }));
+      } else {
+        entries.push({ name: file.name, text: await file.text() });
+      }
+    }
+    const read = PB.checkResults(data, entries);
+    read.rejected.unshift(...tooLarge);
+    return read;
   };
 })();
