@@ -373,6 +373,23 @@ WORDS: dict[str, dict[str, str]] = {
             "both sides compare like with like."
         ),
         "c_err_other_team": "{file} is about the team “{team}”, not yours, and is not counted.",
+        # the results page's drop zone (#12, pb-results.js)
+        "r_drop_title": "Look at result files without a rebuild",
+        "r_drop_help": (
+            "Drop result files here, or choose them or a whole folder, to see their figures: "
+            "each team's own scores, its customers' and the gap between them. The files are "
+            "read in this browser only; nothing is uploaded or kept."
+        ),
+        "r_drop_files": "Choose files",
+        "r_drop_folder": "Choose a folder",
+        "r_drop_area": "Or drop files or a folder here.",
+        "r_drop_read": "Files read: {files}.",
+        "r_drop_counts": "Result files: {files}. Teams: {teams}.",
+        "r_drop_none": "None of these files is a result of this handbook's assessments.",
+        "r_drop_unknown": (
+            "{file} is a result for “{value}”, an assessment this handbook does not have."
+        ),
+        "r_drop_skipped": "Left out, not JSON files: {n}.",
         # the team's internal customers beside the team (results/report.py, CustomerCells)
         "r_customers": "Customers",
         "r_customers_title": "How customers see the team",
@@ -767,10 +784,10 @@ WORDS: dict[str, dict[str, str]] = {
         "c_self_count": "Ihr Team: {n} Dateien.",
         "c_customer_count": "Kunden: {n} Dateien.",
         "c_withheld": "Die Werte der Kunden erscheinen, sobald mindestens {n} geantwortet haben.",
-        "c_caption": "Ihr Team und Ihre Kunden, größter Abstand zuerst",
+        "c_caption": "Ihr Team und Ihre Kunden, größte Differenz zuerst",
         "c_self": "Ihr Team",
         "c_customers": "Kunden",
-        "c_gap": "Abstand",
+        "c_gap": "Differenz",
         "c_not_enough": "Zu wenige Antworten",
         "c_gap_lower": "Kunden bewerten es {n} niedriger",
         "c_gap_higher": "Kunden bewerten es {n} höher",
@@ -780,6 +797,24 @@ WORDS: dict[str, dict[str, str]] = {
             "damit Gleiches mit Gleichem verglichen wird."
         ),
         "c_err_other_team": "{file} betrifft das Team „{team}“, nicht Ihres, und zählt nicht.",
+        "r_drop_title": "Ergebnisdateien ohne neuen Build ansehen",
+        "r_drop_help": (
+            "Ziehen Sie Ergebnisdateien hierher oder wählen Sie sie oder einen ganzen Ordner, "
+            "um ihre Zahlen zu sehen: die eigenen Werte jedes Teams, die seiner Kunden und die "
+            "Differenz. Die Dateien werden nur in diesem Browser gelesen; nichts wird "
+            "hochgeladen oder behalten."
+        ),
+        "r_drop_files": "Dateien wählen",
+        "r_drop_folder": "Ordner wählen",
+        "r_drop_area": "Oder Dateien oder einen Ordner hierher ziehen.",
+        "r_drop_read": "Gelesene Dateien: {files}.",
+        "r_drop_counts": "Ergebnisdateien: {files}. Teams: {teams}.",
+        "r_drop_none": "Keine dieser Dateien ist ein Ergebnis der Einschätzungen dieses Handbuchs.",
+        "r_drop_unknown": (
+            "{file} ist ein Ergebnis für „{value}“, eine Einschätzung, die dieses Handbuch "
+            "nicht hat."
+        ),
+        "r_drop_skipped": "Ausgelassen, keine JSON-Dateien: {n}.",
         "r_customers": "Kunden",
         "r_customers_title": "Wie Kunden das Team sehen",
         "r_customers_intro": (

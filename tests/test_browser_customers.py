@@ -370,3 +370,90 @@ def test_pb_combine_matches_every_shared_combining_vector(page, vector_sites, ve
         assert same(got["expected"], case["expected"]), (case["name"], got["expected"])
         problems = sorted(p["file"] for p in case.get("problems", []))
         assert got["notCounted"] == problems, (case["name"], got["rejected"])
+
+
+# -- HR's drop zone on the results page ------------------------------------------------------
+
+SERVICE = json.loads(
+    (ROOT / "tests/vectors/combine/service-check.json").read_text(encoding="utf-8")
+)
+BOTH_SIDES = SERVICE["cases"][0]  # 3 self + 4 customers, both shown
+
+
+@pytest.fixture(scope="module")
+def results_site(tmp_path_factory, serve_site) -> str:
+    """The customers fixture with one result file in content/results, so it has a dashboard."""
+    project = copy_project(ROOT / "tests/sites/customers", tmp_path_factory.mktemp("r") / "p")
+    (project / "content" / "results").mkdir()
+    first = dict(BOTH_SIDES["files"][0], team="Facilities")
+    (project / "content" / "results" / "facilities.json").write_text(json.dumps(first))
+    root = tmp_path_factory.mktemp("results-site")
+    build_handbook(project, root / "hb")
+    return serve_site(root) + "hb/"
+
+
+def test_hr_drops_files_and_sees_team_customers_and_gap(page, results_site, tmp_path):
+    page.goto(f"{results_site}results/")
+    zone = page.wait_for_selector("[data-pb-results-drop][data-pb-ready]")
+    assert zone.is_visible()
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    paths = []
+    for i, value in enumerate(BOTH_SIDES["files"]):
+        path = folder / f"{i}.json"
+        path.write_text(json.dumps(value), encoding="utf-8")
+        paths.append(str(path))
+    (folder / "notes.txt").write_text("not a result")
+    unknown = folder / "other.json"
+    unknown.write_text(json.dumps(dict(BOTH_SIDES["files"][0], assessment="team-pulse")))
+    page.set_input_files("[data-pb-drop-files]", [*paths, str(folder / "notes.txt"), str(unknown)])
+    page.wait_for_selector("[data-pb-drop-out] [data-pb-drop-assessment]")
+    out = page.locator("[data-pb-drop-out]")
+    assert out.locator("[data-pb-drop-read]").inner_text() == "Files read: 9."
+    assert "Left out, not JSON files: 1." in out.inner_text()
+    part = out.locator("[data-team=Payroll][data-date='2026-11-20']")
+    assert part.locator("[data-pb-side=self]").inner_text() == (
+        "Team: Respondents: 3 · Overall score: 3.87"
+    )
+    assert part.locator("[data-pb-side=customer]").inner_text() == (
+        "Customers: Respondents: 4 · Overall score: 3.00"
+    )
+    assert gap_rows(page) == [
+        ["Responsiveness", "4.17", "2.88", "customers rate it 1.29 lower"],
+        ["Clarity", "3.83", "3.13", "customers rate it 0.71 lower"],
+    ]
+    assert out.locator("[data-pb-rejected]").all_inner_texts() == [
+        "other.json is a result for “team-pulse”, an assessment this handbook does not have."
+    ]
+    assert serious_violations(page) == []
+
+
+def test_results_page_without_javascript_is_unchanged(browser, results_site):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    try:
+        pg.goto(f"{results_site}results/")
+        assert not pg.locator("[data-pb-results-drop]").is_visible()
+        assert pg.locator("table.pb-summary").count() == 1
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", ["", "?perspective=customer&team=Payroll"])
+def test_no_sideways_scroll_at_390_px(browser, results_site, query, tmp_path):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    pg = context.new_page()
+    try:
+        pg.goto(f"{results_site}assessments/service-check/{query}")
+        pg.wait_for_selector(f"{FORM}[data-pb-ready]")
+        if not query:
+            pg.fill("#pb-team", "Payroll")
+            paths = write_files(tmp_path, BOTH_SIDES["files"])
+            import_customers(pg, paths)
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+        pg.goto(f"{results_site}results/")
+        pg.set_input_files("[data-pb-drop-files]", write_files(tmp_path, BOTH_SIDES["files"]))
+        pg.wait_for_selector("[data-pb-drop-out] [data-pb-drop-assessment]")
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()

@@ -43,6 +43,7 @@ PAGE_SCRIPTS = {
     "pb-checklist.js": ("pb-core.js", "pb-checklist.js"),
     "pb-review.js": ("pb-review.js",),
     "pb-plan.js": ("pb-core.js", "pb-checklist.js", "pb-plan.js"),
+    "pb-results.js": ("pb-core.js", "pb-score.js", "pb-combine.js", "pb-results.js"),
 }
 """Each page script as served: the shared core, then the page's own code, in one file.
 
@@ -415,7 +416,7 @@ def _results_pages(handbook: Handbook):
     yield (
         "results/index.md",
         "results.md.j2",
-        {"results": shown, "page": True, "team_page": team_page},
+        {"results": shown, "page": True, "team_page": team_page, "drop": drop_data(handbook)},
     )
     for a, tables in zip(combined, shown, strict=True):
         for team, cells in zip(a.teams, tables.teams, strict=True):
@@ -623,6 +624,23 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
         },
         "t": {key.removeprefix("a_"): _fill(t[key], fill) for key in ASSESSMENT_WORDS},
         **_customer_data(assessment, t),
+    }
+
+
+DROP_WORDS = (
+    "r_drop_counts", "r_drop_none", "r_drop_unknown", "r_drop_skipped", "r_team", "a_date",
+    "r_respondents", "a_overall", "r_customers", "r_gaps", "r_withheld", "r_drop_read",
+)  # fmt: skip
+"""Labels the results page's drop zone script needs (pb-results.js)."""
+
+
+def drop_data(handbook: Handbook) -> dict:
+    """Return what the results page's drop zone reads: every assessment as its page's script
+    reads it (to check and score dropped files the same way), and the zone's words."""
+    t = words(handbook.playbook.language)
+    return {
+        "assessments": [assessment_data(handbook, a) for a in handbook.assessments.values()],
+        "t": {key: t[key] for key in DROP_WORDS},
     }
 
 

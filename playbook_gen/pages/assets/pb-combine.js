@@ -174,6 +174,73 @@
     return out;
   }
 
+  /* A new element with attributes and text (textContent: never parsed as HTML). */
+  PB.make = function (tag, attributes, text) {
+    const element = document.createElement(tag);
+    for (const name of Object.keys(attributes || {})) {
+      element.setAttribute(name, attributes[name]);
+    }
+    if (text !== undefined) {
+      element.textContent = text;
+    }
+    return element;
+  };
+
+  /* "customers rate it 0.8 lower": the sign in words (words: the assessment's data.c). */
+  PB.gapText = function (words, gap, element) {
+    if (Math.abs(gap) < 0.005) {
+      return words.gap_same;
+    }
+    const size = PB.number(Math.abs(gap), 2, element);
+    return PB.format(gap < 0 ? words.gap_lower : words.gap_higher, { n: size });
+  };
+
+  /* The team's scores (on the customers' questions) and its customers' side by side per
+   * dimension asked of customers, with the gap: those with a gap first, largest first, then
+   * the others in their order. self or customer may be null (no files); a withheld score says
+   * "not enough responses". `element` gives the language for numbers. */
+  PB.gapTable = function (data, self, customer, element) {
+    const words = data.c;
+    const make = PB.make;
+    const customerData = PB.customerData(data);
+    const table = make("table", { class: "pb-table", "data-pb-gap-table": "" });
+    table.append(make("caption", {}, words.caption));
+    const head = make("tr");
+    for (const label of [data.t.dimension, words.self, words.customers, words.gap]) {
+      head.append(make("th", { scope: "col" }, label));
+    }
+    table.appendChild(make("thead")).append(head);
+    const body = table.appendChild(make("tbody"));
+    const found = customer && !customer.withheld && self && !self.withheld ?
+      gaps(customerData, self, customer) : [];
+    const order = found.map((each) => each.dimension);
+    for (const dimension of customerData.dimensions) {
+      if (!found.some((each) => each.dimension.id === dimension.id)) {
+        order.push(dimension);
+      }
+    }
+    const cell = function (side, id) {
+      const score = side && side.dimensions[id];
+      if (!score) {
+        return make("td", {}, "–");
+      }
+      if (score.withheld) {
+        return make("td", { "data-withheld": "" }, words.not_enough);
+      }
+      const text = score.score === null ? "–" : PB.number(score.score, 2, element);
+      return make("td", { "data-value": score.score === null ? "" : score.score }, text);
+    };
+    for (const dimension of order) {
+      const row = body.appendChild(make("tr", { "data-dimension": dimension.id }));
+      row.append(make("th", { scope: "row" }, dimension.title));
+      row.append(cell(self, dimension.id), cell(customer, dimension.id));
+      const gap = found.find((each) => each.dimension.id === dimension.id);
+      row.append(make("td", { "data-gap": gap ? gap.gap : "" },
+        gap ? PB.gapText(words, gap.gap, element) : "–"));
+    }
+    return table;
+  };
+
   PB.gaps = gaps;
 
   PB.combine = function (data, files, least) {

@@ -11,17 +11,7 @@
   const PB = window.PB;
   PB.more = PB.more || {};
 
-  /* A new element with attributes and text (textContent: never parsed as HTML). */
-  function make(tag, attributes, text) {
-    const element = document.createElement(tag);
-    for (const name of Object.keys(attributes || {})) {
-      element.setAttribute(name, attributes[name]);
-    }
-    if (text !== undefined) {
-      element.textContent = text;
-    }
-    return element;
-  }
+  const make = (tag, attributes, text) => PB.make(tag, attributes, text);
 
   /* Out of sight and out of the accessibility tree, whatever the page's script does with
    * `hidden` later (it turns its .pb-js parts on). */
@@ -219,34 +209,7 @@
       out.append(make("p", { "data-pb-withheld": "" }, PB.format(words.withheld, {
         n: data.min_respondents })));
     }
-    const table = make("table", { class: "pb-table", "data-pb-gap-table": "" });
-    table.append(make("caption", {}, words.caption));
-    const head = make("tr");
-    for (const label of [data.t.dimension, words.self, words.customers, words.gap]) {
-      head.append(make("th", { scope: "col" }, label));
-    }
-    table.appendChild(make("thead")).append(head);
-    const body = table.appendChild(make("tbody"));
-    const useSelf = own || (latest.self && !latest.self.withheld) ? selfSame : null;
-    const gaps = customer && !customer.withheld && useSelf ?
-      PB.gaps(PB.customerData(data), useSelf, customer) : [];
-    /* The dimensions with a gap, largest first, then the others in their order. */
-    const order = gaps.map((each) => each.dimension);
-    for (const dimension of PB.customerData(data).dimensions) {
-      if (!gaps.some((each) => each.dimension.id === dimension.id)) {
-        order.push(dimension);
-      }
-    }
-    for (const dimension of order) {
-      const row = body.appendChild(make("tr", { "data-dimension": dimension.id }));
-      row.append(make("th", { scope: "row" }, dimension.title));
-      row.append(cell(page, useSelf && useSelf.dimensions[dimension.id], words));
-      row.append(cell(page, customer && customer.dimensions[dimension.id], words));
-      const gap = gaps.find((each) => each.dimension.id === dimension.id);
-      row.append(make("td", { "data-gap": gap ? gap.gap : "" }, gap ? gapText(page, gap.gap) :
-        "–"));
-    }
-    out.append(table);
+    out.append(PB.gapTable(data, selfSame, customer, page.form));
     out.append(make("p", { class: "pb-hint" }, words.same_questions));
   }
 
@@ -258,29 +221,5 @@
         withheld: false };
     }
     return { respondents: 1, withheld: false, dimensions: dimensions };
-  }
-
-  function cell(page, score, words) {
-    if (!score) {
-      return make("td", {}, "–");
-    }
-    if (score.withheld) {
-      return make("td", { "data-withheld": "" }, words.not_enough);
-    }
-    const text = score.score === null ? "–" : PB.number(score.score, 2, page.form);
-    return make("td", { "data-value": score.score === null ? "" : score.score }, text);
-  }
-
-  /* "customers rate it 0.8 lower": the sign in words. */
-  PB.gapText = function (words, gap, element) {
-    const size = PB.number(Math.abs(gap), 2, element);
-    if (Math.abs(gap) < 0.005) {
-      return words.gap_same;
-    }
-    return PB.format(gap < 0 ? words.gap_lower : words.gap_higher, { n: size });
-  };
-
-  function gapText(page, gap) {
-    return PB.gapText(page.data.c, gap, page.form);
   }
 })();
