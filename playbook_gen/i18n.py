@@ -390,6 +390,7 @@ WORDS: dict[str, dict[str, str]] = {
             "{file} is a result for “{value}”, an assessment this handbook does not have."
         ),
         "r_drop_skipped": "Left out, not JSON files: {n}.",
+        "r_drop_withheld": "too few to show scores (at least {n} needed)",
         # the team's internal customers beside the team (results/report.py, CustomerCells)
         "r_customers": "Customers",
         "r_customers_title": "How customers see the team",
@@ -815,6 +816,7 @@ WORDS: dict[str, dict[str, str]] = {
             "nicht hat."
         ),
         "r_drop_skipped": "Ausgelassen, keine JSON-Dateien: {n}.",
+        "r_drop_withheld": "zu wenige, um Werte zu zeigen (mindestens {n} nötig)",
         "r_customers": "Kunden",
         "r_customers_title": "Wie Kunden das Team sehen",
         "r_customers_intro": (

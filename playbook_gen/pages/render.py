@@ -629,7 +629,8 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
 
 DROP_WORDS = (
     "r_drop_counts", "r_drop_none", "r_drop_unknown", "r_drop_skipped", "r_team", "a_date",
-    "r_respondents", "a_overall", "r_customers", "r_gaps", "r_withheld", "r_drop_read",
+    "r_respondents", "a_overall", "r_customers", "r_drop_withheld", "r_drop_read",
+    "r_customers_title",
 )  # fmt: skip
 """Labels the results page's drop zone script needs (pb-results.js)."""
 
@@ -638,10 +639,12 @@ def drop_data(handbook: Handbook) -> dict:
     """Return what the results page's drop zone reads: every assessment as its page's script
     reads it (to check and score dropped files the same way), and the zone's words."""
     t = words(handbook.playbook.language)
-    return {
-        "assessments": [assessment_data(handbook, a) for a in handbook.assessments.values()],
-        "t": {key: t[key] for key in DROP_WORDS},
-    }
+    assessments = []
+    for a in handbook.assessments.values():
+        # No bands: the zone shows none, and the page must not carry a band's name or limit
+        # that its withheld figures could be mistaken for.
+        assessments.append({**assessment_data(handbook, a), "bands": []})
+    return {"assessments": assessments, "t": {key: t[key] for key in DROP_WORDS}}
 
 
 def has_customer_questions(assessment) -> bool:

@@ -198,9 +198,10 @@
   /* The team's scores (on the customers' questions) and its customers' side by side per
    * dimension asked of customers, with the gap: those with a gap first, largest first, then
    * the others in their order. self or customer may be null (no files); a withheld score says
-   * "not enough responses". `element` gives the language for numbers. */
-  PB.gapTable = function (data, self, customer, element) {
-    const words = data.c;
+   * "not enough responses". `element` gives the language for numbers; `labels` may name the
+   * team's column and the caption otherwise (HR's view: "Team", not "Your team"). */
+  PB.gapTable = function (data, self, customer, element, labels) {
+    const words = Object.assign({}, data.c, labels);
     const make = PB.make;
     const customerData = PB.customerData(data);
     const table = make("table", { class: "pb-table", "data-pb-gap-table": "" });

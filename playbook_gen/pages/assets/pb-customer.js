@@ -72,10 +72,11 @@
       away(section.querySelector(".pb-dim-score"));
     }
 
-    /* The team is the link's, shown and not editable. */
-    const field = form.querySelector("[data-pb-team]");
-    field.readOnly = true;
-    form.querySelector("label[for=pb-team]").textContent = words.team;
+    /* The team is the link's: shown as text, not a field (the page keeps its value). */
+    const teamLine = form.querySelector(".pb-team");
+    away(teamLine);
+    teamLine.after(make("p", { "data-pb-customer-team": "" }, `${words.team}: `));
+    teamLine.nextSibling.append(make("strong", {}, team));
     for (const selector of ["[data-pb-glance]", "[data-pb-customer-tools]", "[data-pb-customer-link]",
       "[data-pb-rec-pool]",
       ".pb-results > .pb-js", "[data-pb-action=export-csv]"]) {
@@ -171,6 +172,7 @@
     const data = page.data;
     const words = data.c;
     const out = page.form.querySelector("[data-pb-customer-out]");
+    out.replaceChildren(); /* the last figures go at once, not when the new ones are read */
     const read = await PB.readResults(data, chosen);
     const state = page.state();
     const team = state.team.trim();
@@ -180,7 +182,6 @@
         !read.rejected.push(PB.format(words.err_other_team, { file: file.name, team: file.team })));
     }
     const groups = PB.combine(data, files, data.min_respondents);
-    out.replaceChildren();
     for (const line of read.rejected) {
       out.append(make("p", { class: "pb-alert", "data-pb-rejected": "" }, line));
     }

@@ -48,6 +48,12 @@
         show(zone, data, files);
       });
     }
+    zone.addEventListener("click", function (event) {
+      const button = event.target.closest("[data-pb-pick]");
+      if (button) {
+        zone.querySelector(`[data-pb-drop-${button.dataset.pbPick}]`).click();
+      }
+    });
     area.style.cssText = "padding: 1.5em 1em; text-align: center; " +
       "border: 2px dashed var(--md-default-fg-color--light); border-radius: .2rem;";
     zone.addEventListener("dragover", function (event) {
@@ -78,6 +84,7 @@
   async function show(zone, data, chosen) {
     const words = data.t;
     const out = zone.querySelector("[data-pb-drop-out]");
+    out.replaceChildren(); /* the last figures go at once, not when the new ones are read */
     const json = chosen.filter((file) => /\.json$/i.test(file.name));
     const byAssessment = new Map(data.assessments.map((each) => [each.id, []]));
     const lines = [];
@@ -146,20 +153,21 @@
       if (group.customer) {
         part.append(make("p", { "data-pb-side": "customer" }, sideLine(group.customer,
           words.r_customers, data, words)));
-        part.append(PB.gapTable(data, group.selfSame, group.customer, part));
+        part.append(PB.gapTable(data, group.selfSame, group.customer, part, {
+          self: words.r_team, caption: words.r_customers_title }));
       }
     }
     return section;
   }
 
-  /* "Team: Respondents: 3 · Overall score: 3.90", or the count and "Fewer than 3 ...". */
+  /* "Team: Respondents: 3 · Overall score: 3.90", or the count and why there is no score. */
   function sideLine(side, label, data, words) {
     if (!side) {
       return `${label}: ${words.r_respondents}: 0`;
     }
     const count = `${label}: ${words.r_respondents}: ${side.respondents}`;
     if (side.withheld) {
-      return `${count} · ${PB.format(words.r_withheld, { n: data.min_respondents })}`;
+      return `${count} · ${PB.format(words.r_drop_withheld, { n: data.min_respondents })}`;
     }
     const overall = side.overall === null ? "–" : PB.number(side.overall, 2);
     return `${count} · ${words.a_overall}: ${overall}`;
