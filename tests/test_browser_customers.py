@@ -456,3 +456,55 @@ def test_no_sideways_scroll_at_390_px(browser, results_site, query, tmp_path):
         assert pg.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+DROP_FILES = """([selector, files]) => {
+  const transfer = new DataTransfer();
+  files.forEach((file, i) => transfer.items.add(new File([JSON.stringify(file)], `${i}.json`,
+    { type: "application/json" })));
+  const target = document.querySelector(selector);
+  target.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true,
+    cancelable: true }));
+  target.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true,
+    cancelable: true }));
+}"""
+"""Drop result files on an element, as a reader dragging them from their file manager does."""
+
+
+def test_files_dropped_on_the_drop_zone_and_the_import_area_are_combined(page, results_site):
+    page.goto(f"{results_site}results/")
+    page.wait_for_selector("[data-pb-results-drop][data-pb-ready]")
+    page.evaluate(DROP_FILES, ["[data-pb-drop-area]", BOTH_SIDES["files"]])
+    page.wait_for_selector("[data-pb-drop-out] [data-pb-drop-assessment]")
+    assert page.inner_text("[data-pb-drop-read]") == "Files read: 7."
+    assert [row[3] for row in gap_rows(page)] == [
+        "customers rate it 1.29 lower",
+        "customers rate it 0.71 lower",
+    ]
+    page.goto(f"{results_site}assessments/service-check/")
+    page.wait_for_selector(f"{FORM}[data-pb-ready]")
+    page.fill("#pb-team", "payroll")
+    with page.expect_file_chooser() as chooser:  # the first click opens the area and the picker
+        page.click("[data-pb-action=customer-import]")
+    chooser.value.set_files([])
+    page.wait_for_selector("[data-pb-drop]:visible")
+    page.evaluate(DROP_FILES, ["[data-pb-drop]", BOTH_SIDES["files"]])
+    page.wait_for_selector("[data-pb-customer-out] [data-pb-counts]")
+    assert page.inner_text("[data-pb-counts]") == "Your team: 3 files. Customers: 4 files."
+    assert [row[0] for row in gap_rows(page)] == ["Responsiveness", "Clarity"]
+
+
+def test_a_customers_answers_in_two_tabs_keep_each_other(browser, site):
+    context = browser.new_context()
+    try:
+        first, second = context.new_page(), context.new_page()
+        for pg in (first, second):
+            open_page(pg, site, customer_link("Payroll"))
+        first.check(f'{FORM} input[name="lis-repeat"][value="3"]')
+        second.wait_for_selector('input[name="lis-repeat"][value="3"]:checked')
+        second.check(f'{FORM} input[name="fol-note"][value="6"]')
+        first.wait_for_selector('input[name="fol-note"][value="6"]:checked')
+        assert first.is_checked(f'{FORM} input[name="lis-repeat"][value="3"]')
+        assert first.inner_text("[data-pb-progress]") == "2 of 2 answered"
+    finally:
+        context.close()
