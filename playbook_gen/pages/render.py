@@ -53,12 +53,12 @@ date. One file per page, not two, because Material's instant navigation
 inserts a page's scripts again without keeping their order.
 """
 ON_DEMAND_SCRIPTS = {
-    "pb-csv.js": ("pb-csv.js",),
+    "pb-export.js": ("pb-export.js",),
     "pb-customer.js": ("pb-combine.js", "pb-customer.js"),
 }
 """Scripts the assessment page loads only when the reader first needs them (``PB.need``): its
-"Export CSV", and the customer's page, the customer link and combining customers' files. They
-add nothing to the page's first load."""
+exports (JSON and CSV), and the customer's page, the customer link and combining customers'
+files. They add nothing to the page's first load."""
 PAGE_STYLES = ("pb-assessment.css",)
 """Styles only one page type needs, which its template links (``<link rel="stylesheet">`` in
 raw HTML, as it names its script): the assessment's progress line and long form would weigh on

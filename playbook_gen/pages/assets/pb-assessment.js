@@ -51,21 +51,6 @@
     this.message = message;
   }
 
-  /* A random version 4 UUID. randomUUID needs a secure context; an intranet over http may not
-   * be one. */
-  function randomId() {
-    if (crypto.randomUUID) {
-      return crypto.randomUUID();
-    }
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    bytes[6] = (bytes[6] & 0x0f) | 0x40; /* version 4 */
-    bytes[8] = (bytes[8] & 0x3f) | 0x80; /* variant: RFC 4122 */
-    const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-    const groups = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20),
-      hex.slice(20)];
-    return groups.join("-");
-  }
-
   function setAttributes(element, attributes) {
     for (const name of Object.keys(attributes)) {
       element.setAttribute(name, attributes[name]);
@@ -458,34 +443,6 @@
       return { state: imported, unknown: unknown.join(", ") };
     }
 
-    function exportJson() {
-      const answers = {};
-      const comments = {};
-      for (const { question } of questions) {
-        if (has(state.answers, question.id)) {
-          answers[question.id] = state.answers[question.id];
-        }
-      }
-      for (const id of dimensionIds) {
-        if (state.comments[id]) {
-          comments[id] = state.comments[id];
-        }
-      }
-      const exported = {
-        format: resultFormat.format,
-        version: resultFormat.version,
-        id: randomId(),
-        assessment: data.id,
-        questionnaire: data.questionnaire,
-        perspective: data.perspective, /* only a customer's: none is the team's own */
-        team: state.team.trim(),
-        date: PB.today(),
-        answers: answers,
-        comments: comments,
-      };
-      PB.download(fileName("json"), "application/json", JSON.stringify(exported, null, 2) + "\n");
-    }
-
     function chooseImportFile() {
       importFile.click();
     }
@@ -502,10 +459,10 @@
       window.print();
     }
 
-    /* What is used less, in its own script loaded when first asked for: the CSV export
-     * (pb-csv.js) and what the team does about its customers (pb-customer.js). */
+    /* What is not needed before the first click, in its own script loaded then: the exports
+     * (pb-export.js) and what the team does about its customers (pb-customer.js). */
     function onDemand(action) {
-      const script = action === "export-csv" ? "pb-csv.js" : "pb-customer.js";
+      const script = action.startsWith("export") ? "pb-export.js" : "pb-customer.js";
       const page = { form: form, data: data, state: () => state, fileName: fileName };
       PB.need(script).then(() => PB.more[action](page));
     }
@@ -513,7 +470,7 @@
     const actions = {
       "customer-link": onDemand,
       "customer-import": onDemand,
-      "export-json": exportJson,
+      "export-json": onDemand,
       "export-csv": onDemand,
       import: chooseImportFile,
       reset: resetAll,
