@@ -183,15 +183,16 @@ def report_heaviest(site: Path) -> bool:
 
 
 def report_on_demand(site: Path) -> None:
-    """Print what the scripts and styles loaded on demand (render.ON_DEMAND) weigh, each gzip
-    compressed on its own: not part of any page's first load, but paid when first used."""
+    """Print the scripts and styles pages load only when the reader first needs them
+    (``render.ON_DEMAND``, loaded by ``PB.need``), each gzip compressed on its own: not part of
+    any page's first load, but what the first use of their feature costs."""
     from playbook_gen.pages.render import ASSET_DIR, ON_DEMAND
 
-    sizes = ", ".join(
-        f"{name} {gzip_bytes(site / ASSET_DIR / name)}/{(site / ASSET_DIR / name).stat().st_size}"
-        for name in ON_DEMAND
-    )
-    print(f"Loaded on demand (gzip/uncompressed bytes): {sizes}\n")
+    print("Loaded on demand (not in any first load):")
+    for name in ON_DEMAND:
+        file = site / ASSET_DIR / name
+        print(f"  {name}: {gzip_bytes(file)} bytes gzip, {file.stat().st_size} uncompressed")
+    print()
 
 
 def quartiles(values: list[float]) -> str:
@@ -228,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(tmp) / "site"
         build(site)
         on_target = report_heaviest(site)
+        report_on_demand(site)
         # One server for both builds: /now/ and /before/ (links to the two site folders).
         root = Path(tmp) / "root"
         root.mkdir()

@@ -498,6 +498,99 @@ WORDS: dict[str, dict[str, str]] = {
             "Line chart of the overall score of {team} by date; the table below has the same "
             "figures"
         ),
+        # customers' view (#12): words for the assessment page and its on-demand script
+        "a_err_perspective": (
+            "{file} holds a customer's answers: add it under “Import customers' answers”, not here."
+        ),
+        "a_err_questionnaire": (
+            "{file} was answered on another version of these questions and is not counted."
+        ),
+        "a_err_not_customer": (
+            "{file} is a customer's file but answers “{key}”, which customers are not asked."
+        ),
+        "a_err_same": "{file} is the same result as {other} and is counted once.",
+        "a_no_customer": (
+            "This assessment has no questions for a team's customers, so this link leads to none."
+        ),
+        "c_intro": (
+            "{team} asked you, as one of the teams they work for, how that work goes from your "
+            "side. It takes a few minutes: pick one answer per statement."
+        ),
+        "c_anonymous": (
+            "The file you save holds your answers and any comments you write, not your name. "
+            "Leave your name out of the comments to stay unnamed. If you send the file "
+            "yourself, {team} will see who sent it; someone else, such as HR, can pass it on "
+            "for you."
+        ),
+        "c_hand_back": (
+            "When you are done, press “Save answers to send” at the end and send the saved file "
+            "to {team} by email or chat. Until then your answers stay in this browser only."
+        ),
+        "c_team": "The team you are answering about",
+        "c_send_title": "Send your answers",
+        "c_thanks": (
+            "Thank you. Save your answers with the button below and send the file to {team}. "
+            "They combine it with the answers of the other teams they work for, and see scores "
+            "only once enough of them have answered."
+        ),
+        "c_save": "Save answers to send",
+        "c_err_perspective": "{file} is not a customer's answers about {team}.",
+        "c_incomplete": (
+            "This link is incomplete: it does not say which team you are answering about. Ask "
+            "the team that sent it for its link again."
+        ),
+        "c_link": "Link for the teams you serve",
+        "c_link_help": (
+            "Ask the teams you work for how that work goes: this link opens the questions "
+            "written for them, about your team."
+        ),
+        "c_link_label": "Link to send",
+        "c_link_needs_team": "Type your team's name above first: the link names your team.",
+        "c_copied": "Link copied. Send it to the teams you serve; each sends you back a file.",
+        "c_copy_manual": "Copy the link in the field below; it is selected.",
+        "c_import_title": "What your customers say",
+        "c_import_help": (
+            "Add the files the teams you serve sent back, and your team members' own exported "
+            "files if you have them. Everything happens in this browser; nothing is uploaded."
+        ),
+        "c_import": "Import customers' answers",
+        "c_drop": "Or drop the files here.",
+        "c_for_date": "{team}, {date}",
+        "c_self_browser": "Your team: your own answers in this browser.",
+        "c_self_count": "Your team: {n} files.",
+        "c_customer_count": "Customers: {n} files.",
+        "c_withheld": "Customers' scores are shown once at least {n} of them have answered.",
+        "c_caption": "Your team and your customers, largest gap first",
+        "c_self": "Your team",
+        "c_customers": "Customers",
+        "c_gap": "Gap",
+        "c_not_enough": "Not enough responses",
+        "c_gap_lower": "customers rate it {n} lower",
+        "c_gap_higher": "customers rate it {n} higher",
+        "c_gap_same": "customers rate it the same",
+        "c_same_questions": (
+            "Your team's scores here count only the questions your customers answer too, so "
+            "both sides compare like with like."
+        ),
+        "c_err_other_team": "{file} is about the team “{team}”, not yours, and is not counted.",
+        # the results page's drop zone (#12, pb-results.js)
+        "r_drop_title": "Look at result files without a rebuild",
+        "r_drop_help": (
+            "Drop result files here, or choose them or a whole folder, to see their figures: "
+            "each team's own scores, its customers' and the gap between them. The files are "
+            "read in this browser only; nothing is uploaded or kept."
+        ),
+        "r_drop_files": "Choose files",
+        "r_drop_folder": "Choose a folder",
+        "r_drop_area": "Or drop files or a folder here.",
+        "r_drop_read": "Files read: {files}.",
+        "r_drop_counts": "Result files: {files}. Teams: {teams}.",
+        "r_drop_none": "None of these files is a result of this handbook's assessments.",
+        "r_drop_unknown": (
+            "{file} is a result for “{value}”, an assessment this handbook does not have."
+        ),
+        "r_drop_skipped": "Left out, not JSON files: {n}.",
+        "r_drop_withheld": "too few to show scores (at least {n} needed)",
         # the team's internal customers beside the team (results/report.py, CustomerCells)
         "r_customers": "Customers",
         "r_customers_title": "How customers see the team",
@@ -1035,6 +1128,108 @@ WORDS: dict[str, dict[str, str]] = {
             "Liniendiagramm des Gesamtwerts von {team} je Datum; die Tabelle darunter enthält "
             "dieselben Zahlen"
         ),
+        # customers' view (#12)
+        "a_err_perspective": (
+            "{file} enthält die Antworten eines Kunden: Fügen Sie sie unter „Antworten der "
+            "Kunden importieren“ hinzu, nicht hier."
+        ),
+        "a_err_questionnaire": (
+            "{file} wurde zu einer anderen Fassung dieser Fragen beantwortet und zählt nicht."
+        ),
+        "a_err_not_customer": (
+            "{file} ist die Datei eines Kunden, beantwortet aber „{key}“, eine Frage, die "
+            "Kunden nicht gestellt wird."
+        ),
+        "a_err_same": "{file} ist dasselbe Ergebnis wie {other} und zählt einmal.",
+        "a_no_customer": (
+            "Diese Einschätzung hat keine Fragen für die Kunden eines Teams; dieser Link führt "
+            "zu keiner."
+        ),
+        "c_intro": (
+            "{team} bittet Sie als eines der Teams, für die es arbeitet, zu sagen, wie diese "
+            "Zusammenarbeit aus Ihrer Sicht läuft. Es dauert wenige Minuten: eine Antwort je "
+            "Aussage."
+        ),
+        "c_anonymous": (
+            "Die gespeicherte Datei enthält Ihre Antworten und Ihre Kommentare, nicht Ihren "
+            "Namen. Lassen Sie Ihren Namen in den Kommentaren weg, wenn Sie ungenannt bleiben "
+            "wollen. Schicken Sie die Datei selbst, sieht {team}, von wem sie kommt; jemand "
+            "anderes, etwa HR, kann sie für Sie weitergeben."
+        ),
+        "c_hand_back": (
+            "Wenn Sie fertig sind, klicken Sie unten auf „Antworten zum Senden speichern“ und "
+            "schicken Sie die Datei per E-Mail oder Chat an {team}. Bis dahin bleiben Ihre "
+            "Antworten nur in diesem Browser."
+        ),
+        "c_team": "Das Team, zu dem Sie antworten",
+        "c_send_title": "Antworten senden",
+        "c_thanks": (
+            "Danke. Speichern Sie Ihre Antworten mit der Schaltfläche unten und schicken Sie die "
+            "Datei an {team}. Dort werden sie mit den Antworten der anderen Teams "
+            "zusammengeführt; Werte erscheinen erst, wenn genug geantwortet haben."
+        ),
+        "c_save": "Antworten zum Senden speichern",
+        "c_err_perspective": "{file} enthält keine Kundenantworten zu {team}.",
+        "c_incomplete": (
+            "Dieser Link ist unvollständig: Er nennt nicht das Team, zu dem Sie antworten. "
+            "Bitten Sie das Team, das ihn geschickt hat, erneut um den Link."
+        ),
+        "c_link": "Link für die Teams, für die Sie arbeiten",
+        "c_link_help": (
+            "Fragen Sie die Teams, für die Sie arbeiten, wie die Zusammenarbeit läuft: Dieser "
+            "Link öffnet die für sie formulierten Fragen zu Ihrem Team."
+        ),
+        "c_link_label": "Link zum Versenden",
+        "c_link_needs_team": (
+            "Geben Sie zuerst oben den Namen Ihres Teams ein: Der Link nennt Ihr Team."
+        ),
+        "c_copied": "Link kopiert. Schicken Sie ihn den Teams; jedes schickt Ihnen eine Datei.",
+        "c_copy_manual": "Kopieren Sie den Link im Feld unten; er ist markiert.",
+        "c_import_title": "Was Ihre Kunden sagen",
+        "c_import_help": (
+            "Fügen Sie die Dateien hinzu, die Ihnen die Teams geschickt haben, und wenn "
+            "vorhanden die exportierten Dateien Ihres eigenen Teams. Alles geschieht in diesem "
+            "Browser; nichts wird hochgeladen."
+        ),
+        "c_import": "Antworten der Kunden importieren",
+        "c_drop": "Oder ziehen Sie die Dateien hierher.",
+        "c_for_date": "{team}, {date}",
+        "c_self_browser": "Ihr Team: Ihre eigenen Antworten in diesem Browser.",
+        "c_self_count": "Ihr Team: {n} Dateien.",
+        "c_customer_count": "Kunden: {n} Dateien.",
+        "c_withheld": "Die Werte der Kunden erscheinen, sobald mindestens {n} geantwortet haben.",
+        "c_caption": "Ihr Team und Ihre Kunden, größte Differenz zuerst",
+        "c_self": "Ihr Team",
+        "c_customers": "Kunden",
+        "c_gap": "Differenz",
+        "c_not_enough": "Zu wenige Antworten",
+        "c_gap_lower": "Kunden bewerten es {n} niedriger",
+        "c_gap_higher": "Kunden bewerten es {n} höher",
+        "c_gap_same": "Kunden bewerten es gleich",
+        "c_same_questions": (
+            "Die Werte Ihres Teams zählen hier nur die Fragen, die auch Ihre Kunden beantworten, "
+            "damit Gleiches mit Gleichem verglichen wird."
+        ),
+        "c_err_other_team": "{file} betrifft das Team „{team}“, nicht Ihres, und zählt nicht.",
+        "r_drop_title": "Ergebnisdateien ohne neuen Build ansehen",
+        "r_drop_help": (
+            "Ziehen Sie Ergebnisdateien hierher oder wählen Sie sie oder einen ganzen Ordner, "
+            "um ihre Zahlen zu sehen: die eigenen Werte jedes Teams, die seiner Kunden und die "
+            "Differenz. Die Dateien werden nur in diesem Browser gelesen; nichts wird "
+            "hochgeladen oder behalten."
+        ),
+        "r_drop_files": "Dateien wählen",
+        "r_drop_folder": "Ordner wählen",
+        "r_drop_area": "Oder Dateien oder einen Ordner hierher ziehen.",
+        "r_drop_read": "Gelesene Dateien: {files}.",
+        "r_drop_counts": "Ergebnisdateien: {files}. Teams: {teams}.",
+        "r_drop_none": "Keine dieser Dateien ist ein Ergebnis der Einschätzungen dieses Handbuchs.",
+        "r_drop_unknown": (
+            "{file} ist ein Ergebnis für „{value}“, eine Einschätzung, die dieses Handbuch "
+            "nicht hat."
+        ),
+        "r_drop_skipped": "Ausgelassen, keine JSON-Dateien: {n}.",
+        "r_drop_withheld": "zu wenige, um Werte zu zeigen (mindestens {n} nötig)",
         "r_customers": "Kunden",
         "r_customers_title": "Wie Kunden das Team sehen",
         "r_customers_intro": (

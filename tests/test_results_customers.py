@@ -249,11 +249,22 @@ def test_overview_shows_each_teams_largest_gap(built):
     assert "Result files: 17. Teams: 2." in page
 
 
+def without_drop_zone(page: str) -> str:
+    """The page without the dashboard's drop zone (branch cust: a tool for any result files,
+    customers' included, whose words and page data name customers whatever the results are)."""
+    start = page.find('<section class="pb-results-drop')
+    if start == -1:
+        return page
+    end_tag = 'pb-results.js"></script>'
+    end = page.index(end_tag, start) + len(end_tag)
+    return page[:start] + page[end:]
+
+
 def test_a_handbook_without_customer_results_shows_nothing_of_them(tmp_path):
     project = project_with(GAP_SHOWN["files"][:3], tmp_path / "p")
     site = build_site(project / "mkdocs.yml", project / "site")
     for url in ("results/", PAYROLL):
-        page = html(site, url)
+        page = without_drop_zone(html(site, url))
         assert "customer" not in page.lower(), url
 
 

@@ -40,12 +40,11 @@ ASSET_DIR = "assets/playbook"
 STYLESHEET = "pb.css"
 """Our CSS, on every page (it also styles links in running text)."""
 PAGE_SCRIPTS = {
-    "pb-assessment.js": ("pb-core.js", "pb-assessment.js"),
+    "pb-assessment.js": ("pb-core.js", "pb-score.js", "pb-assessment.js"),
     "pb-checklist.js": ("pb-core.js", "pb-checklist.js"),
     "pb-review.js": ("pb-review.js",),
     "pb-plan.js": ("pb-core.js", "pb-checklist.js", "pb-plan.js"),
-    "pb-ics.js": ("pb-ics.js",),
-    "pb-actions.js": ("pb-ics.js", "pb-actions.js"),
+    "pb-results.js": ("pb-core.js", "pb-score.js", "pb-combine.js", "pb-results.js"),
 }
 """Each page script as served: the shared core, then the page's own code, in one file (a script
 loaded on demand by a page that has the core already, ``ON_DEMAND``, is its own code alone).
@@ -60,11 +59,19 @@ PAGE_STYLES = ("pb-assessment.css", "pb-workshop.css")
 raw HTML, as it names its script): the assessment's progress line and long form would weigh on
 every other page, the onboarding plan's most of all (the heaviest page, by our JS and CSS). The
 facilitator guide's print layout is its own too."""
-ON_DEMAND = ("pb-actions.js", "pb-actions.css", "pb-ics.js")
-"""Loaded only when the reader first asks for them, by the page's script: the assessment's action
-plan (its first load has no room for it) and the calendar export of the onboarding plan (the
-action plan carries the same calendar code). bench/bench_pages.py prints their size too."""
-ASSETS = (STYLESHEET, *PAGE_STYLES, *PAGE_SCRIPTS, "pb-actions.css")
+ON_DEMAND = {
+    "pb-export.js": ("pb-export.js",),
+    "pb-customer.js": ("pb-combine.js", "pb-customer.js"),
+    "pb-actions.js": ("pb-ics.js", "pb-actions.js"),
+    "pb-actions.css": ("pb-actions.css",),
+    "pb-ics.js": ("pb-ics.js",),
+}
+"""Scripts and styles a page loads only when the reader first needs them (``PB.need`` in
+pb-core.js), each its own code alone on top of the page's script: the assessment's exports, the
+customer's page and combining customers' files, the action plan (which brings its own styles),
+and the onboarding plan's calendar (the action plan carries the same calendar code). They add
+nothing to a page's first load; bench/bench_pages.py prints their size."""
+ASSETS = (STYLESHEET, *PAGE_STYLES, *PAGE_SCRIPTS, *ON_DEMAND)
 """Our CSS and JS, shipped in the package."""
 OFFLINE_SCRIPT = "pb-offline.js"
 """Shipped too, but loaded only by a site built to open from a folder (``build --offline``)."""
@@ -151,7 +158,7 @@ def asset(name: str) -> bytes:
 
     A page script (``PAGE_SCRIPTS``) is its source files joined, in order.
     """
-    sources = PAGE_SCRIPTS.get(name, (name,))
+    sources = {**PAGE_SCRIPTS, **ON_DEMAND}.get(name, (name,))
     folder = resources.files(__package__) / "assets"
     text = "\n".join((folder / source).read_text(encoding="utf-8") for source in sources)
     if name.endswith(".js"):
@@ -523,7 +530,7 @@ def _results_pages(handbook: Handbook):
     yield (
         "results/index.md",
         "results.md.j2",
-        {"results": shown, "page": True, "team_page": team_page},
+        {"results": shown, "page": True, "team_page": team_page, "drop": drop_data(handbook)},
     )
     for a, tables in zip(combined, shown, strict=True):
         for team, cells in zip(a.teams, tables.teams, strict=True):
@@ -663,7 +670,8 @@ ASSESSMENT_WORDS = (
     "a_err_assessment", "a_err_answer", "a_err_key", "a_err_field", "a_err_size", "a_dimension",
     "a_question_id", "a_question", "a_answer", "a_answer_label", "a_score", "a_overall", "a_band",
     "a_team", "a_date", "a_comment_short", "storage_full", "storage_blocked", "storage_unreadable",
-    "organisation", "a_answered_line", "a_weakest",
+    "organisation", "a_answered_line", "a_weakest", "a_err_perspective", "a_err_questionnaire",
+    "a_err_not_customer", "a_err_same", "a_no_customer",
 )  # fmt: skip
 """Labels the assessment page script needs (the rest of the page is rendered in Python)."""
 
@@ -729,6 +737,44 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
             "max_bytes": results.MAX_BYTES,
         },
         "t": {key.removeprefix("a_"): _fill(t[key], fill) for key in ASSESSMENT_WORDS},
+        **_customer_data(assessment, t),
+    }
+
+
+DROP_WORDS = (
+    "r_drop_counts", "r_drop_none", "r_drop_unknown", "r_drop_skipped", "r_team", "a_date",
+    "r_respondents", "a_overall", "r_customers", "r_drop_withheld", "r_drop_read",
+    "r_customers_title",
+)  # fmt: skip
+"""Labels the results page's drop zone script needs (pb-results.js)."""
+
+
+def drop_data(handbook: Handbook) -> dict:
+    """Return what the results page's drop zone reads: every assessment as its page's script
+    reads it (to check and score dropped files the same way), and the zone's words."""
+    t = words(handbook.playbook.language)
+    assessments = []
+    for a in handbook.assessments.values():
+        # No bands: the zone shows none, and the page must not carry a band's name or limit
+        # that its withheld figures could be mistaken for.
+        assessments.append({**assessment_data(handbook, a), "bands": []})
+    return {"assessments": assessments, "t": {key: t[key] for key in DROP_WORDS}}
+
+
+def has_customer_questions(assessment) -> bool:
+    """Whether any question of the assessment has a customer wording (issue #12)."""
+    return any(q.customer for d in assessment.dimensions for q in d.questions)
+
+
+def _customer_data(assessment, t: dict[str, str]) -> dict[str, object]:
+    """What the customer's page and the team's view of its customers need: the fewest
+    respondents per side whose scores are shown, and the words of pb-customer.js (``c``), only
+    for an assessment with customer questions."""
+    if not has_customer_questions(assessment):
+        return {"min_respondents": assessment.min_respondents}
+    return {
+        "min_respondents": assessment.min_respondents,
+        "c": {key.removeprefix("c_"): t[key] for key in t if key.startswith("c_")},
     }
 
 

@@ -1,7 +1,6 @@
-/* playbook-gen: the self-assessment page (on pb-core.js). Scoring is PB.score, which follows
- * results/scoring.py; both are checked against tests/vectors/. Answers, the team name and comments
- * are stored with PB.openStore, one entry per question, so two tabs of the page keep each other's
- * answers. User text is written with textContent only. */
+/* playbook-gen: the self-assessment page (on pb-core.js, and pb-score.js, which scores).
+ * Answers, the team name and comments are stored with PB.openStore, one entry per question, so
+ * two tabs of the page keep each other's answers. User text is written with textContent only. */
 (function () {
   "use strict";
 
@@ -13,95 +12,28 @@
   const SVG = "http://www.w3.org/2000/svg";
   const has = PB.hasOwn;
   const isPlainObject = PB.isPlainObject;
+  const isOnScale = PB.isOnScale;
+  const score = PB.score;
 
   PB.onPage(function () {
     const form = document.querySelector("form[data-pb-assessment]");
     const data = form && PB.data("pb-assessment-data");
-    if (!data || form.dataset.pbReady) {
+    if (!data || form.dataset.pbReady || form.dataset.pbWait) {
       return;
     }
-    startAssessment(form, data);
+    /* A customer's link (?perspective=customer&team=...): pb-customer.js, loaded now, turns the
+     * page and its data to the customer's questions, or says what the link lacks. */
+    if (new URLSearchParams(location.search).get("perspective")) {
+      form.dataset.pbWait = 1;
+      PB.need("pb-customer.js").then(() => PB.customer(form, data, startAssessment));
+    } else {
+      startAssessment(form, data);
+    }
   });
-
-  /* Whether an answer is on the assessment's scale: a whole number from min to max, or null
-   * (not applicable) where the scale allows it. */
-  function isOnScale(scale, answer) {
-    if (answer === null) {
-      return scale.allow_na;
-    }
-    return Number.isInteger(answer) && answer >= scale.min && answer <= scale.max;
-  }
-
-  /* The scores of one set of answers, by the rules of results/scoring.py.
-   *
-   * data: the page's assessment data (scale, dimensions, bands, threshold, min_answered,
-   * recommend_max). answers: {question id: answer, null for N/A}; unknown question ids and
-   * answers off the scale are ignored. Returns {byDimension: {dimension id: {index, dimension,
-   * score, count}}, overall, band, recommended: the results of the dimensions below the
-   * threshold, weakest first, at most recommend_max}. A score is null when there is none. Sums
-   * run left to right, as in Python, so both give the same floating-point results. */
-  function score(data, answers) {
-    const scale = data.scale;
-    const byDimension = {};
-    const low = [];
-    let total = 0;
-    let scored = 0;
-    data.dimensions.forEach(function (dimension, index) {
-      let sum = 0;
-      let count = 0;
-      for (const question of dimension.questions) {
-        const answer = has(answers, question.id) ? answers[question.id] : null;
-        if (answer !== null && isOnScale(scale, answer)) {
-          sum += question.reverse ? scale.min + scale.max - answer : answer;
-          count += 1;
-        }
-      }
-      const enough = count > 0 && count >= data.min_answered;
-      const result = { index: index, dimension: dimension, score: enough ? sum / count : null,
-        count: count };
-      byDimension[dimension.id] = result;
-      if (result.score !== null) {
-        total += result.score;
-        scored += 1;
-        if (result.score < data.threshold) {
-          low.push(result);
-        }
-      }
-    });
-    const overall = scored > 0 ? total / scored : null;
-    low.sort((a, b) => a.score - b.score || a.index - b.index);
-    let band = null;
-    if (overall !== null) {
-      band = data.bands.find((each) => each.upto >= overall) || null;
-    }
-    return {
-      byDimension: byDimension,
-      overall: overall,
-      band: band,
-      recommended: low.slice(0, data.recommend_max),
-    };
-  }
-
-  PB.score = score;
 
   /* A refused import: the message for the reader. */
   function ImportRefused(message) {
     this.message = message;
-  }
-
-  /* A random version 4 UUID. randomUUID needs a secure context; an intranet over http may not
-   * be one. */
-  function randomId() {
-    if (crypto.randomUUID) {
-      return crypto.randomUUID();
-    }
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    bytes[6] = (bytes[6] & 0x0f) | 0x40; /* version 4 */
-    bytes[8] = (bytes[8] & 0x3f) | 0x80; /* variant: RFC 4122 */
-    const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-    const groups = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20),
-      hex.slice(20)];
-    return groups.join("-");
   }
 
   function setAttributes(element, attributes) {
@@ -160,6 +92,7 @@
       if (value && typeof value.team === "string") {
         state.team = value.team.slice(0, resultFormat.max_text);
       }
+      state.team = data.team || state.team; /* fixed by a customer's link */
       return state;
     }
 
@@ -192,9 +125,10 @@
     part("jump").prepend(notice);
     PB.setNoticeArea(notice);
 
+    /* A customer's answers are kept apart from this browser's own team answers (data.kind). */
     const store = PB.openStore({
-      kind: "assessment",
-      id: data.id,
+      kind: data.kind || "assessment",
+      id: data.key || data.id,
       fields: { answers: "map", team: "value", comments: "map" },
       isValid: isStoredEntry,
       keep: isStillAsked,
@@ -417,7 +351,8 @@
     function fileName(extension) {
       const team = state.team.trim();
       const teamPart = team ? `-${PB.slug(team)}` : "";
-      return `${data.id}${teamPart}-${PB.today()}.${extension}`;
+      const customer = data.perspective ? "-customer" : "";
+      return `${data.id}${customer}${teamPart}-${PB.today()}.${extension}`;
     }
 
     /* Refuse an import: throws ImportRefused with the reader's message for `wordKey`. */
@@ -460,6 +395,12 @@
       if (value.assessment !== data.id) {
         refuse(file, "err_assessment", { value: String(value.assessment), expected: data.id });
       }
+      /* The team's answers here, a customer's on a customer's link, of that team only. */
+      const perspective = "perspective" in value ? value.perspective : "self";
+      if (perspective !== (data.perspective || "self") ||
+        data.team && PB.teamKey(value.team) !== PB.teamKey(data.team)) {
+        refuse(file, "err_perspective", { team: data.team });
+      }
       for (const key of ["id", "team", "date"]) {
         const isText = typeof value[key] === "string" && value[key].length <= resultFormat.max_text;
         if (key in value && !isText) {
@@ -487,68 +428,6 @@
       return { state: imported, unknown: unknown.join(", ") };
     }
 
-    function exportJson() {
-      const answers = {};
-      const comments = {};
-      for (const { question } of questions) {
-        if (has(state.answers, question.id)) {
-          answers[question.id] = state.answers[question.id];
-        }
-      }
-      for (const id of dimensionIds) {
-        if (state.comments[id]) {
-          comments[id] = state.comments[id];
-        }
-      }
-      const exported = {
-        format: resultFormat.format,
-        version: resultFormat.version,
-        id: randomId(),
-        assessment: data.id,
-        questionnaire: data.questionnaire,
-        team: state.team.trim(),
-        date: PB.today(),
-        answers: answers,
-        comments: comments,
-      };
-      PB.download(fileName("json"), "application/json", JSON.stringify(exported, null, 2) + "\n");
-    }
-
-    function exportCsv() {
-      const result = score(data, state.answers);
-      const rounded = (value) => (value === null ? "" : Math.round(value * 100) / 100);
-      const rows = [[words.dimension, words.question_id, words.question, words.answer,
-        words.answer_label]];
-      for (const { question, dimension } of questions) {
-        const answer = state.answers[question.id];
-        const isNumber = typeof answer === "number";
-        let label = "";
-        if (isNumber) {
-          label = scale.labels[answer - scale.min];
-        } else if (answer === null) {
-          label = words.not_applicable;
-        }
-        rows.push([dimension.title, question.id, question.text, isNumber ? answer : "", label]);
-      }
-      for (const dimension of dimensions) {
-        const value = result.byDimension[dimension.id].score;
-        rows.push([dimension.title, "", words.score, rounded(value),
-          value === null ? words.not_enough : ""]);
-      }
-      rows.push([words.overall, "", words.score, rounded(result.overall),
-        result.band ? result.band.name : ""]);
-      rows.push([words.organisation, "", data.organisation, "", ""]);
-      rows.push([words.team, "", state.team.trim(), "", ""]);
-      rows.push([words.date, "", PB.today(), "", ""]);
-      for (const dimension of dimensions) {
-        if (state.comments[dimension.id]) {
-          rows.push([dimension.title, "", words.comment_short, "",
-            state.comments[dimension.id]]);
-        }
-      }
-      PB.download(fileName("csv"), "text/csv;charset=utf-8", "\ufeff" + PB.csv(rows));
-    }
-
     function chooseImportFile() {
       importFile.click();
     }
@@ -567,16 +446,24 @@
     function openPlan() {
       if (PB.openActions) {
         PB.openActions();
-        return;
+      } else {
+        PB.need("pb-actions.js");
       }
-      const script = document.createElement("script");
-      script.src = `${PB.site()}assets/playbook/pb-actions.js`;
-      document.body.append(script);
+    }
+
+    /* What is not needed before the first click, in its own script loaded then: the exports
+     * (pb-export.js) and what the team does about its customers (pb-customer.js). */
+    function onDemand(action) {
+      const script = action.startsWith("export") ? "pb-export.js" : "pb-customer.js";
+      const page = { form: form, data: data, state: () => state, fileName: fileName };
+      PB.need(script).then(() => PB.more[action](page));
     }
 
     const actions = {
-      "export-json": exportJson,
-      "export-csv": exportCsv,
+      "customer-link": onDemand,
+      "customer-import": onDemand,
+      "export-json": onDemand,
+      "export-csv": onDemand,
       import: chooseImportFile,
       reset: resetAll,
       print: PB.print,
@@ -683,7 +570,7 @@
       }
       const button = event.target.closest("[data-pb-action]");
       if (button && has(actions, button.dataset.pbAction)) {
-        actions[button.dataset.pbAction]();
+        actions[button.dataset.pbAction](button.dataset.pbAction);
       }
     });
 

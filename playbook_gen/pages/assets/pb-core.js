@@ -117,6 +117,22 @@
     return siteRoot;
   };
 
+  /* Load one of our scripts the first time a reader needs it (render.ON_DEMAND: what a page's
+   * first load has no room for); the promise resolves once it has run. */
+  const needed = new Map();
+  PB.need = function (name) {
+    if (!needed.has(name)) {
+      needed.set(name, new Promise(function (resolve, reject) {
+        const script = document.createElement("script");
+        script.src = `${siteRoot}assets/playbook/${name}`;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.append(script);
+      }));
+    }
+    return needed.get(name);
+  };
+
   /* A key that is safe in a plain object (not __proto__, constructor or prototype). */
   PB.safeKey = function (key) {
     return typeof key === "string" && key !== "__proto__" && key !== "constructor" &&

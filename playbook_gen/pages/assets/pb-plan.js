@@ -338,12 +338,9 @@
   function withCalendarCode(then) {
     if (PB.ics) {
       then();
-      return;
+    } else {
+      PB.need("pb-ics.js").then(then);
     }
-    const script = document.createElement("script");
-    script.src = `${PB.site()}assets/playbook/pb-ics.js`;
-    script.onload = then;
-    document.body.append(script);
   }
 
   /* This page's address with the plan's settings (and the phase filter, if any). */
