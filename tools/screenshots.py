@@ -49,6 +49,7 @@ SHOTS = [
     Shot("assessment", "assessments/internal-service/", action="answer_assessment"),
     Shot("onboarding-plan", "onboarding/team-member/", action="tick_first_items"),
     Shot("team-results", "results/internal-service/team-payroll/", scheme="dark"),
+    Shot("customer-gap", "results/internal-service/team-payroll/", action="show_customers"),
     Shot("principle-phone", "principles/serve-inside-out/", width=390, height=844, scheme="dark"),
 ]
 """The pictures, in the order the README shows them."""
@@ -61,6 +62,10 @@ TEAMS = {
 """Made-up teams: result dates and how far above the middle of the scale they answer."""
 
 RESPONDENTS = 3
+
+CUSTOMERS = {"Payroll": ("2026-11-12", 4)}
+"""Made-up teams served by others: the date and how many of those teams answered. They rate the
+team about one point lower than it rates itself, more so on some questions."""
 
 
 def sample_results(content: Path) -> None:
@@ -88,6 +93,24 @@ def sample_results(content: Path) -> None:
                 }
                 name = f"{team.lower().replace(' ', '-')}-{date}-{person}.json"
                 (folder / name).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    asked = [q.id for d in assessment.dimensions for q in d.questions if q.customer]
+    for team, (date, count) in CUSTOMERS.items():
+        lift = dict(TEAMS[team])[date]
+        for person in range(count):
+            answers = {
+                q: min(5, max(1, lift + (i + person) % 3 - i % 2)) for i, q in enumerate(asked)
+            }
+            result = {
+                "format": "playbook-assessment-result",
+                "version": 1,
+                "assessment": "internal-service",
+                "perspective": "customer",
+                "team": team,
+                "date": date,
+                "answers": answers,
+            }
+            name = f"{team.lower().replace(' ', '-')}-{date}-customer-{person}.json"
+            (folder / name).write_text(json.dumps(result, indent=2), encoding="utf-8")
 
 
 def answer_assessment(page) -> None:
@@ -108,6 +131,13 @@ def tick_first_items(page) -> None:
     for i in range(min(3, boxes.count())):
         boxes.nth(i).check()
     page.evaluate("window.scrollTo(0, 0)")
+
+
+def show_customers(page) -> None:
+    """Scroll to how the team's customers see it: both sides per area, and the gaps."""
+    heading = page.locator("h2", has_text="How customers see the team")
+    # Down only, to just below the page's header (scrolling up shows Material's "Back to top").
+    heading.evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 70)")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
