@@ -229,7 +229,6 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(tmp) / "site"
         build(site)
         on_target = report_heaviest(site)
-        report_on_demand(site)
         # One server for both builds: /now/ and /before/ (links to the two site folders).
         root = Path(tmp) / "root"
         root.mkdir()
