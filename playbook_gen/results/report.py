@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 from ..content import richtext
 from ..i18n import words
-from .aggregate import AssessmentResults, CustomerResult, Gap, Team, TeamResult
+from .aggregate import AssessmentResults, CustomerResult, DimensionScore, Gap, Team, TeamResult
 
 REPORT_FORMAT = "playbook-assessment-report"
 """The ``format`` field of a JSON report."""
@@ -54,17 +54,17 @@ def report_json(results: Sequence[AssessmentResults]) -> str:
             "files": [f.file for f in r.files],
             "overall": r.overall,
             "band": richtext.to_plain(r.band.name) if r.band else None,
-            "dimensions": {
-                d: {
-                    "score": s.score,
-                    "respondents": s.respondents,
-                    "min": s.lowest,
-                    "max": s.highest,
-                    "withheld": s.withheld,
-                }
-                for d, s in r.dimensions.items()
-            },
+            "dimensions": {d: dimension_data(s) for d, s in r.dimensions.items()},
             "comments": comments_of(r),
+        }
+
+    def dimension_data(s: DimensionScore) -> dict:
+        return {
+            "score": s.score,
+            "respondents": s.respondents,
+            "min": s.lowest,
+            "max": s.highest,
+            "withheld": s.withheld,
         }
 
     def comments_of(r: TeamResult) -> dict[str, list[str]]:
@@ -81,15 +81,7 @@ def report_json(results: Sequence[AssessmentResults]) -> str:
             "withheld": c.customer.withheld,
             "files": [f.file for f in c.customer.files],
             "dimensions": {
-                d: {
-                    "score": s.score,
-                    "respondents": s.respondents,
-                    "min": s.lowest,
-                    "max": s.highest,
-                    "withheld": s.withheld,
-                }
-                for d, s in c.customer.dimensions.items()
-                if d in asked
+                d: dimension_data(s) for d, s in c.customer.dimensions.items() if d in asked
             },
             "same_questions": {
                 d: {"score": s.score, "respondents": s.respondents, "withheld": s.withheld}
