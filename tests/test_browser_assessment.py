@@ -692,6 +692,8 @@ def test_keyboard_alone_answers_and_exports(page, default_site):
     open_assessment(page, default_site, "internal-service")
     page.focus("[data-pb-team]")
     page.keyboard.type("Keys")
+    page.keyboard.press("Tab")  # the default assessment asks customers too: their link is next
+    assert page.evaluate("document.activeElement.dataset.pbAction") == "customer-link"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == "rsp-1"
     page.keyboard.press("Space")
