@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..content import richtext
 from ..content.model import Assessment
-from .aggregate import CustomerResult, TeamResult
+from .aggregate import CustomerResult, DimensionScore, TeamResult
 
 WIDTH = 400
 """The width of every chart, in SVG units."""
@@ -124,6 +124,33 @@ def _scale_ticks(assessment: Assessment) -> list[float]:
     return ticks
 
 
+def _at(assessment: Assessment, x: float, track: float):
+    """Return where a score goes across a bar's track (from x, the scale's lowest to highest)."""
+    low, high = assessment.scale.min, assessment.scale.max
+    return lambda value: x + (value - low) / (high - low) * track
+
+
+def _score_text(s: DimensionScore, t: dict[str, str]) -> str:
+    """Return what a bar says of its score: the score, or why there is none."""
+    if s.withheld:
+        return t["r_withheld_short"]
+    if s.score is None:
+        return t["a_not_enough"]
+    return _number(s.score, t["decimal"])
+
+
+def _axis_marks(assessment: Assessment, at, t: dict[str, str]) -> dict:
+    """Return the threshold's line and label and the scale's ticks, as both bar charts draw."""
+    threshold = _plain_number(assessment.threshold, t["decimal"])
+    return {
+        "threshold_x": round(at(assessment.threshold), 2),
+        "threshold_label": t["r_threshold"].format(threshold=threshold),
+        "ticks": [
+            (round(at(v), 2), _plain_number(v, t["decimal"])) for v in _scale_ticks(assessment)
+        ],
+    }
+
+
 def bar_chart(assessment: Assessment, result: TeamResult, t: dict[str, str]) -> BarChart:
     """Return the bar chart of a team's result on one date.
 
@@ -132,22 +159,12 @@ def bar_chart(assessment: Assessment, result: TeamResult, t: dict[str, str]) -> 
         result: the team's combined result (``aggregate.team_result``).
         t: the words of the handbook's language.
     """
-    low, high = assessment.scale.min, assessment.scale.max
     x, track = 4.0, WIDTH - 52.0  # room on the right for the score
-
-    def at(value: float) -> float:
-        return x + (value - low) / (high - low) * track
-
+    at = _at(assessment, x, track)
     bars = []
     row, bar_height, top = 40.0, 14.0, 22.0
     for n, d in enumerate(assessment.dimensions):
         s = result.dimensions[d.id]
-        if s.withheld:
-            value = t["r_withheld_short"]
-        elif s.score is None:
-            value = t["a_not_enough"]
-        else:
-            value = _number(s.score, t["decimal"])
         title = " ".join(richtext.to_plain(d.title).split())
         bars.append(
             Bar(
@@ -156,7 +173,7 @@ def bar_chart(assessment: Assessment, result: TeamResult, t: dict[str, str]) -> 
                 title=title,
                 y=top + n * row + 18,
                 width=None if s.score is None else round(at(s.score) - x, 2),
-                value=value,
+                value=_score_text(s, t),
                 low=s.score is not None and s.score < assessment.threshold,
             )
         )
@@ -169,10 +186,8 @@ def bar_chart(assessment: Assessment, result: TeamResult, t: dict[str, str]) -> 
         track=track,
         bar_height=bar_height,
         bars=bars,
-        threshold_x=round(at(assessment.threshold), 2),
-        threshold_label=t["r_threshold"].format(threshold=threshold),
-        ticks=[(round(at(v), 2), _plain_number(v, t["decimal"])) for v in _scale_ticks(assessment)],
         axis_y=axis_y,
+        **_axis_marks(assessment, at, t),
     )
 
 
@@ -289,22 +304,13 @@ def pair_chart(assessment: Assessment, c: CustomerResult, t: dict[str, str]) -> 
     the team's bar is its score on the questions customers are asked too. Withheld scores are
     not drawn.
     """
-    low, high = assessment.scale.min, assessment.scale.max
     x, track = 4.0, WIDTH - 52.0
-
-    def at(value: float) -> float:
-        return x + (value - low) / (high - low) * track
+    at = _at(assessment, x, track)
 
     def bar(result: TeamResult, dimension: str, y: float) -> PairBar:
         s = result.dimensions[dimension]
-        if s.withheld:
-            value = t["r_withheld_short"]
-        elif s.score is None:
-            value = t["a_not_enough"]
-        else:
-            value = _number(s.score, t["decimal"])
         width = None if s.score is None else round(at(s.score) - x, 2)
-        return PairBar(y=y, width=width, value=value)
+        return PairBar(y=y, width=width, value=_score_text(s, t))
 
     titles = {d.id: " ".join(richtext.to_plain(d.title).split()) for d in assessment.dimensions}
     bar_height, row, top = 12.0, 56.0, 40.0
@@ -333,11 +339,9 @@ def pair_chart(assessment: Assessment, c: CustomerResult, t: dict[str, str]) -> 
         track=track,
         bar_height=bar_height,
         rows=rows,
-        threshold_x=round(at(assessment.threshold), 2),
-        threshold_label=t["r_threshold"].format(threshold=threshold),
         threshold_y=top - 6,
-        ticks=[(round(at(v), 2), _plain_number(v, t["decimal"])) for v in _scale_ticks(assessment)],
         axis_y=axis_y,
+        **_axis_marks(assessment, at, t),
         team_label=team_label,
         customers_label=t["r_customers"],
         customers_legend_x=round(x + 26 + 8 * len(team_label) + 16, 2),
