@@ -63,11 +63,18 @@ def allowed(text: str, limit: int) -> str:
     return text[:lo]
 
 
-def render_seconds(text: str) -> float:
-    start = time.process_time()
-    richtext._markdown_html(text, False)
-    richtext._to_plain.__wrapped__(text)
-    return time.process_time() - start
+def render_seconds(text: str, *, under: float) -> float:
+    """Return the processor time rendering `text` takes: the least of up to three tries,
+    stopping at the first under `under` (a busy machine slows one try, not the text)."""
+    times: list[float] = []
+    while len(times) < 3:
+        start = time.process_time()
+        richtext._markdown_html(text, False)
+        richtext._to_plain.__wrapped__(text)
+        times.append(time.process_time() - start)
+        if times[-1] < under:
+            break
+    return min(times)
 
 
 @pytest.mark.parametrize("unit", UNITS)
@@ -78,7 +85,7 @@ def test_the_worst_text_the_limits_allow_renders_in_a_fraction_of_a_second(unit)
     assert markdown_limit_problem(text) is None and len(text) > TEXT_MAX // 2
     # The slowest of these takes about 0.2 s on a 2-core laptop; one page holds a few such texts
     # at most within the file size limit.
-    assert render_seconds(text) < 0.5
+    assert render_seconds(text, under=0.5) < 0.5
 
 
 @pytest.mark.parametrize(
@@ -107,7 +114,7 @@ def test_the_worst_text_the_limits_allow_renders_in_a_fraction_of_a_second(unit)
 )
 def test_texts_at_every_limit_at_once_render_fast(text):
     assert len(text) <= TEXT_MAX and markdown_limit_problem(text) is None
-    assert render_seconds(text) < 0.5
+    assert render_seconds(text, under=0.5) < 0.5
 
 
 def test_the_known_slow_and_deep_texts_are_refused():
@@ -127,7 +134,7 @@ def test_the_known_slow_and_deep_texts_are_refused():
 def test_any_mix_is_refused_or_renders_fast_without_recursion(text):
     text = text[: LINE_MAX * 2]
     if markdown_limit_problem(text) is None:
-        assert render_seconds(text) < 0.5
+        assert render_seconds(text, under=0.5) < 0.5
 
 
 # -- how the structure is measured -----------------------------------------------------------------
