@@ -69,48 +69,43 @@ team about one point lower than it rates itself, more so on some questions."""
 
 
 def sample_results(content: Path) -> None:
-    """Write result files for TEAMS into `content/results/`, as teams export them."""
+    """Write result files for TEAMS and CUSTOMERS into `content/results/`, as they export them."""
     sys.path.insert(0, str(ROOT))
     from playbook_gen.content.loader import load_handbook
 
     assessment = load_handbook(content).assessments["internal-service"]
     questions = [q.id for d in assessment.dimensions for q in d.questions]
+    asked = [q.id for d in assessment.dimensions for q in d.questions if q.customer]
     folder = content / "results"
     folder.mkdir(exist_ok=True)
+
+    def write(name: str, team: str, date: str, answers: dict, **perspective: str) -> None:
+        result = {
+            "format": "playbook-assessment-result",
+            "version": 1,
+            "assessment": "internal-service",
+            **perspective,
+            "team": team,
+            "date": date,
+            "answers": answers,
+        }
+        file = folder / f"{team.lower().replace(' ', '-')}-{date}-{name}.json"
+        file.write_text(json.dumps(result, indent=2), encoding="utf-8")
+
     for team, dates in TEAMS.items():
         for date, lift in dates:
             for person in range(RESPONDENTS):
                 answers = {
                     q: min(5, max(1, 1 + lift + (i + person) % 3)) for i, q in enumerate(questions)
                 }
-                result = {
-                    "format": "playbook-assessment-result",
-                    "version": 1,
-                    "assessment": "internal-service",
-                    "team": team,
-                    "date": date,
-                    "answers": answers,
-                }
-                name = f"{team.lower().replace(' ', '-')}-{date}-{person}.json"
-                (folder / name).write_text(json.dumps(result, indent=2), encoding="utf-8")
-    asked = [q.id for d in assessment.dimensions for q in d.questions if q.customer]
+                write(str(person), team, date, answers)
     for team, (date, count) in CUSTOMERS.items():
         lift = dict(TEAMS[team])[date]
         for person in range(count):
             answers = {
                 q: min(5, max(1, lift + (i + person) % 3 - i % 2)) for i, q in enumerate(asked)
             }
-            result = {
-                "format": "playbook-assessment-result",
-                "version": 1,
-                "assessment": "internal-service",
-                "perspective": "customer",
-                "team": team,
-                "date": date,
-                "answers": answers,
-            }
-            name = f"{team.lower().replace(' ', '-')}-{date}-customer-{person}.json"
-            (folder / name).write_text(json.dumps(result, indent=2), encoding="utf-8")
+            write(f"customer-{person}", team, date, answers, perspective="customer")
 
 
 def answer_assessment(page) -> None:
