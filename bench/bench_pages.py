@@ -19,9 +19,12 @@ Builds the default handbook into a temporary folder, serves it on 127.0.0.1 and 
    until each page loaded only its own, the plain page paid for all of them too, which made
    the ratio smaller and every page slower.
 
-"Ready" is when the page's marker appears (e.g. ``form[data-pb-ready]``); for the plain page
-it is the end of DOMContentLoaded, after which our start-up code has run. Each page is loaded
-once to warm the cache first; figures are medians.
+"Ready" is when the page can be used: the end of DOMContentLoaded (Material's start-up has run)
+and, on a page with a script of ours, its marker (e.g. ``form[data-pb-ready]``), whichever comes
+last. Each page is loaded once to warm the cache first. Then each round loads every page once,
+in a shuffled order, and a page's ratio is the median of its per-round ratios to the plain page
+of the same round: a machine that slows down for a while slows both sides of a ratio alike. The
+spread printed with each ratio is the middle half of the per-round ratios.
 
 To add a page, append to PAGES: a name, a path and the marker selector (None for the baseline).
 
@@ -43,6 +46,7 @@ import http.server
 import json
 import os
 import posixpath
+import random
 import re
 import statistics
 import sys
@@ -195,23 +199,23 @@ def report_on_demand(site: Path) -> None:
     print()
 
 
-def quartiles(values: list[float]) -> str:
-    """Return the middle half of `values` as 'first-third' quartile, in ms."""
+def quartiles(values: list[float], digits: int = 0) -> str:
+    """Return the middle half of `values`: "first-third" quartile."""
     if len(values) < 4:
         return "-"
     first, _, third = statistics.quantiles(values, n=4)
-    return f"{first:.0f}-{third:.0f}"
+    return f"{first:.{digits}f}-{third:.{digits}f}"
 
 
 def load(page, url: str, ready: str | None) -> float:
     """Load a page and return milliseconds from navigation start until it is ready."""
     page.goto(url, wait_until="load")
-    if ready is None:
-        return page.evaluate(
-            "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
-        )
-    page.wait_for_function("window.__pbReadyAt !== null")
-    return page.evaluate("window.__pbReadyAt")
+    if ready is not None:
+        page.wait_for_function("window.__pbReadyAt !== null")
+    return page.evaluate(
+        "Math.max(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,"
+        " window.__pbReadyAt || 0)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -262,11 +266,13 @@ def main(argv: list[str] | None = None) -> int:
                                 path: (gzip_bytes(file), file.stat().st_size)
                                 for path, file in page_files(page, site, f"{base}now/").items()
                             }
+                shuffled = random.Random(14)  # the same order on every run of the bench
                 for _ in range(args.repeat):
-                    for spec in PAGES:
-                        for name in builds:
-                            url = f"{base}{name}/{spec['path']}"
-                            times[name, spec["name"]].append(load(page, url, spec["ready"]))
+                    turns = [(name, spec) for name in builds for spec in PAGES]
+                    shuffled.shuffle(turns)
+                    for name, spec in turns:
+                        url = f"{base}{name}/{spec['path']}"
+                        times[name, spec["name"]].append(load(page, url, spec["ready"]))
                 browser.close()
         finally:
             server.shutdown()
@@ -286,17 +292,23 @@ def main(argv: list[str] | None = None) -> int:
     listing = ", ".join(f"{p.rsplit('/', 1)[-1]} {gz}/{raw}" for p, (gz, raw) in every.items())
     print(f"  ours, each file as gzip/uncompressed: {listing}")
     print(
-        f"\nTime until ready, median of {args.repeat} loads (ms) [middle half], and ratio to the "
-        "plain page of the same build:"
+        f"\nTime until ready, median of {args.repeat} loads (ms) [middle half], and the median of "
+        "the per-round ratios to the plain page of the same build [middle half]:"
     )
     for name in builds:
         if len(builds) > 1:
             print(f"  {'this version' if name == 'now' else 'before (' + str(args.before) + ')'}:")
-        baseline = statistics.median(times[name, PAGES[0]["name"]])
+        baseline = times[name, PAGES[0]["name"]]
         for spec in PAGES:
             values = times[name, spec["name"]]
+            ratio = ""
+            if spec is not PAGES[0]:
+                paired = [a / b for a, b in zip(values, baseline, strict=True)]
+                ratio = (
+                    f"  ratio {statistics.median(paired):.2f} [{quartiles(paired, 2)}]"
+                    " (target <= 1.1)"
+                )
             median = statistics.median(values)
-            ratio = "" if spec is PAGES[0] else f"  ratio {median / baseline:.2f} (target <= 1.1)"
             print(f"  {spec['name']:<12} {median:7.1f} [{quartiles(values):>9}]{ratio}")
     return 0 if on_target else 1
 
