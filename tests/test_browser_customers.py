@@ -427,6 +427,67 @@ def test_hr_drops_files_and_sees_team_customers_and_gap(page, results_site, tmp_
     assert serious_violations(page) == []
 
 
+TEAM_NAMES = [
+    "Payroll",
+    "  pay   ROLL ",
+    "Straße",
+    "STRASSE",
+    "STRAẞE",
+    "ﬁnance",
+    "İstanbul",
+    "ΣΑΣ",
+    "σας",
+    "ǅemal",
+    "Ⅻ crew",
+    "Łódź",
+]
+
+
+def test_team_names_are_the_same_team_in_the_browser_as_in_report(page, results_site):
+    """PB.teamKey folds case as aggregate.team_key (Python's casefold) does, on names where plain
+    lower case differs from it (ß, ẞ, the ligature ﬁ, the final sigma)."""
+    from playbook_gen.results.aggregate import team_key
+
+    page.goto(f"{results_site}results/")
+    page.wait_for_selector("[data-pb-results-drop][data-pb-ready]")
+    keys = page.evaluate("(names) => names.map(PB.teamKey)", TEAM_NAMES)  # pb-combine.js
+    assert keys == [team_key(name) for name in TEAM_NAMES]
+    assert keys[2] == keys[3] == keys[4] and keys[7] == keys[8]
+
+
+def test_a_file_of_a_version_listed_under_include_versions_counts_in_the_drop_zone(
+    page, tmp_path, serve_site
+):
+    """As `report` does: a file answered on a version listed under include_versions counts;
+    one of an unlisted version is left out, with the reason."""
+    project = copy_project(ROOT / "tests/sites/customers", tmp_path / "p")
+    assessment = project / "content" / "assessments" / "service-check.yaml"
+    assessment.write_text(assessment.read_text() + "include_versions: [3fa1c09b2e7d]\n")
+    (project / "content" / "results").mkdir()
+    first = dict(BOTH_SIDES["files"][0], team="Facilities")
+    (project / "content" / "results" / "facilities.json").write_text(json.dumps(first))
+    build_handbook(project, tmp_path / "site" / "hb")
+    site = serve_site(tmp_path / "site") + "hb/"
+    files = [dict(each) for each in BOTH_SIDES["files"]]
+    for each in files[:3]:
+        each["questionnaire"] = "3fa1c09b2e7d"  # listed: the team's side still counts
+    files[3]["questionnaire"] = "0123456789ab"  # not listed: one customer fewer
+    page.goto(f"{site}results/")
+    page.wait_for_selector("[data-pb-results-drop][data-pb-ready]")
+    page.set_input_files("[data-pb-drop-files]", write_files(tmp_path, files))
+    page.wait_for_selector("[data-pb-drop-out] [data-pb-drop-assessment]")
+    out = page.locator("[data-pb-drop-out]")
+    part = out.locator("[data-team=Payroll][data-date='2026-11-20']")
+    assert part.locator("[data-pb-side=self]").inner_text() == (
+        "Team: Respondents: 3 · Overall score: 3.87"
+    )
+    customers = part.locator("[data-pb-side=customer]").inner_text()
+    assert customers.startswith("Customers: Respondents: 3 · ")
+    assert out.locator("[data-pb-rejected]").all_inner_texts() == [
+        "result-3.json was answered on another version of these questions and is not counted."
+    ]
+
+
 def test_results_page_without_javascript_is_unchanged(browser, results_site):
     context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()

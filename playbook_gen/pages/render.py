@@ -703,6 +703,7 @@ def assessment_data(handbook: Handbook, assessment) -> dict:
         "handbook": richtext.to_plain(handbook.playbook.title),
         "name": handbook_name(handbook.playbook),
         "questionnaire": results.questionnaire(assessment),  # copied into every export
+        "include_versions": list(assessment.include_versions),  # files of these count too
         "title": richtext.to_plain(assessment.title),
         "scale": {
             "min": scale.min,

@@ -18,10 +18,11 @@
   }
   const has = PB.hasOwn;
 
-  /* What makes two team names the same team: case and spacing don't count (aggregate.team_key;
-   * toLowerCase stands in for Python's casefold). */
+  /* What makes two team names the same team: case and spacing don't count (aggregate.team_key).
+   * JavaScript has no casefold: upper then lower case folds as Python's casefold does ("Straße"
+   * and "STRASSE" are one team), but for the capital sharp s and the final sigma. */
   PB.teamKey = (name) => String(name).split(/\s+/).filter(Boolean).join(" ").normalize("NFC")
-    .toLowerCase();
+    .toUpperCase().toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
 
   function Refused(message) {
     this.message = message;
@@ -80,7 +81,8 @@
     if ("id" in value && (typeof value.id !== "string" || value.id.length > format.max_text)) {
       refuse("err_field", { key: "id" });
     }
-    if ("questionnaire" in value && value.questionnaire !== data.questionnaire) {
+    const counted = [data.questionnaire, ...(data.include_versions || [])];
+    if ("questionnaire" in value && !counted.includes(value.questionnaire)) {
       refuse("err_questionnaire");
     }
     const perspective = "perspective" in value ? value.perspective : "self";
