@@ -460,6 +460,26 @@ def owner_warnings(handbook: Handbook, docs: dict[tuple[str, str], Document]) ->
     return found
 
 
+def customer_warnings(handbook: Handbook, docs: dict[tuple[str, str], Document]) -> list[Problem]:
+    """Warn of a dimension that customers are asked about but can never score: fewer of its
+    questions have a customer wording than ``min_answered`` needs. (A dimension without any is
+    the team's own and is left out of the customers' page, as meant.)"""
+    found = []
+    for id_, assessment in handbook.assessments.items():
+        for d, dim in enumerate(assessment.dimensions):
+            asked = sum(1 for question in dim.questions if question.customer)
+            if 0 < asked < assessment.min_answered:
+                message = (
+                    f"dimension '{dim.id}' has {_count(asked, 'question')} with a customer "
+                    f"wording and min_answered is {assessment.min_answered}, so customers "
+                    "could never score it"
+                )
+                hint = "give more of its questions a customer wording, or lower min_answered"
+                doc = docs["assessments", id_]
+                found.append(doc.problem(("dimensions", d, "questions"), message, hint))
+    return found
+
+
 def text_warnings(docs: Iterable[Document], *, allow_html: bool = False) -> list[Problem]:
     """Return a warning for each HTML comment, and each line that becomes a heading, in a text.
 

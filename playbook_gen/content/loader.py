@@ -85,6 +85,7 @@ def load_handbook(
     if strict:
         read.problems += published
     warnings = ([] if strict else published) + checks.owner_warnings(handbook, read.docs)
+    warnings += checks.customer_warnings(handbook, read.docs)
     if read_results:
         warnings += _read_results(read, handbook)
     handbook.warnings = sorted(warnings)
