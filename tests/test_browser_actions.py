@@ -133,7 +133,10 @@ def test_owners_dates_and_notes_are_kept_after_a_reload(page, site):
 
     page.reload()
     page.wait_for_selector(f"{FORM}[data-pb-ready]")
-    open_plan(page)
+    # the plan opens again by itself, where it is, without moving the reader to it
+    page.wait_for_selector(f"{PANEL}[data-pb-ready]")
+    expect(page.locator(PANEL)).to_be_visible()
+    assert page.evaluate("document.activeElement === document.body")
     assert commitments(page) == [LOOP, REPEAT]
     expect(page.locator(FIELD.format(LOOP, "owner"))).to_have_value("Alex Kim")
     expect(page.locator(FIELD.format(LOOP, "due"))).to_have_value("2027-02-01")

@@ -1,6 +1,6 @@
 /* playbook-gen: the action plan on the assessment page. pb-assessment.js loads this file (with
  * pb-ics.js before it) the first time the team opens the plan, so the page's first load does not
- * carry it. The team picks up to `max` of the recommended principles and checklist items as
+ * carry it, and when the page opens with a plan made before. The team picks up to `max` of the recommended principles and checklist items as
  * commitments, each with an owner, a date and a note; they are stored with PB.openStore beside
  * the answers (pb:<site>:actions:<assessment id>), one entry per commitment and field, so two
  * tabs keep each other's changes. User text is written with textContent only. */
@@ -16,8 +16,9 @@
   const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
   let current = null; /* the plan on the page now */
 
-  /* Open the plan (load its styles, build it once per page view) and move the reader to it. */
-  PB.openActions = function () {
+  /* Open the plan (load its styles, build it once per page view); with `focus`, move the reader
+   * to it (not when the page shows a plan made before by itself). */
+  PB.openActions = function (focus) {
     const form = document.querySelector("form[data-pb-assessment]");
     const area = form && form.querySelector("[data-pb-actions]");
     if (!area) {
@@ -32,7 +33,9 @@
       current = startPlan(form, area, data);
     }
     current.panel.hidden = false;
-    current.heading.focus();
+    if (focus) {
+      current.heading.focus();
+    }
   };
 
   function loadStyles() {
@@ -394,6 +397,4 @@
     panel.dataset.pbReady = "1";
     return { area: area, panel: panel, heading: heading };
   }
-
-  PB.openActions();
 })();

@@ -441,13 +441,19 @@
     }
 
     /* The action plan's code, pb-actions.js, is loaded when the plan is first opened: most
-     * visits never open it, and this page's first load has no room for it. It opens the plan
-     * itself once loaded; later it is PB.openActions. */
-    function openPlan() {
-      if (PB.openActions) {
-        PB.openActions();
-      } else {
-        PB.need("pb-actions.js");
+     * visits never open it, and this page's first load has no room for it. A plan made before
+     * (one commitment or more stored) is opened again when the page opens, where it was. */
+    function openPlan(focus) {
+      PB.need("pb-actions.js").then(() => PB.openActions(focus !== false));
+    }
+
+    function hasStoredPlan() {
+      try {
+        const stored = JSON.parse(localStorage.getItem(PB.store.key("actions", data.id)));
+        return isPlainObject(stored) && isPlainObject(stored.picks) &&
+          Object.keys(stored.picks).length > 0;
+      } catch (error) {
+        return false; /* storage blocked or unreadable: the plan's own code says so when opened */
       }
     }
 
@@ -581,5 +587,8 @@
     recommendationPool.hidden = true;
     render();
     form.dataset.pbReady = 1;
+    if (!data.perspective && form.querySelector("[data-pb-actions]") && hasStoredPlan()) {
+      openPlan(false);
+    }
   }
 })();
