@@ -587,6 +587,8 @@ BAD_FILES = [
     ("bool-answer", json.dumps(result(answers={"rsp-1": True})), "“rsp-1” is true"),
     ("answers-array", json.dumps(result(answers=[4])), "“answers”"),
     ("team-number", json.dumps(result(team=7)), "“team”"),
+    ("perspective-typo", json.dumps(result(perspective="customers")), "“perspective”"),
+    ("questionnaire-number", json.dumps(result(questionnaire=7)), "“questionnaire”"),
     ("comment-object", json.dumps(result(comments={"effort": {"x": 1}})), "“comments.effort”"),
     ("comment-too-long", json.dumps(result(comments={"effort": "x" * 6000})), "comments.effort"),
     (

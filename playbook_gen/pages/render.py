@@ -61,16 +61,18 @@ every other page, the onboarding plan's most of all (the heaviest page, by our J
 facilitator guide's print layout is its own too."""
 ON_DEMAND = {
     "pb-export.js": ("pb-export.js",),
+    "pb-combine.js": ("pb-combine.js",),
     "pb-customer.js": ("pb-combine.js", "pb-customer.js"),
     "pb-actions.js": ("pb-ics.js", "pb-actions.js"),
     "pb-actions.css": ("pb-actions.css",),
     "pb-ics.js": ("pb-ics.js",),
 }
 """Scripts and styles a page loads only when the reader first needs them (``PB.need`` in
-pb-core.js), each its own code alone on top of the page's script: the assessment's exports, the
-customer's page and combining customers' files, the action plan (which brings its own styles),
-and the onboarding plan's calendar (the action plan carries the same calendar code). They add
-nothing to a page's first load; bench/bench_pages.py prints their size."""
+pb-core.js), each its own code alone on top of the page's script: the assessment's exports,
+reading a result file (the assessment's Import), the customer's page and combining customers'
+files, the action plan (which brings its own styles), and the onboarding plan's calendar (the
+action plan carries the same calendar code). They add nothing to a page's first load;
+bench/bench_pages.py prints their size."""
 ASSETS = (STYLESHEET, *PAGE_STYLES, *PAGE_SCRIPTS, *ON_DEMAND)
 """Our CSS and JS, shipped in the package."""
 OFFLINE_SCRIPT = "pb-offline.js"

@@ -355,77 +355,27 @@
       return `${data.id}${customer}${teamPart}-${PB.today()}.${extension}`;
     }
 
-    /* Refuse an import: throws ImportRefused with the reader's message for `wordKey`. */
-    function refuse(file, wordKey, values) {
-      const message = PB.format(words[wordKey], Object.assign({}, values, { file: file }));
-      throw new ImportRefused(`${message} ${words.unchanged}`);
-    }
-
-    /* The keys of an imported object, each checked to be safe (`field` names it in messages). */
-    function keysOf(file, object, field) {
-      if (!isPlainObject(object)) {
-        refuse(file, "err_field", { key: field });
-      }
-      const keys = Object.keys(object);
-      const isQuestion = (key) => field === "answers" && questionById.has(key);
-      const bad = keys.find((key) => !PB.safeKey(key) && !isQuestion(key));
-      if (bad !== undefined) {
-        refuse(file, "err_key", { key: bad });
-      }
-      return keys;
-    }
-
-    /* Check an import completely before anything is written; throws ImportRefused. */
-    function checkImport(file, json) {
-      const answers = {};
-      const unknown = [];
-      let value;
+    /* Check an import completely before anything is written (PB.readResult, in pb-combine.js,
+     * loaded on the first import), and that it holds this page's answers: the team's here, a
+     * customer's on a customer's link, of that team only. Throws ImportRefused. */
+    async function checkImport(file, text) {
+      await PB.need("pb-combine.js");
+      let read;
       try {
-        value = JSON.parse(json);
+        read = PB.readResult(data, file, text);
       } catch (error) {
-        refuse(file, "err_json");
-      }
-      if (!isPlainObject(value) || value.format !== resultFormat.format) {
-        refuse(file, "err_format");
-      }
-      keysOf(file, value);
-      if (value.version !== resultFormat.version) {
-        refuse(file, "err_version", { value: JSON.stringify(value.version) });
-      }
-      if (value.assessment !== data.id) {
-        refuse(file, "err_assessment", { value: String(value.assessment), expected: data.id });
-      }
-      /* The team's answers here, a customer's on a customer's link, of that team only. */
-      const perspective = "perspective" in value ? value.perspective : "self";
-      if (perspective !== (data.perspective || "self") ||
-        data.team && PB.teamKey(value.team) !== PB.teamKey(data.team)) {
-        refuse(file, "err_perspective", { team: data.team });
-      }
-      for (const key of ["id", "team", "date"]) {
-        const isText = typeof value[key] === "string" && value[key].length <= resultFormat.max_text;
-        if (key in value && !isText) {
-          refuse(file, "err_field", { key: key });
+        if (error instanceof PB.Refused) {
+          throw new ImportRefused(`${error.message} ${words.unchanged}`);
         }
+        throw error;
       }
-      for (const key of keysOf(file, value.answers, "answers")) {
-        const answer = value.answers[key];
-        if (!questionById.has(key)) {
-          unknown.push(key);
-        } else if (isOnScale(scale, answer)) {
-          answers[key] = answer;
-        } else {
-          refuse(file, "err_answer", { key: key, value: JSON.stringify(answer).slice(0, 40) });
-        }
+      if (read.perspective !== (data.perspective || "self") ||
+        data.team && PB.teamKey(read.team) !== PB.teamKey(data.team)) {
+        const message = PB.format(words.err_perspective, { file: file, team: data.team });
+        throw new ImportRefused(`${message} ${words.unchanged}`);
       }
-      const commentKeys = "comments" in value ? keysOf(file, value.comments, "comments") : [];
-      for (const key of commentKeys) {
-        const comment = value.comments[key];
-        if (typeof comment !== "string" || comment.length > resultFormat.max_comment) {
-          refuse(file, "err_field", { key: `comments.${key}` });
-        }
-      }
-      const imported = clean({ answers: answers, team: value.team, comments: value.comments });
-      return { state: imported, unknown: unknown.join(", ") };
+      const imported = clean({ answers: read.answers, team: read.team, comments: read.comments });
+      return { state: imported, unknown: read.unknown.join(", ") };
     }
 
     function chooseImportFile() {
@@ -488,7 +438,7 @@
           const tooLarge = PB.format(words.err_size, { file: file.name });
           throw new ImportRefused(`${tooLarge} ${words.unchanged}`);
         }
-        const checked = checkImport(file.name, await file.text());
+        const checked = await checkImport(file.name, await file.text());
         const hasComments = Object.values(state.comments).some(Boolean);
         const hasWork = state.team.trim() || Object.keys(state.answers).length > 0 || hasComments;
         if (hasWork && !confirm(PB.format(words.import_confirm, { file: file.name }))) {

@@ -1,11 +1,11 @@
 /* playbook-gen: combining result files in the browser, by the rules of results/aggregate.py and
  * issue #12 (checked against tests/vectors/combine/ in Chromium). Loaded on demand by the
- * assessment page (inside pb-customer.js) and, with the drop zone, by the results page
- * (pb-results.js). Nothing leaves the browser.
+ * assessment page (alone, for Import, and inside pb-customer.js) and, with the drop zone, by
+ * the results page (pb-results.js). Nothing leaves the browser.
  *
- * PB.checkResult(data, name, text): one file, checked as the assessment page's Import and the
- * `report` reader check it; returns {name, id, team, date, perspective, answers} or throws
- * PB.Refused with one line in our words.
+ * PB.readResult(data, name, text): one file read and checked as every use of it needs (the
+ * assessment page's Import uses it alone); PB.checkResult: as `report`'s reader checks a file
+ * it combines. Both throw PB.Refused with one line in our words.
  * PB.combine(data, files, least): the files grouped by team, date and perspective; per group
  * the respondents' mean score per dimension, withheld below `least` respondents, and the gap
  * between customers and the team on the same questions. */
@@ -42,11 +42,26 @@
     return Object.assign({}, data, { dimensions: dimensions });
   };
 
-  PB.checkResult = function (data, name, text) {
+  /* Read one result file and check what every use of it needs: JSON, format, version, this
+   * assessment, safe keys, the types and lengths of its fields, a known perspective, answers on
+   * the scale and comments. Returns {id, team, date, questionnaire, perspective, answers,
+   * unknown, comments} (answers to questions this assessment does not have are left out and
+   * their ids listed in `unknown`) or throws PB.Refused with one line in our words. */
+  PB.readResult = function (data, name, text) {
     const words = data.t;
     const format = data.result;
     const refuse = (key, values) => {
       throw new Refused(PB.format(words[key], Object.assign({ file: name }, values)));
+    };
+    const keysOf = (object, field) => {
+      if (!PB.isPlainObject(object)) {
+        refuse("err_field", { key: field });
+      }
+      const bad = Object.keys(object).find((key) => !PB.safeKey(key));
+      if (bad !== undefined) {
+        refuse("err_key", { key: bad });
+      }
+      return Object.keys(object);
     };
     let value;
     try {
@@ -57,71 +72,101 @@
     if (!PB.isPlainObject(value) || value.format !== format.format) {
       refuse("err_format");
     }
+    keysOf(value);
     if (value.version !== format.version) {
       refuse("err_version", { value: JSON.stringify(value.version) });
     }
     if (value.assessment !== data.id) {
       refuse("err_assessment", { value: String(value.assessment), expected: data.id });
     }
-    for (const key of Object.keys(value)) {
-      if (!PB.safeKey(key)) {
-        refuse("err_key", { key: key });
-      }
-    }
-    for (const key of ["team", "date"]) {
-      const isText = typeof value[key] === "string" && value[key].trim() !== "" &&
-        value[key].length <= format.max_text;
-      if (!isText) {
+    for (const key of ["id", "team", "date", "questionnaire"]) {
+      const isText = typeof value[key] === "string" && value[key].length <= format.max_text;
+      if (key in value && !isText) {
         refuse("err_field", { key: key });
       }
-    }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value.date)) {
-      refuse("err_field", { key: "date" });
-    }
-    if ("id" in value && (typeof value.id !== "string" || value.id.length > format.max_text)) {
-      refuse("err_field", { key: "id" });
-    }
-    const counted = [data.questionnaire, ...(data.include_versions || [])];
-    if ("questionnaire" in value && !counted.includes(value.questionnaire)) {
-      refuse("err_questionnaire");
     }
     const perspective = "perspective" in value ? value.perspective : "self";
     if (perspective !== "self" && perspective !== "customer") {
       refuse("err_field", { key: "perspective" });
     }
-    if (!PB.isPlainObject(value.answers)) {
-      refuse("err_field", { key: "answers" });
-    }
-    const questions = new Map();
+    const questions = new Set();
     for (const dimension of data.dimensions) {
       for (const question of dimension.questions) {
-        questions.set(question.id, question);
+        questions.add(question.id);
       }
     }
     const answers = {};
-    for (const key of Object.keys(value.answers)) {
+    const unknown = [];
+    for (const key of keysOf(value.answers, "answers")) {
       const answer = value.answers[key];
-      const question = questions.get(key);
-      if (!question) {
-        continue; /* a question this assessment no longer has: ignored, as Import does */
-      }
-      if (!PB.isOnScale(data.scale, answer)) {
+      if (!questions.has(key)) {
+        unknown.push(key); /* a question this assessment no longer has: left out */
+      } else if (PB.isOnScale(data.scale, answer)) {
+        answers[key] = answer;
+      } else {
         refuse("err_answer", { key: key, value: JSON.stringify(answer).slice(0, 40) });
       }
-      if (perspective === "customer" && !has(question, "customer")) {
-        if (answer !== null) {
-          refuse("err_not_customer", { key: key });
-        }
-        continue; /* "not applicable" to a question customers are not asked: nothing said */
+    }
+    const comments = "comments" in value ? value.comments : {};
+    for (const key of keysOf(comments, "comments")) {
+      if (typeof comments[key] !== "string" || comments[key].length > format.max_comment) {
+        refuse("err_field", { key: `comments.${key}` });
       }
-      answers[key] = answer;
+    }
+    return {
+      id: value.id,
+      team: value.team,
+      date: value.date,
+      questionnaire: value.questionnaire,
+      perspective: perspective,
+      answers: answers,
+      unknown: unknown,
+      comments: comments,
+    };
+  };
+
+  /* One file to combine, checked as `report` checks it: PB.readResult, and a team and a date,
+   * a version of the questions that counts, and a customer's file answering customers'
+   * questions only. Returns {name, id, team, date, perspective, answers}. */
+  PB.checkResult = function (data, name, text) {
+    const read = PB.readResult(data, name, text);
+    const refuse = (key, values) => {
+      throw new Refused(PB.format(data.t[key], Object.assign({ file: name }, values)));
+    };
+    for (const key of ["team", "date"]) {
+      if (typeof read[key] !== "string" || read[key].trim() === "") {
+        refuse("err_field", { key: key });
+      }
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(read.date)) {
+      refuse("err_field", { key: "date" });
+    }
+    const counted = [data.questionnaire, ...(data.include_versions || [])];
+    if (read.questionnaire !== undefined && !counted.includes(read.questionnaire)) {
+      refuse("err_questionnaire");
+    }
+    const answers = {};
+    for (const dimension of data.dimensions) {
+      for (const question of dimension.questions) {
+        if (!has(read.answers, question.id)) {
+          continue;
+        }
+        const answer = read.answers[question.id];
+        if (read.perspective === "customer" && !has(question, "customer")) {
+          if (answer !== null) {
+            refuse("err_not_customer", { key: question.id });
+          }
+          continue; /* "not applicable" to a question customers are not asked: nothing said */
+        }
+        answers[question.id] = answer;
+      }
     }
     return {
       name: name,
-      id: typeof value.id === "string" ? value.id : null,
-      team: value.team.trim(),
-      date: value.date,
-      perspective: perspective,
+      id: typeof read.id === "string" ? read.id : null,
+      team: read.team.trim(),
+      date: read.date,
+      perspective: read.perspective,
       answers: answers,
     };
   };
