@@ -144,3 +144,21 @@ def test_without_javascript_neither_line_nor_summary_shows(browser, default_site
         assert pg.get_by_text(METHOD_TEXT).is_visible()
     finally:
         context.close()
+
+
+def test_the_progress_line_is_shown_while_the_page_is_read_and_the_form_stays_put(
+    page, default_site
+):
+    """The sticky progress line is there from the first paint: the questions do not move down
+    when the page's script starts."""
+    held: list = []
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    page.goto(f"{default_site}assessments/internal-service/", wait_until="commit")
+    page.wait_for_selector(".pb-jump", state="visible")
+    assert page.locator(f"{FORM}[data-pb-ready]").count() == 0  # not started yet
+    assert page.is_hidden(f"{FORM} .pb-nojs")
+    before = box(page, f"{FORM} fieldset")["top"] - box(page, "h1")["top"]
+    held[0].continue_()
+    page.wait_for_selector(f"{FORM}[data-pb-ready]", state="attached")
+    assert box(page, f"{FORM} fieldset")["top"] - box(page, "h1")["top"] == before
+    assert page.locator(PROGRESS).text_content() == "0 of 30 answered"

@@ -626,3 +626,34 @@ def test_default_handbook_pages_work_and_pass_axe(page, default_site, path):
     assert page.locator("[data-pb-progress]").get_attribute("data-done") == "1"
     found = serious_violations(page)
     assert found == [], "\n".join(found)
+
+
+def held_at_materials_script(pg, url: str) -> list:
+    """Open `url` with Material's script held back: the page is read up to it and nothing that
+    starts once the page is read has run. Returns the held request (call ``continue_()``)."""
+    held: list = []
+    pg.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    pg.goto(url, wait_until="commit")
+    return held
+
+
+def below(pg, selector: str, under: str = "h1") -> float:
+    """How far `selector` is below `under` (what Material's own start-up moves, both move)."""
+    return pg.evaluate(
+        "([a, b]) => document.querySelector(a).getBoundingClientRect().top -"
+        " document.querySelector(b).getBoundingClientRect().top",
+        [selector, under],
+    )
+
+
+def test_the_bar_is_shown_while_the_page_is_read_and_the_list_stays_put(page, site):
+    """The filters and buttons are there from the first paint: the list does not move down
+    when the page's script starts."""
+    held = held_at_materials_script(page, f"{site}checklists/team-habits/")
+    page.wait_for_selector(".pb-bar", state="visible")
+    assert page.locator(".pb-list[data-pb-ready]").count() == 0  # not started yet
+    first_item = ".pb-checklist > .pb-item"
+    before = below(page, first_item)
+    held[0].continue_()
+    page.wait_for_selector(".pb-list[data-pb-ready]", state="attached")
+    assert below(page, first_item) == before

@@ -5,6 +5,21 @@
   "use strict";
 
   const PB = window.PB;
+
+  /* A checklist's bar (filters, exports, progress) is shown while the page is read, so that it
+   * is styled with the rest of the page and the list does not move down once it is up. An
+   * onboarding plan's waits for the start, which may turn the page into someone's shared
+   * progress. (This runs on each page view: Material's instant navigation runs it again.) */
+  if (!document.querySelector("[data-pb-onboarding]")) {
+    showScripted();
+  }
+
+  function showScripted() {
+    for (const element of document.querySelectorAll("[data-pb-js]")) {
+      element.hidden = false;
+    }
+  }
+
   if (!PB.firstLoad("checklist")) {
     return;
   }
@@ -93,9 +108,7 @@
         select.value = wanted;
       }
     }
-    for (const element of document.querySelectorAll("[data-pb-js]")) {
-      element.hidden = false;
-    }
+    showScripted();
     goToHash();
     for (const element of document.querySelectorAll(".pb-list")) {
       element.dataset.pbReady = ""; /* for tools: the page is live */
