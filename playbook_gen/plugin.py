@@ -23,6 +23,7 @@ from .folders import check_output
 from .pages import rawhtml
 from .pages.csp import with_policy
 from .pages.render import (
+    RenderCache,
     Site,
     error_page_anywhere,
     hand_written_pages,
@@ -67,6 +68,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """URLs of every page of this build (the search index drops the entries of the rest)."""
         self.load_cache: LoadCache | None = None
         """While serving: what each content file gave last time (files read again on change)."""
+        self.render_cache: RenderCache | None = None
+        """While serving: the pages rendered last time (pages a save did not change are kept)."""
         self.last_good: tuple[Site, Brand, dict[str, bytes], str] | None = None
         """While serving: the last build without problems (its site, name, logo and language)."""
 
@@ -75,6 +78,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.preview = Preview() if self.serving and dirty else None
         self.last_good = None
         self.load_cache = LoadCache() if self.serving else None
+        self.render_cache = RenderCache() if self.serving else None
 
     def content_dir(self, config) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
@@ -132,6 +136,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 handbook,
                 hand_written=hand_written_pages(config.docs_dir),
                 directory_urls=config.use_directory_urls,
+                cache=self.render_cache,
             )
             language = handbook.playbook.language
             _set_theme_language(config, language)

@@ -179,6 +179,46 @@ def test_a_checklist_items_text_and_role(session):
     _same_as_full_build(session)
 
 
+def test_an_examples_title_on_its_principles_pages(session):
+    preview, _ = session
+    _edit_yaml(
+        _content(session) / "examples" / "zappos.yaml",
+        lambda d: d.update(title="Zappos, renamed in the preview"),
+    )
+    preview.build()
+    rebuilt = preview.rebuilt()
+    principles = yaml.safe_load(
+        (_content(session) / "examples" / "zappos.yaml").read_text(encoding="utf-8")
+    )["principles"]
+    for principle in principles:
+        assert f"principles/{principle}/" in rebuilt
+        page = preview.site / "principles" / principle / "index.html"
+        assert "Zappos, renamed in the preview" in page.read_text(encoding="utf-8")
+    _same_as_full_build(session)
+
+
+def test_a_checklist_items_text_on_the_onboarding_plan(session):
+    preview, _ = session
+    path = _content(session) / "checklists" / "feedback-culture.yaml"
+    role = yaml.safe_load(path.read_text(encoding="utf-8"))["items"][0]["role"]
+    _edit_yaml(path, lambda d: d["items"][0].update(text="Ask the team what to stop doing."))
+    preview.build()
+    assert f"onboarding/{role}/" in preview.rebuilt()
+    plan = preview.site / "onboarding" / role / "index.html"
+    assert "Ask the team what to stop doing." in plan.read_text(encoding="utf-8")
+    _same_as_full_build(session)
+
+
+def test_a_roles_name_in_playbook_yaml(session):
+    preview, _ = session
+    _edit_yaml(
+        _content(session) / "playbook.yaml",
+        lambda d: d["roles"][0].update(name="Someone new to the team"),
+    )
+    preview.build()
+    _same_as_full_build(session)
+
+
 def test_a_phase_name(session):
     preview, _ = session
     _edit_yaml(
