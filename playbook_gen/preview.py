@@ -11,8 +11,12 @@ so they are rebuilt.
 
 Whatever every page shows (the navigation, the site's name, logo, stylesheets and scripts,
 mkdocs.yml, playbook.yaml, the theme's files) is summed up in one fingerprint; when it changes,
-every page is rebuilt. Hand-written pages are always rebuilt (there are few, and their titles
-feed the navigation). When in doubt, everything is rebuilt.
+every page is rebuilt (hand-written pages are in it: their titles feed the navigation). A
+hand-written page is otherwise rebuilt when what it shows of the navigation changed, when pages
+came or went, or when it may take in other files (a snippet, a plugin we do not know). A page
+whose Markdown did not change but whose navigation did is built in the theme again without
+converting its Markdown again (the plugin's ``_PageHTML``). When in doubt, everything is
+rebuilt.
 """
 
 from __future__ import annotations

@@ -140,7 +140,21 @@ def test_an_examples_text_rebuilds_its_page_only(session):
     rebuilt = preview.rebuilt()
     assert "examples/dell/" in rebuilt
     assert "principles/serve-inside-out/" not in rebuilt
-    assert len(rebuilt) < 15  # the example, the pages listing it, the hand-written pages
+    assert "glossary/" not in rebuilt  # a hand-written page, which does not show it
+    assert len(rebuilt) < 15  # the example, the pages listing it
+    _same_as_full_build(session)
+
+
+def test_a_hand_written_page(session):
+    preview, _ = session
+    path = preview.project / "docs" / "glossary.md"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nEdited in the preview.\n", encoding="utf-8"
+    )
+    preview.build()
+    assert "glossary/" in preview.rebuilt()
+    page = preview.site / "glossary" / "index.html"
+    assert "Edited in the preview." in page.read_text(encoding="utf-8")
     _same_as_full_build(session)
 
 
