@@ -23,6 +23,7 @@ from .folders import check_output
 from .pages import rawhtml
 from .pages.csp import with_policy
 from .pages.render import (
+    RenderCache,
     Site,
     error_page_anywhere,
     hand_written_pages,
@@ -67,14 +68,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """URLs of every page of this build (the search index drops the entries of the rest)."""
         self.load_cache: LoadCache | None = None
         """While serving: what each content file gave last time (files read again on change)."""
+        self.render_cache: RenderCache | None = None
+        """While serving: the pages rendered last time (pages a save did not change are kept)."""
+        self.page_html: _PageHTML | None = None
+        """While previewing: the HTML MkDocs made of each generated page's Markdown last time."""
         self.last_good: tuple[Site, Brand, dict[str, bytes], str] | None = None
         """While serving: the last build without problems (its site, name, logo and language)."""
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         self.preview = Preview() if self.serving and dirty else None
+        self.page_html = _PageHTML() if self.preview is not None else None
         self.last_good = None
         self.load_cache = LoadCache() if self.serving else None
+        self.render_cache = RenderCache() if self.serving else None
 
     def content_dir(self, config) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.content
@@ -132,6 +139,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 handbook,
                 hand_written=hand_written_pages(config.docs_dir),
                 directory_urls=config.use_directory_urls,
+                cache=self.render_cache,
             )
             language = handbook.playbook.language
             _set_theme_language(config, language)
@@ -255,7 +263,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         assert self.site is not None and self.preview is not None
         shared = self.shared_fingerprint(config)
         features = config.theme.get("features") or []
-        menus = nav_menus(config.nav, self.site.pages, pruned="navigation.prune" in features)
+        pages = [file.src_uri for file in files.documentation_pages()]
+        menus = nav_menus(config.nav, pages, pruned="navigation.prune" in features)
+        same_pages = set(self.preview.pages) == set(self.site.pages)
         changed = self.preview.changed(self.site, shared, menus)
         if _search_plugin(config) is None:
             changed = None  # only Material's search keeps the skipped pages' entries
@@ -270,8 +280,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for file in files.documentation_pages():
             if isinstance(file, _GeneratedPage):
                 file.unchanged = changed is not None and file.src_uri not in changed
-            elif os.path.isfile(file.abs_dest_path):
-                os.utime(file.abs_dest_path, (0, 0))  # hand-written pages are always rebuilt
+            elif os.path.isfile(file.abs_dest_path) and (
+                changed is None
+                or not same_pages
+                or self.preview.menus.get(file.src_uri) != menus.get(file.src_uri)
+                or _may_show_other_files(config)
+            ):
+                # A hand-written page is rebuilt when it changed (MkDocs sees that; and then
+                # the shared fingerprint changed too), when what it shows of the navigation
+                # changed, when pages came or went (links to them), and when it may take in
+                # other files (snippets, other plugins): else it is the same as last time.
+                os.utime(file.abs_dest_path, (0, 0))
         self.preview.remember(self.site, shared, menus)
 
     def shared_fingerprint(self, config) -> str:
@@ -311,16 +330,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             search.search_index_prev = None
 
     def on_nav(self, nav, *, config, files):
+        if self.page_html is not None and self.preview is not None:
+            self.page_html.start((self.preview.shared, [(f.src_uri, f.url) for f in files]))
         if self.preview is not None:
             # A page MkDocs skips is not read, so it would have no title for the others' menus.
             titles = self.preview.titles
             self.page_urls = set()
             for file in files.documentation_pages():
-                if getattr(file, "unchanged", False) and file.src_uri in titles:
+                if file.src_uri in titles and not file.is_modified():
                     file.page.title = titles[file.src_uri]
                 if file.page is not None:
                     self.page_urls.add(file.page.url)
         return nav
+
+    def on_pre_page(self, page, *, config, files):
+        if self.page_html is not None and isinstance(page.file, _GeneratedPage):
+            self.page_html.wrap(page)
+        return page
 
     def on_page_context(self, context, *, page, config, nav):
         if self.preview is not None:
@@ -370,6 +396,60 @@ class _GeneratedPage(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
+
+
+class _PageHTML:
+    """While previewing: what MkDocs' conversion of each generated page's Markdown set on it.
+
+    A page whose navigation changed but whose Markdown did not (a principle renamed: the other
+    pages of its navigation group) is built again in the theme, but its Markdown is not
+    converted again: what the conversion set on the page last time (its HTML, table of
+    contents, anchors and links) is set again. Kept while the site's settings and its files are
+    the same (``start``); the plugins' later steps (``on_page_content``) run as always.
+    """
+
+    def __init__(self) -> None:
+        self.key: object = None
+        self.pages: dict[str, tuple[str, dict]] = {}
+        """Page path -> (the Markdown converted, what the conversion set on the page)."""
+
+    def start(self, key: object) -> None:
+        """Begin a build; forget every page when the settings or the files changed."""
+        if key != self.key:
+            self.pages = {}
+        self.key = key
+
+    def wrap(self, page) -> None:
+        """Make the page's conversion (``Page.render``) take its result from here when it can."""
+        convert, path = page.render, page.file.src_uri
+
+        def render(config, files) -> None:
+            kept = self.pages.get(path)
+            if kept is not None and kept[0] == page.markdown:
+                vars(page).update(kept[1])
+                links = getattr(page, "links_to_anchors", None)
+                if links:  # by the pages linked to: this build's, for MkDocs' anchor checks
+                    page.links_to_anchors = {
+                        files.get_file_from_path(file.src_uri) or file: anchors
+                        for file, anchors in links.items()
+                    }
+                return
+            markdown, before = page.markdown, dict(vars(page))
+            convert(config, files)
+            made = {k: v for k, v in vars(page).items() if k not in before or before[k] is not v}
+            self.pages[path] = (markdown, made)
+
+        page.render = render
+
+
+KNOWN_PLUGINS = frozenset({"search", "material/search", "playbook"})
+
+
+def _may_show_other_files(config) -> bool:
+    """Whether a hand-written page may take in other files (so it is rebuilt on every save)."""
+    if set(config.plugins) - KNOWN_PLUGINS:
+        return True
+    return any("snippets" in name or "include" in name for name in config.markdown_extensions)
 
 
 def _search_plugin(config):

@@ -1,18 +1,22 @@
 """Incremental preview: while serving, rebuild only the pages a content change touched.
 
-HR's loop is edit, save, look. On every save the plugin loads the content and renders every
-page's Markdown again (cheap: a few per cent of a build); MkDocs' share, turning Markdown into
-HTML inside the theme, is what takes the time. So MkDocs is asked to rebuild only the pages
-whose Markdown differs from the last build, in its dirty mode (``playbook-gen serve`` and
-``mkdocs serve --dirty``). The dependency between pages is found by comparing what was
-rendered, not by tracing it through the model: an example's title that shows on its
-principles' pages changes their Markdown too, so they are rebuilt; nothing is missed because a
-rule forgot a dependency.
+HR's loop is edit, save, look. On every save the plugin loads the content again (files that
+did not change are not read again, ``LoadCache``) and renders the Markdown of the pages that
+show what changed (the others come from ``RenderCache``: a page shows its entity and the
+entities it lists, ``PlannedPage.shows``). MkDocs' share, turning Markdown into HTML inside the
+theme, is what takes the time. So MkDocs is asked to rebuild only the pages whose Markdown
+differs from the last build, in its dirty mode (``playbook-gen serve`` and ``mkdocs serve
+--dirty``): an example's title that shows on its principles' pages changes their Markdown too,
+so they are rebuilt.
 
 Whatever every page shows (the navigation, the site's name, logo, stylesheets and scripts,
 mkdocs.yml, playbook.yaml, the theme's files) is summed up in one fingerprint; when it changes,
-every page is rebuilt. Hand-written pages are always rebuilt (there are few, and their titles
-feed the navigation). When in doubt, everything is rebuilt.
+every page is rebuilt (hand-written pages are in it: their titles feed the navigation). A
+hand-written page is otherwise rebuilt when what it shows of the navigation changed, when pages
+came or went, or when it may take in other files (a snippet, a plugin we do not know). A page
+whose Markdown did not change but whose navigation did is built in the theme again without
+converting its Markdown again (the plugin's ``_PageHTML``). When in doubt, everything is
+rebuilt.
 """
 
 from __future__ import annotations

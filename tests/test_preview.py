@@ -140,7 +140,21 @@ def test_an_examples_text_rebuilds_its_page_only(session):
     rebuilt = preview.rebuilt()
     assert "examples/dell/" in rebuilt
     assert "principles/serve-inside-out/" not in rebuilt
-    assert len(rebuilt) < 15  # the example, the pages listing it, the hand-written pages
+    assert "glossary/" not in rebuilt  # a hand-written page, which does not show it
+    assert len(rebuilt) < 15  # the example, the pages listing it
+    _same_as_full_build(session)
+
+
+def test_a_hand_written_page(session):
+    preview, _ = session
+    path = preview.project / "docs" / "glossary.md"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nEdited in the preview.\n", encoding="utf-8"
+    )
+    preview.build()
+    assert "glossary/" in preview.rebuilt()
+    page = preview.site / "glossary" / "index.html"
+    assert "Edited in the preview." in page.read_text(encoding="utf-8")
     _same_as_full_build(session)
 
 
@@ -176,6 +190,46 @@ def test_a_checklist_items_text_and_role(session):
     _edit_yaml(_content(session) / "checklists" / "internal-service.yaml", change)
     preview.build()
     assert "checklists/internal-service/" in preview.rebuilt()
+    _same_as_full_build(session)
+
+
+def test_an_examples_title_on_its_principles_pages(session):
+    preview, _ = session
+    _edit_yaml(
+        _content(session) / "examples" / "zappos.yaml",
+        lambda d: d.update(title="Zappos, renamed in the preview"),
+    )
+    preview.build()
+    rebuilt = preview.rebuilt()
+    principles = yaml.safe_load(
+        (_content(session) / "examples" / "zappos.yaml").read_text(encoding="utf-8")
+    )["principles"]
+    for principle in principles:
+        assert f"principles/{principle}/" in rebuilt
+        page = preview.site / "principles" / principle / "index.html"
+        assert "Zappos, renamed in the preview" in page.read_text(encoding="utf-8")
+    _same_as_full_build(session)
+
+
+def test_a_checklist_items_text_on_the_onboarding_plan(session):
+    preview, _ = session
+    path = _content(session) / "checklists" / "feedback-culture.yaml"
+    role = yaml.safe_load(path.read_text(encoding="utf-8"))["items"][0]["role"]
+    _edit_yaml(path, lambda d: d["items"][0].update(text="Ask the team what to stop doing."))
+    preview.build()
+    assert f"onboarding/{role}/" in preview.rebuilt()
+    plan = preview.site / "onboarding" / role / "index.html"
+    assert "Ask the team what to stop doing." in plan.read_text(encoding="utf-8")
+    _same_as_full_build(session)
+
+
+def test_a_roles_name_in_playbook_yaml(session):
+    preview, _ = session
+    _edit_yaml(
+        _content(session) / "playbook.yaml",
+        lambda d: d["roles"][0].update(name="Someone new to the team"),
+    )
+    preview.build()
     _same_as_full_build(session)
 
 

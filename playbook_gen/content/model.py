@@ -820,10 +820,10 @@ class Handbook:
         for ex_id, example in self.examples.items():
             for p_id in linked[ex_id]:
                 examples_of.setdefault(p_id, []).append(example)
-        principles_of = {
-            ex_id: [p for p_id, p in self.principles.items() if p_id in linked[ex_id]]
-            for ex_id in self.examples
-        }
+        principles_of: dict[str, list] = {ex_id: [] for ex_id in self.examples}
+        for p_id, principle in self.principles.items():  # in the handbook's order
+            for example in examples_of.get(p_id, ()):
+                principles_of[example.id].append(principle)
         citing: dict[str, list] = {}
         for checklist in self.checklists.values():
             for item in checklist.items:

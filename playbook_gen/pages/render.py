@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 import rcssmin
@@ -100,8 +100,56 @@ class Site:
     team pages): the site engine need not report them."""
 
 
+class RenderCache:
+    """The pages a preview rendered last time, so that a save renders only the pages it changed.
+
+    Each page is kept with its template and what it shows (``PlannedPage.shows``): the content
+    objects its Markdown is made from. The next rendering takes a page from here when its
+    template is the same and its objects equal the kept ones: the same objects when their files
+    did not change (the loader keeps them, see ``LoadCache``), else equal field by field.
+    What every page may show is the ``shared`` part: playbook.yaml (the names, roles, phases,
+    language and settings), which entities there are and in what order, the content's history,
+    the result files, the hand-written pages and the style of URLs. When it changes, nothing is
+    taken from here. A page that shows the whole handbook (``shows`` None) is always rendered.
+    """
+
+    def __init__(self) -> None:
+        self.shared: tuple | None = None
+        self.pages: dict[str, tuple[str, tuple, str]] = {}
+        """Page path -> (template, what it shows, its Markdown)."""
+        self.rendered: list[str] = []
+        """The pages the last rendering rendered; it took the others from here."""
+
+    def start(self, shared: tuple) -> None:
+        """Begin a rendering: forget every page when what every page may show changed."""
+        if shared != self.shared:
+            self.pages = {}
+        self.shared = shared
+        self.rendered = []
+
+    def get(self, page: PlannedPage) -> str | None:
+        """Return the page's Markdown when it was rendered from the same template and content."""
+        kept = self.pages.get(page.path)
+        if kept is None or page.shows is None or kept[0] != page.template:
+            return None
+        return kept[2] if kept[1] == page.shows else None
+
+    def put(self, page: PlannedPage, text: str) -> None:
+        self.rendered.append(page.path)
+        if page.shows is not None:
+            self.pages[page.path] = (page.template, page.shows, text)
+
+    def keep_only(self, paths) -> None:
+        """Forget the pages this rendering no longer has."""
+        self.pages = {path: self.pages[path] for path in paths if path in self.pages}
+
+
 def render_site(
-    handbook: Handbook, *, hand_written: frozenset[str] = frozenset(), directory_urls: bool = True
+    handbook: Handbook,
+    *,
+    hand_written: frozenset[str] = frozenset(),
+    directory_urls: bool = True,
+    cache: RenderCache | None = None,
 ) -> Site:
     """Render every generated page of the handbook.
 
@@ -111,13 +159,24 @@ def render_site(
             replaces one (a hand-written ``index.md`` replaces the generated home page).
         directory_urls: whether the site engine serves ``x.md`` at ``x/`` (MkDocs' default);
             used only for the targets of redirect pages.
+        cache: the pages rendered last time, while previewing: a page whose content did not
+            change is taken from it (see ``RenderCache``).
     """
     renderer = _Renderer(handbook, directory_urls)
     site = Site()
-    for path, template, context in _page_plan(handbook):
-        if path in hand_written:
+    if cache is not None:
+        cache.start(_shared_by_every_page(handbook, hand_written, directory_urls))
+    for page in _page_plan(handbook):
+        if page.path in hand_written:
             continue
-        site.pages[path] = renderer.render(template, path, **context)
+        text = cache.get(page) if cache is not None else None
+        if text is None:
+            text = renderer.render(page.template, page.path, **page.context())
+            if cache is not None:
+                cache.put(page, text)
+        site.pages[page.path] = text
+    if cache is not None:
+        cache.keep_only(site.pages)
     for old, new in redirects(handbook, directory_urls).items():
         site.files[old] = redirect_page(
             old, new, directory_urls, renderer.words, handbook.playbook.language
@@ -132,6 +191,20 @@ def render_site(
     site.nav = _nav(handbook, site.pages, renderer.words)
     site.not_in_nav = sorted(set(site.pages) - set(nav_pages(site.nav)))
     return site
+
+
+def _shared_by_every_page(
+    handbook: Handbook, hand_written: frozenset[str], directory_urls: bool
+) -> tuple:
+    """What any page may show besides what it names in ``PlannedPage.shows`` (``RenderCache``)."""
+    return (
+        handbook.playbook,
+        tuple(tuple(handbook.entities(kind)) for kind in KINDS),
+        handbook.history,
+        handbook.results,
+        hand_written,
+        directory_urls,
+    )
 
 
 def nav_pages(nav: list[Any]) -> list[str]:
@@ -271,6 +344,40 @@ what other pages link to it, and the data its page script reads. A kind without 
 only the entity."""
 
 
+def _principle_shows(handbook: Handbook, principle) -> list:
+    citing = [checklist for checklist, _ in handbook.items_citing(principle.id)]
+    return [*handbook.examples_of(principle.id), *citing]
+
+
+def _example_shows(handbook: Handbook, example) -> list:
+    return handbook.principles_of(example.id)
+
+
+def _assessment_shows(handbook: Handbook, assessment) -> list:
+    """The principles and checklists it recommends (the facilitator guide shows them too)."""
+    return [
+        entity
+        for links in assessment_links(handbook, assessment).values()
+        for entity in (*links["principles"], *(c for c, _ in links["checklist_items"]))
+    ]
+
+
+def _checklist_shows(handbook: Handbook, checklist) -> list:
+    """The principles its items name (their titles are on the page)."""
+    return [handbook.principles[p] for item in checklist.items for p in item.principles]
+
+
+ENTITY_PAGE_SHOWS: dict[str, Callable[[Handbook, Any], list]] = {
+    "principles": _principle_shows,
+    "examples": _example_shows,
+    "assessments": _assessment_shows,
+    "checklists": _checklist_shows,
+}
+"""The other entities an entity's page shows, by kind: what is in ``ENTITY_PAGE_CONTEXT``'s
+context, and what its template looks up in the handbook. A page is rendered again when one of
+them changes (see ``RenderCache``); a kind without an entry shows only its entity."""
+
+
 @dataclass(frozen=True)
 class Card:
     """One card on the home page: where a group of readers starts."""
@@ -334,65 +441,120 @@ def home_cards(handbook: Handbook, pages) -> list[Card]:
     return cards
 
 
+class PlannedPage(NamedTuple):
+    """One generated page, before it is rendered."""
+
+    path: str
+    """Its docs-relative Markdown path."""
+    template: str
+    shows: tuple | None
+    """The content it shows besides what every page may show (see ``RenderCache``): the entities
+    (and results) its Markdown is made from. None: it shows the whole handbook."""
+    context: Callable[[], dict[str, Any]]
+    """Returns what its template is rendered with (only called when it is rendered)."""
+
+
 def _page_plan(handbook: Handbook):
-    """Yield (page path, template, context) for every generated page, in navigation order."""
+    """Yield a ``PlannedPage`` for every generated page, in navigation order."""
     pages = list(_entity_pages(handbook))  # first: the home page's cards link to them
     news = whats_new(handbook)
     if news:
-        pages.append(("whats-new.md", "whats_new.md.j2", news))
-    paths = frozenset(path for path, _, _ in pages)
+        pages.append(PlannedPage("whats-new.md", "whats_new.md.j2", None, lambda: news))
+    paths = frozenset(page.path for page in pages)
     latest = news["changes"][0]["day"] if news else None
-    yield "index.md", "home.md.j2", {"cards": home_cards(handbook, paths), "latest": latest}
+    yield PlannedPage(
+        "index.md",
+        "home.md.j2",
+        None,
+        lambda: {"cards": home_cards(handbook, paths), "latest": latest},
+    )
     yield from pages
 
 
 def _entity_pages(handbook: Handbook):
-    """Yield (page path, template, context) for every generated page but the home page."""
+    """Yield a ``PlannedPage`` for every generated page but the home page."""
     changed = last_changed(handbook.history)
+
+    def entity_context(kind, entity) -> dict[str, Any]:
+        more = ENTITY_PAGE_CONTEXT.get(kind.folder)
+        context = {kind.one: entity, **more(handbook, entity)} if more else {kind.one: entity}
+        if kind.sourced:
+            context["cited"] = cited_sources(entity)
+        context["review"] = review_of(handbook, kind.folder, entity)
+        context["changed"] = changed.get(f"{kind.folder}/{entity.id}.yaml")
+        return context
+
     for kind in KINDS.values():
         entities = handbook.entities(kind.folder)
         if entities or kind.index_when_empty:
-            yield kind.index_page, kind.index_template, {}
-        template, name, more = kind.page_template, kind.one, ENTITY_PAGE_CONTEXT.get(kind.folder)
+            yield PlannedPage(kind.index_page, kind.index_template, tuple(entities.values()), dict)
+        shows = ENTITY_PAGE_SHOWS.get(kind.folder)
         for entity in entities.values():
-            context = {name: entity, **more(handbook, entity)} if more else {name: entity}
-            if kind.sourced:
-                context["cited"] = cited_sources(entity)
-            context["review"] = review_of(handbook, kind.folder, entity)
-            context["changed"] = changed.get(f"{kind.folder}/{entity.id}.yaml")
-            yield kind.page(entity.id), template, context
+            yield PlannedPage(
+                kind.page(entity.id),
+                kind.page_template,
+                (entity, *shows(handbook, entity)) if shows else (entity,),
+                functools.partial(entity_context, kind, entity),
+            )
     for assessment in handbook.assessments.values():
-        yield workshop_page(assessment.id), "workshop.md.j2", workshop_context(handbook, assessment)
-    plans = {role.id: onboarding_plan(handbook, role.id) for role in handbook.playbook.roles}
-    yield (
+        yield PlannedPage(
+            workshop_page(assessment.id),
+            "workshop.md.j2",
+            (assessment, *_assessment_shows(handbook, assessment)),
+            functools.partial(workshop_context, handbook, assessment),
+        )
+    checklists = tuple(handbook.checklists.values())  # roles and phases: in the playbook
+    plans = functools.cache(functools.partial(onboarding_plan, handbook))
+    yield PlannedPage(
         "onboarding/index.md",
         "onboarding_index.md.j2",
-        {
+        checklists,
+        lambda: {
             "counts": [
-                (role, sum(len(group["entries"]) for group in plans[role.id]))
+                (role, sum(len(group["entries"]) for group in plans(role.id)))
                 for role in handbook.playbook.roles
             ]
         },
     )
     for role in handbook.playbook.roles:
-        yield (
+        yield PlannedPage(
             f"onboarding/{role.id}.md",
             "onboarding.md.j2",
-            {
-                "role": role,
-                "phases": plans[role.id],
-                "data": onboarding_data(handbook, role, plans[role.id]),
-                "phase_filter": [group["phase"] for group in plans[role.id]],
-            },
+            checklists,
+            functools.partial(_onboarding_context, handbook, role, plans),
         )
     tags = tag_index(handbook)
     if tags:
-        yield "tags.md", "tags.md.j2", {"tags": tags}
+        tagged = (
+            e
+            for kind in KINDS.values()
+            if kind.tagged
+            for e in handbook.entities(kind.folder).values()
+        )
+        yield PlannedPage("tags.md", "tags.md.j2", tuple(tagged), lambda: {"tags": tags})
     sources = source_index(handbook)
     if sources:
-        yield "sources.md", "sources.md.j2", {"sources": sources}
+        sourced = (
+            e
+            for kind in KINDS.values()
+            if kind.sourced
+            for e in handbook.entities(kind.folder).values()
+        )
+        yield PlannedPage(
+            "sources.md", "sources.md.j2", tuple(sourced), lambda: {"sources": sources}
+        )
     if handbook.results:
         yield from _results_pages(handbook)
+
+
+def _onboarding_context(handbook: Handbook, role, plans: Callable[[str], list[dict]]) -> dict:
+    plan = plans(role.id)
+    return {
+        "role": role,
+        "phases": plan,
+        "data": onboarding_data(handbook, role, plan),
+        "phase_filter": [group["phase"] for group in plan],
+    }
 
 
 def whats_new(handbook: Handbook) -> dict[str, Any] | None:
@@ -529,29 +691,25 @@ def _results_pages(handbook: Handbook):
     t = words(handbook.playbook.language)
     combined = results.aggregate(handbook, handbook.results)
     shown = results.page_tables(combined, t, allow_html=handbook.playbook.allow_html)
-    yield (
-        "results/index.md",
-        "results.md.j2",
-        {"results": shown, "page": True, "team_page": team_page, "drop": drop_data(handbook)},
-    )
+    overview = {"results": shown, "page": True, "team_page": team_page, "drop": drop_data(handbook)}
+    # Made from the result files and every assessment: rendered every time.
+    yield PlannedPage("results/index.md", "results.md.j2", None, lambda: overview)
     for a, tables in zip(combined, shown, strict=True):
         for team, cells in zip(a.teams, tables.teams, strict=True):
-            yield (
-                team_page(a.assessment.id, team.slug),
-                "results_team.md.j2",
-                {
-                    "a": tables,
-                    "team": cells,
-                    "title": results.markdown_text(team.name),
-                    # The latest result as a chart; the earlier ones as tables (the trend
-                    # shows how they compare), which keeps a page with many dates light.
-                    "bars": None
-                    if team.latest.withheld
-                    else charts.bar_chart(a.assessment, team.latest, t),
-                    "trend": charts.trend_chart(a.assessment, team.results, t),
-                    "pairs": _pair_chart(a.assessment, team, t),
-                },
-            )
+            context = {
+                "a": tables,
+                "team": cells,
+                "title": results.markdown_text(team.name),
+                # The latest result as a chart; the earlier ones as tables (the trend shows how
+                # they compare), which keeps a page with many dates light.
+                "bars": None
+                if team.latest.withheld
+                else charts.bar_chart(a.assessment, team.latest, t),
+                "trend": charts.trend_chart(a.assessment, team.results, t),
+                "pairs": _pair_chart(a.assessment, team, t),
+            }
+            path = team_page(a.assessment.id, team.slug)
+            yield PlannedPage(path, "results_team.md.j2", None, functools.partial(dict, context))
 
 
 def _pair_chart(
@@ -1177,6 +1335,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader(__package__, "templates"),
         bytecode_cache=_compiled_templates(),
+        auto_reload=False,  # they are the package's: no look at each file on every page
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,
