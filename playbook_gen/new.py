@@ -7,8 +7,6 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .schema import write_schemas
-
 THEMES = resources.files(__package__) / "themes"
 """The shipped themes, one folder each: ``stylesheets/<name>.css`` and ``palette.yml``."""
 
@@ -41,6 +39,8 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
     Returns:
         The files written.
     """
+    from .schema import write_schemas  # the content models: not needed for `--help`
+
     start_from = theme if theme in theme_names() else DEFAULT_THEME
     values = {
         "organisation": _yaml_text(organisation),

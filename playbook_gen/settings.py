@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import html
-import logging
 import os
 import re
 from collections.abc import Iterator, MutableMapping
@@ -30,7 +29,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-import jinja2.filters
 import yaml
 from markupsafe import Markup, escape
 
@@ -1035,6 +1033,8 @@ def striptags_as_text(value: Any) -> Markup:
     ``striptags`` turns ``&lt;`` back into ``<``, and Material prints its result in ``<title>``
     unescaped, so an escaped title would become markup again there.
     """
+    import jinja2.filters  # a build has Jinja loaded already; `validate` needs none of it
+
     return escape(jinja2.filters.do_striptags(value))
 
 
@@ -1050,4 +1050,6 @@ def anchors_level(settings: Settings | None, current: int) -> int:
             or (isinstance(validation.get("links"), dict) and "anchors" in validation["links"])
         ):
             return current
+    import logging  # loaded with MkDocs, which alone asks this
+
     return max(current, logging.WARNING)
