@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
-THEMES = resources.files(__package__) / "themes"
+# The package's own folders: what importlib.resources gives for an installed package, without
+# importing it (it would add to every command's start-up, `--help` included: --theme names them).
+HERE = Path(__file__).parent
+THEMES = HERE / "themes"
 """The shipped themes, one folder each: ``stylesheets/<name>.css`` and ``palette.yml``."""
 
 DEFAULT_THEME = "service"
@@ -48,7 +49,7 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
         "palette": _indent(theme_palette(start_from), "    "),
     }
     written = []
-    for rel, source in _starter_files(resources.files(__package__) / "starter"):
+    for rel, source in _starter_files(HERE / "starter"):
         text = source.read_text(encoding="utf-8")
         for key, value in values.items():
             text = text.replace("{{" + key + "}}", value)
@@ -62,7 +63,7 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
     return written
 
 
-def _starter_files(folder: Traversable, prefix: str = ""):
+def _starter_files(folder: Path, prefix: str = ""):
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.is_dir():
             yield from _starter_files(entry, f"{prefix}{entry.name}/")
