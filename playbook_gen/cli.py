@@ -130,7 +130,7 @@ def new(directory: Path, organisation: str, theme: str) -> None:
     \b
     Example: playbook-gen new my-handbook --organisation "Acme Ltd" --theme corporate
     """
-    from .content.model import SLUG_PATTERN
+    from .content.ids import SLUG_PATTERN
     from .new import create_handbook
 
     if not organisation.strip() or "\n" in organisation:

@@ -1,4 +1,9 @@
-"""Create a small working handbook from the files in ``starter/`` (``playbook-gen new``)."""
+"""Create a small working handbook from the files in ``starter/`` (``playbook-gen new``).
+
+The JSON Schemas in ``starter/content/schemas/`` are the ones ``playbook-gen schema`` writes from
+the content models, shipped ready (tests/test_schemas.py keeps them current): so ``new`` needs
+neither the models nor pydantic, and starts as fast as ``mkdocs new``.
+"""
 
 from __future__ import annotations
 
@@ -40,8 +45,6 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
     Returns:
         The files written.
     """
-    from .schema import write_schemas  # the content models: not needed for `--help`
-
     start_from = theme if theme in theme_names() else DEFAULT_THEME
     values = {
         "organisation": _yaml_text(organisation),
@@ -59,7 +62,6 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
             text = source.read_text(encoding="utf-8")
             rel = rel.replace(f"stylesheets/{start_from}.css", f"stylesheets/{theme}.css")
             written.append(_write(directory / "themes" / theme / rel, text))
-    written.extend(write_schemas(directory / "content" / "schemas"))
     return written
 
 

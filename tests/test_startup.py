@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from site_support import ROOT
 
+from playbook_gen.schema import SCHEMAS
+
 RUN = """
 import json, sys
 sys.argv = ["playbook-gen", *json.loads(sys.argv[1])]
@@ -74,8 +76,17 @@ def test_validate_imports_no_pages_results_or_mkdocs():
     assert "playbook_gen.pages.render" not in imported
 
 
-def test_new_writes_a_handbook_without_pages_or_mkdocs(tmp_path):
-    done, imported = run_fresh("new", "hb", cwd=tmp_path)
+def test_new_writes_a_handbook_without_the_models(tmp_path):
+    """`new` copies the shipped schemas (tests/test_schemas.py keeps them current)."""
+    done, imported = run_fresh("new", "hb", "--theme", "house", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "hb" / "content" / "schemas").is_dir()
-    assert not imported & {"jinja2", "markdown", "mkdocs"}
+    written = sorted(p.name for p in (tmp_path / "hb" / "content" / "schemas").iterdir())
+    assert written == sorted(f"{name}.schema.json" for name in SCHEMAS)
+    assert not imported & HEAVY
+
+
+def test_new_refuses_a_bad_theme_name_without_the_models(tmp_path):
+    done, imported = run_fresh("new", "hb", "--theme", "My Theme", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "--theme: use lowercase letters, digits and hyphens" in done.stderr
+    assert not imported & HEAVY
