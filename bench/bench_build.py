@@ -1,13 +1,11 @@
 """Build speed: what the playbook layer costs on top of MkDocs, and how it scales.
 
-Prints three ratios, each against a baseline measured in the same run:
+Prints these ratios, each against a baseline measured in the same run:
 
 1. plugin ÷ plain: building through the ``playbook`` plugin versus building the exported plain
    Markdown with MkDocs alone (target ≤ 1.05), for the default handbook and generated 100- and
    1,000-entity handbooks. Builds run in this process after a warm-up, as ``serve`` rebuilds,
-   so the ratio is the cost of the plugin's work per build. The same comparison for whole
-   ``mkdocs build`` commands in fresh processes follows, for information: it adds the one-off
-   cost of starting the plugin (importing pydantic and building the content models);
+   so the ratio is the cost of the plugin's work per build;
 2. per-page milliseconds at 1,000 entities ÷ at 100 entities (target ≤ 1.15: no quadratic
    blow-up);
 3. ``validate`` of 1,000 entity files ÷ plain YAML parsing of the same files (target ≤ 2), for
@@ -15,7 +13,22 @@ Prints three ratios, each against a baseline measured in the same run:
    text limit reads (model.markdown_limit_problem), with the share of the text checks (limits and
    the warnings about published text).
 
-Usage: python bench/bench_build.py [--repeat N] [--entities N] [--largest N] [--validate-only]
+Then the start-up figures, each a command in a fresh process, what a person at a terminal waits
+for (imports included):
+
+4. a whole ``mkdocs build`` through the plugin ÷ ``mkdocs build`` of the export (target ≤ 1.10),
+   for the default handbook and the 100-entity one;
+5. ``playbook-gen validate`` of the default handbook ÷ plain YAML parsing of its files (target
+   ≤ 2);
+6. ``playbook-gen --help`` and ``playbook-gen new`` ÷ ``mkdocs --help`` and ``mkdocs new``, for
+   information.
+
+Start-up figures are the median of paired ratios: each round runs both commands back to back,
+in turn first, so that a busy moment slows both; the quartiles of the ratios are printed as the
+spread. ``--rounds`` sets how many rounds.
+
+Usage: python bench/bench_build.py [--repeat N] [--rounds N] [--entities N] [--largest N]
+       [--validate-only | --startup-only]
 """
 
 from __future__ import annotations
@@ -187,52 +200,137 @@ def fresh_env() -> dict[str, str]:
     return env
 
 
-def compare_validate_command(project: Path, repeat: int) -> dict:
+def paired(commands: dict[str, dict], rounds: int) -> dict:
+    """Run two commands, each `rounds` times in fresh processes, interleaved; return each one's
+    median seconds and the median and quartiles of the round-by-round ratio first ÷ second.
+
+    `commands` maps a name to ``subprocess.run`` arguments, and optionally ``before``: a function
+    run untimed before each run. Each round runs both, in turn first, after one unmeasured round
+    (it writes the compiled modules and warms the disk cache).
+    """
+    (first, a), (second, b) = commands.items()
+    times: dict[str, list[float]] = {first: [], second: []}
+    for round_ in range(rounds + 1):
+        order = [(first, a), (second, b)] if round_ % 2 else [(second, b), (first, a)]
+        for name, command in order:
+            kwargs = dict(command)
+            kwargs.pop("before", lambda: None)()
+            start = time.perf_counter()
+            subprocess.run(check=True, env=fresh_env(), capture_output=True, **kwargs)
+            if round_:
+                times[name].append(time.perf_counter() - start)
+    ratios = sorted(x / y for x, y in zip(times[first], times[second], strict=True))
+    quartiles = (
+        statistics.quantiles(ratios, n=4, method="inclusive") if len(ratios) > 1 else ratios * 3
+    )
+    return {
+        first: statistics.median(times[first]),
+        second: statistics.median(times[second]),
+        "ratio": statistics.median(ratios),
+        "spread": (quartiles[0], quartiles[2]),
+        "rounds": rounds,
+        "times": times,
+    }
+
+
+def compare_validate_command(project: Path, rounds: int) -> dict:
     """Time ``playbook-gen validate`` and plain YAML parsing of the same files, each a fresh
-    process, interleaved; return the medians and spreads."""
+    process (see ``paired``)."""
     parse = (
         "import pathlib, yaml\n"
         "for f in sorted(pathlib.Path('content').rglob('*.yaml')):\n"
         "    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)\n"
     )
-    commands = {
-        "validate": [sys.executable, "-m", "playbook_gen", "validate"],
-        "parse": [sys.executable, "-c", parse],
-    }
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for round_ in range(repeat + 1):
-        for name, command in commands.items():
-            start = time.perf_counter()
-            subprocess.run(command, check=True, cwd=project, env=fresh_env(), capture_output=True)
-            if round_:  # the first round writes the compiled modules
-                times[name].append(time.perf_counter() - start)
-    return {name: (statistics.median(t), min(t), max(t)) for name, t in times.items()}
+    return paired(
+        {
+            "validate": {
+                "args": [sys.executable, "-m", "playbook_gen", "validate"],
+                "cwd": project,
+            },
+            "parse": {"args": [sys.executable, "-c", parse], "cwd": project},
+        },
+        rounds,
+    )
 
 
-def compare_commands(project: Path, work: Path, repeat: int) -> dict:
-    """Time whole `mkdocs build` commands in fresh processes: what a person at a terminal waits
-    for, imports and template loading included (Jinja's compiled-template cache is warm after
-    the first run, as it is on any machine that has built once)."""
+def compare_commands(project: Path, work: Path, rounds: int) -> dict:
+    """Time whole `mkdocs build` commands in fresh processes, through the plugin and of the
+    export (see ``paired``): imports and template loading included (Jinja's compiled-template
+    cache is warm after the first run, as it is on any machine that has built once)."""
     exported = work / "exported"
+    if not exported.is_dir():
+        export_site(project / "mkdocs.yml", exported)
 
-    def run(config: Path, site: Path) -> float:
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=fresh_env(),
+    def build(config: Path, site: Path) -> dict:
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(config),
+            "-d",
+            str(site),
+        ]
+        return {"args": command}
+
+    return paired(
+        {
+            "plugin": build(project / "mkdocs.yml", work / "cmd-plugin"),
+            "plain": build(exported / "mkdocs.yml", work / "cmd-plain"),
+        },
+        rounds,
+    )
+
+
+def compare_small_commands(work: Path, rounds: int) -> dict[str, dict]:
+    """Time ``playbook-gen --help`` and ``new`` against MkDocs' own (see ``paired``)."""
+    work.mkdir(exist_ok=True)
+
+    def command(*args: str) -> dict:
+        return {"args": [sys.executable, "-m", *args], "cwd": work}
+
+    def new(tool: str) -> dict:
+        return {
+            **command(tool, "new", "handbook"),
+            "before": lambda: shutil.rmtree(work / "handbook", ignore_errors=True),
+        }
+
+    return {
+        "--help": paired(
+            {"ours": command("playbook_gen", "--help"), "mkdocs": command("mkdocs", "--help")},
+            rounds,
+        ),
+        "new": paired({"ours": new("playbook_gen"), "mkdocs": new("mkdocs")}, rounds),
+    }
+
+
+def print_startup(work: Path, rounds: int, handbooks: dict[str, Path]) -> None:
+    """Print the start-up figures: whole builds of `handbooks`, validate, `--help` and `new`."""
+    print(f"start-up, fresh processes, median of {rounds} paired rounds (quartiles of the ratio):")
+    for name, project in handbooks.items():
+        (work / name).mkdir(exist_ok=True)
+        c = compare_commands(project, work / name, rounds)
+        low, high = c["spread"]
+        print(
+            f"  mkdocs build, {name:>7} handbook: plugin {c['plugin']:.2f} s, plain "
+            f"{c['plain']:.2f} s, plugin÷plain {c['ratio']:.3f} ({low:.3f}–{high:.3f})  "
+            "(target ≤ 1.10)"
         )
-        return time.perf_counter() - start
-
-    run(project / "mkdocs.yml", work / "cmd-plugin")
-    run(exported / "mkdocs.yml", work / "cmd-plain")
-    plugin_times, plain_times = [], []
-    for _ in range(repeat):
-        plugin_times.append(run(project / "mkdocs.yml", work / "cmd-plugin"))
-        plain_times.append(run(exported / "mkdocs.yml", work / "cmd-plain"))
-    return {"plugin": statistics.median(plugin_times), "plain": statistics.median(plain_times)}
+    v = compare_validate_command(ROOT, rounds)
+    low, high = v["spread"]
+    print(
+        f"  playbook-gen validate, default handbook: {v['validate'] * 1000:.0f} ms; plain YAML "
+        f"parsing {v['parse'] * 1000:.0f} ms; validate÷parse {v['ratio']:.2f} "
+        f"({low:.2f}–{high:.2f})  (target ≤ 2)"
+    )
+    for name, c in compare_small_commands(work / "small-commands", rounds).items():
+        low, high = c["spread"]
+        print(
+            f"  playbook-gen {name}: {c['ours'] * 1000:.0f} ms; mkdocs {name}: "
+            f"{c['mkdocs'] * 1000:.0f} ms; ratio {c['ratio']:.2f} ({low:.2f}–{high:.2f})"
+        )
 
 
 def compare_validate(project: Path, repeat: int) -> dict:
@@ -283,7 +381,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--entities", type=int, default=1000)
+    parser.add_argument(
+        "--rounds", type=int, default=20, help="Rounds of each start-up figure (default 20)."
+    )
     parser.add_argument("--validate-only", action="store_true", help="Only ratio 3 (fast).")
+    parser.add_argument(
+        "--startup-only",
+        action="store_true",
+        help="Only the start-up figures, of the default handbook (4 to 6).",
+    )
     parser.add_argument(
         "--largest",
         type=int,
@@ -298,6 +404,9 @@ def main() -> None:
         work = Path(tmp)
         if args.validate_only:
             validate_ratios(work, args)
+            return
+        if args.startup_only:
+            print_startup(work, args.rounds, {"default": ROOT})
             return
         small = generate_handbook(work / "h100", args.entities // 10)
         large = generate_handbook(work / "h1000", args.entities)
@@ -321,21 +430,6 @@ def main() -> None:
         worst = max(r["plugin"] / r["plain"] for _, r in rows)
         print(f"plugin ÷ plain, worst: {worst:.3f}  (target ≤ 1.05)")
 
-        print("\nwhole `mkdocs build` command in a fresh process (imports included):")
-        for name, project in (("default", ROOT), (n_small, small)):
-            c = compare_commands(project, work / name, args.repeat)
-            print(
-                f"{name:>10} plugin {c['plugin']:.2f} s, plain {c['plain']:.2f} s, "
-                f"plugin÷plain {c['plugin'] / c['plain']:.3f}"
-            )
-        v = compare_validate_command(ROOT, max(args.repeat, 10))
-        (val, val_lo, val_hi), (par, par_lo, par_hi) = v["validate"], v["parse"]
-        print(
-            f"`playbook-gen validate` of the default handbook, fresh process: {val * 1000:.0f} ms "
-            f"({val_lo * 1000:.0f}–{val_hi * 1000:.0f}); plain YAML parsing, fresh process: "
-            f"{par * 1000:.0f} ms ({par_lo * 1000:.0f}–{par_hi * 1000:.0f}); ratio "
-            f"{val / par:.2f}  (target ≤ 2)"
-        )
         print()
 
         per_page = {name: r["plugin"] / r["pages"] * 1000 for name, r in rows[1:]}
@@ -357,6 +451,8 @@ def main() -> None:
             )
 
         validate_ratios(work, args, large)
+        print()
+        print_startup(work, args.rounds, {"default": ROOT, n_small: small})
 
 
 def validate_ratios(work: Path, args, prose: Path | None = None) -> None:

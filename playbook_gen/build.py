@@ -8,9 +8,11 @@ killed build leaves the previous site as it was.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import posixpath
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from importlib import resources
@@ -366,3 +368,33 @@ def _theme_copy_path(custom_dir: Path, project: Path) -> str:
     if custom_dir.is_relative_to(project):
         return custom_dir.relative_to(project).as_posix()
     return f"themes/{custom_dir.name}"
+
+
+def log_mkdocs(*, verbose: bool) -> None:
+    """Show MkDocs' own messages on stderr: warnings, or progress too (`verbose`: serve,
+    --debug)."""
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, _MkDocsHandler) for h in logger.handlers):
+        logger.addHandler(_MkDocsHandler())
+        logger.propagate = False
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    """Leave out MkDocs' warning about dirty builds: the preview rebuilds what a save changed."""
+    return "'dirty' build" not in record.getMessage()
+
+
+class _MkDocsHandler(logging.StreamHandler):
+    def __init__(self):
+        super().__init__()
+        self.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        self.addFilter(_not_dirty_warning)
+
+    @property
+    def stream(self):
+        return sys.stderr  # whatever stderr is now (tests swap it)
+
+    @stream.setter
+    def stream(self, value):
+        pass

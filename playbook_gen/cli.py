@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import logging
 import os
 import re
 import signal
@@ -18,12 +17,7 @@ from typing import Any
 
 import click
 
-from . import results
-from .atomic import write_atomically
-from .content import richtext
-from .content.loader import display_path, load_handbook
-from .content.model import SLUG_PATTERN
-from .new import DEFAULT_THEME, create_handbook, theme_names
+from .new import DEFAULT_THEME, theme_names
 from .problems import (
     ContentError,
     UsageProblem,
@@ -32,10 +26,11 @@ from .problems import (
     problems_json,
     sort_problems,
 )
-from .schema import write_schemas
-from .settings import check_brand, check_file
-from .sources import published_problems
+from .sources import shown_path as display_path
 from .usage import ChoiceType, CommandLineError, OurGroup, PathType, in_our_words, usage_error
+
+# Each command imports the modules it needs itself: the content models (pydantic), the results
+# and Jinja take longer to import than `--help` or `new` take to run (tests/test_startup.py).
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 CONFIG_OPTION = click.option(
@@ -114,7 +109,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """
     if ctx.invoked_subcommand is None:
         raise cli.missing_command(ctx)
-    _log_mkdocs(logging.INFO if debug else logging.WARNING)
 
 
 @cli.command()
@@ -136,6 +130,9 @@ def new(directory: Path, organisation: str, theme: str) -> None:
     \b
     Example: playbook-gen new my-handbook --organisation "Acme Ltd" --theme corporate
     """
+    from .content.ids import SLUG_PATTERN
+    from .new import create_handbook
+
     if not organisation.strip() or "\n" in organisation:
         raise usage_error("--organisation: give one line of text")
     if not re.fullmatch(SLUG_PATTERN, theme):
@@ -168,6 +165,10 @@ def validate(config_file: Path | None, content: Path | None, fmt: str, strict: b
     \b
     Example: playbook-gen validate --content content --format json
     """
+    from .content.loader import load_handbook
+    from .settings import check_brand, check_file
+    from .sources import published_problems
+
     problems: list = []
     warnings: list = []
     project = None
@@ -251,8 +252,9 @@ def build(config_file: str, site_dir: Path | None, strict: bool | None, offline:
     \b
     Example: playbook-gen build --site-dir /var/www/handbook
     """
-    from .build import build_site  # MkDocs is imported only by the commands that build
+    from .build import build_site, log_mkdocs  # MkDocs: only for the commands that run it
 
+    log_mkdocs(verbose=_debug())
     target = build_site(config_file, site_dir, strict=strict, offline=offline)
     click.echo(f"Built the handbook in {_shown(target)}", err=True)
     if offline:
@@ -277,9 +279,9 @@ def serve(config_file: str, dev_addr: str) -> None:
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from .build import docs_dir_override
+    from .build import docs_dir_override, log_mkdocs
 
-    _log_mkdocs(logging.INFO)
+    log_mkdocs(verbose=True)
     with docs_dir_override(config_file) as docs_dir:
         mkdocs_serve(
             config_file=config_file,
@@ -328,6 +330,10 @@ def report(
     \b
     Example: playbook-gen report results/ --format csv -o results.csv
     """
+    from . import results
+    from .atomic import write_atomically
+    from .content.loader import load_handbook
+
     handbook = load_handbook(_content_dir(content), read_results=False)
     if assessment_id is not None:
         assessment_id = _assessment_id(handbook, assessment_id)
@@ -393,6 +399,8 @@ def review(
     \b
     Example: playbook-gen review --fail-on-overdue
     """
+    from .content import richtext
+    from .content.loader import load_handbook
     from .content.review import DUE_SOON, NOT_REVIEWED, OVERDUE, reviews
 
     today = _day(today_text) if today_text is not None else datetime.date.today()
@@ -460,6 +468,8 @@ def _assessment_id(handbook, wanted: str) -> str:
 
 def _result_files(paths: tuple[str, ...]) -> list[tuple[str, Path]]:
     """Return (shown name, path) of every result file named: files, and *.json in folders."""
+    from . import results
+
     files: dict[Path, tuple[str, Path]] = {}
     for given in map(Path, paths):
         found = results.result_files_in(given) if given.is_dir() else [given]
@@ -480,8 +490,9 @@ def export(directory: Path, config_file: str, force: bool) -> None:
     \b
     Example: playbook-gen export exported && mkdocs build -f exported/mkdocs.yml
     """
-    from .build import export_site
+    from .build import export_site, log_mkdocs
 
+    log_mkdocs(verbose=_debug())
     target = export_site(config_file, directory, force=force)
     click.echo(f"Exported the handbook to {_shown(target)}", err=True)
 
@@ -502,6 +513,8 @@ def schema(out_dir: Path) -> None:
     \b
     Example: playbook-gen schema -o content/schemas
     """
+    from .schema import write_schemas
+
     for file in write_schemas(out_dir):
         click.echo(_shown(file))
 
@@ -513,38 +526,14 @@ def main() -> None:
     cli(prog_name="playbook-gen")
 
 
+def _debug() -> bool:
+    """Whether ``--debug`` was given (to the group, before the command)."""
+    return bool(click.get_current_context().find_root().params.get("debug"))
+
+
 def _shown(path: Path) -> str:
     rel = os.path.relpath(path)
     return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
-
-
-def _log_mkdocs(level: int) -> None:
-    """Show MkDocs' own messages on stderr: warnings, or progress too (serve, --debug)."""
-    logger = logging.getLogger("mkdocs")
-    if not any(isinstance(h, _MkDocsHandler) for h in logger.handlers):
-        logger.addHandler(_MkDocsHandler())
-        logger.propagate = False
-    logger.setLevel(level)
-
-
-def _not_dirty_warning(record: logging.LogRecord) -> bool:
-    """Leave out MkDocs' warning about dirty builds: the preview rebuilds what a save changed."""
-    return "'dirty' build" not in record.getMessage()
-
-
-class _MkDocsHandler(logging.StreamHandler):
-    def __init__(self):
-        super().__init__()
-        self.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        self.addFilter(_not_dirty_warning)
-
-    @property
-    def stream(self):
-        return sys.stderr  # whatever stderr is now (tests swap it)
-
-    @stream.setter
-    def stream(self, value):
-        pass
 
 
 if __name__ == "__main__":

@@ -1,15 +1,19 @@
-"""Create a small working handbook from the files in ``starter/`` (``playbook-gen new``)."""
+"""Create a small working handbook from the files in ``starter/`` (``playbook-gen new``).
+
+The JSON Schemas in ``starter/content/schemas/`` are the ones ``playbook-gen schema`` writes from
+the content models, shipped ready (tests/test_schemas.py keeps them current): so ``new`` needs
+neither the models nor pydantic, and starts as fast as ``mkdocs new``.
+"""
 
 from __future__ import annotations
 
 import json
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .schema import write_schemas
-
-THEMES = resources.files(__package__) / "themes"
+# The package's own folders: what importlib.resources gives for an installed package, without
+# importing it (it would add to every command's start-up, `--help` included: --theme names them).
+HERE = Path(__file__).parent
+THEMES = HERE / "themes"
 """The shipped themes, one folder each: ``stylesheets/<name>.css`` and ``palette.yml``."""
 
 DEFAULT_THEME = "service"
@@ -48,7 +52,7 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
         "palette": _indent(theme_palette(start_from), "    "),
     }
     written = []
-    for rel, source in _starter_files(resources.files(__package__) / "starter"):
+    for rel, source in _starter_files(HERE / "starter"):
         text = source.read_text(encoding="utf-8")
         for key, value in values.items():
             text = text.replace("{{" + key + "}}", value)
@@ -58,11 +62,10 @@ def create_handbook(directory: Path, *, organisation: str, theme: str) -> list[P
             text = source.read_text(encoding="utf-8")
             rel = rel.replace(f"stylesheets/{start_from}.css", f"stylesheets/{theme}.css")
             written.append(_write(directory / "themes" / theme / rel, text))
-    written.extend(write_schemas(directory / "content" / "schemas"))
     return written
 
 
-def _starter_files(folder: Traversable, prefix: str = ""):
+def _starter_files(folder: Path, prefix: str = ""):
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.is_dir():
             yield from _starter_files(entry, f"{prefix}{entry.name}/")

@@ -1,9 +1,9 @@
 """JSON Schemas of the content files and result files, for editors' completion.
 
-Every content file may point at ``schemas/<name>.schema.json`` (``playbook-gen new`` and
-``playbook-gen schema`` write them); the schemas come from the pydantic models, whose field
-descriptions are written for the person editing the YAML. Nothing here imports MkDocs, so
-``playbook-gen new`` starts without it.
+Every content file may point at ``schemas/<name>.schema.json`` (``playbook-gen schema`` writes
+them; ``playbook-gen new`` copies the same files, shipped in ``starter/content/schemas/``); the
+schemas come from the pydantic models, whose field descriptions are written for the person
+editing the YAML. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations

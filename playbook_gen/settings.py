@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import html
-import logging
 import os
 import re
 from collections.abc import Iterator, MutableMapping
@@ -30,12 +29,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-import jinja2.filters
 import yaml
 from markupsafe import Markup, escape
 
 from .problems import ContentError, Problem, format_path, not_utf8, os_reason
-from .svgclean import SvgRefused, clean_svg
 
 MAX_BYTES = 1_000_000
 MAX_VALUES = 100_000  # YAML aliases inside aliases could otherwise expand without end
@@ -505,8 +502,6 @@ def check_settings(
     checked = Checked(warnings=list(settings.warnings))
     if docs_dir is None:
         docs_dir = settings.docs_dir()
-    if theme_dirs is None:
-        theme_dirs = default_theme_dirs(settings)
     _check_addresses(settings, checked)
     _check_shown_texts(settings, checked)
     _check_images(settings, checked, docs_dir, theme_dirs)
@@ -752,7 +747,7 @@ def _snippet(text: str, start: int, width: int = 20) -> str:
 
 
 def _check_images(
-    settings: Settings, checked: Checked, docs_dir: Path, theme_dirs: list[Path]
+    settings: Settings, checked: Checked, docs_dir: Path, theme_dirs: list[Path] | None
 ) -> None:
     theme = settings.theme()
     for key in ("logo", "favicon"):
@@ -782,7 +777,11 @@ def _check_images(
                 )
             )
             continue
-        file = next((d / uri for d in [docs_dir, *theme_dirs] if (d / uri).is_file()), None)
+        file = docs_dir / uri if (docs_dir / uri).is_file() else None
+        if file is None:
+            if theme_dirs is None:  # only now: finding the installed theme reads every package
+                theme_dirs = default_theme_dirs(settings)
+            file = next((d / uri for d in theme_dirs if (d / uri).is_file()), None)
         missing = (
             f"the file '{uri}' is not in docs/ or the theme folder",
             "check the name; the path starts from docs/",
@@ -816,6 +815,8 @@ def _check_image(
         return False
     if uri.suffix.lower() != ".svg":
         return True
+    from .svgclean import SvgRefused, clean_svg  # its XML parser: only for an SVG image
+
     try:
         clean = clean_svg(file.read_bytes())
     except SvgRefused as exc:
@@ -1035,6 +1036,8 @@ def striptags_as_text(value: Any) -> Markup:
     ``striptags`` turns ``&lt;`` back into ``<``, and Material prints its result in ``<title>``
     unescaped, so an escaped title would become markup again there.
     """
+    import jinja2.filters  # a build has Jinja loaded already; `validate` needs none of it
+
     return escape(jinja2.filters.do_striptags(value))
 
 
@@ -1050,4 +1053,6 @@ def anchors_level(settings: Settings | None, current: int) -> int:
             or (isinstance(validation.get("links"), dict) and "anchors" in validation["links"])
         ):
             return current
+    import logging  # loaded with MkDocs, which alone asks this
+
     return max(current, logging.WARNING)

@@ -286,7 +286,7 @@ def test_unexpected_errors_show_a_traceback_only_with_debug(project, monkeypatch
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(playbook_gen.cli, "load_handbook", boom)
+    monkeypatch.setattr(playbook_gen.content.loader, "load_handbook", boom)  # validate imports it
     result = run_cli("validate")
     assert result.exit_code == 1
     assert "Error: boom" in result.stderr

@@ -16,6 +16,8 @@ from playbook_gen.cli import cli
 from playbook_gen.schema import SCHEMAS, schema_texts
 
 COMMITTED = ROOT / "content" / "schemas"
+SHIPPED = ROOT / "playbook_gen" / "starter" / "content" / "schemas"
+"""The same files, which `playbook-gen new` copies into a new handbook."""
 KIND_OF_FOLDER = {
     "principles": "principle",
     "examples": "example",
@@ -51,14 +53,21 @@ def content_files(project: Path):
             yield kind, file
 
 
-def test_committed_schemas_are_current(tmp_path):
+@pytest.mark.parametrize("committed_dir", [COMMITTED, SHIPPED], ids=["content", "starter"])
+def test_committed_schemas_are_current(tmp_path, committed_dir):
+    """The default handbook's schemas, and those `new` copies, are what `schema` writes now."""
     result = CliRunner().invoke(cli, ["schema", "-o", str(tmp_path)])
     assert result.exit_code == 0
+    assert sorted(p.name for p in committed_dir.iterdir()) == sorted(
+        f"{name}.schema.json" for name in SCHEMAS
+    )
     for name in SCHEMAS:
         fresh = (tmp_path / f"{name}.schema.json").read_text()
-        committed = COMMITTED / f"{name}.schema.json"
+        committed = committed_dir / f"{name}.schema.json"
+        shown = committed.relative_to(ROOT).as_posix()
         assert committed.is_file() and committed.read_text() == fresh, (
-            f"{committed} is stale: run `playbook-gen schema -o content/schemas` and commit it"
+            f"{shown} is stale: run `playbook-gen schema -o {committed.parent.relative_to(ROOT)}`"
+            " and commit it"
         )
 
 

@@ -12,7 +12,6 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .. import results
 from ..problems import ContentError, Problem, did_you_mean, format_path, os_reason
 from ..sources import link_problem, real
 from ..sources import shown_path as display_path
@@ -278,8 +277,10 @@ def _read_results(read: _Reading, handbook: Handbook) -> list[Problem]:
         return []
     if results_dir.is_symlink() and _refused_link(results_dir, "", read.allowed, []):
         return []
+    from ..results import read_results  # only a handbook with results/ needs the results code
+
     files, listed = _result_files(results_dir, f"{read.shown_root}/{RESULTS_DIR}", read.allowed)
-    checked = results.read_results(files, handbook, unchecked=read.broken["assessments"])
+    checked = read_results(files, handbook, unchecked=read.broken["assessments"])
     read.problems.extend(checked.errors + listed.errors)
     handbook.results = checked.files
     return listed.warnings + checked.warnings

@@ -28,8 +28,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import richtext
+from .ids import SLUG_PATTERN
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ITEM_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
 
 

@@ -15,10 +15,10 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import markdown
-import nh3
-from markdown.treeprocessors import Treeprocessor
+if TYPE_CHECKING:
+    import markdown
 
 TAGS = {
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a",
@@ -30,27 +30,6 @@ _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 _TAG = re.compile(r"<[^>]+>")
 # Markdown extensions (attr_list above all) in the *site's* Markdown could still read these.
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
-
-
-class _FitIntoPage(Treeprocessor):
-    """Fit content into a generated page: headings sit below the page's, images become text.
-
-    The page has its own title and sections, so ``#`` in a field becomes ``<h3>``. Images are
-    not allowed (a page must load nothing from elsewhere), so an image shows its description
-    instead of vanishing.
-    """
-
-    def __init__(self, md: markdown.Markdown, keep_images: bool):
-        super().__init__(md)
-        self.keep_images = keep_images
-
-    def run(self, root):
-        for parent in list(root.iter()):
-            for child in list(parent):
-                if child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                    child.tag = f"h{min(6, int(child.tag[1]) + 2)}"
-                elif child.tag == "img" and not self.keep_images:
-                    _replace_with_text(parent, child, child.get("alt") or "")
 
 
 def _replace_with_text(parent, child, text: str) -> None:
@@ -66,6 +45,8 @@ def _replace_with_text(parent, child, text: str) -> None:
 
 @lru_cache(maxsize=2)
 def _markdown(allow_html: bool) -> markdown.Markdown:
+    import markdown  # only when a text needs it: most texts skip Markdown (below), validate all
+
     md = markdown.Markdown(
         extensions=["tables", "sane_lists"],
         extension_configs={"tables": {"use_align_attribute": True}},  # style= would be dropped
@@ -75,8 +56,30 @@ def _markdown(allow_html: bool) -> markdown.Markdown:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
     # After inline patterns (20), which create the images, and before prettify (10).
-    md.treeprocessors.register(_FitIntoPage(md, keep_images=allow_html), "pb-fit", 15)
+    md.treeprocessors.register(_fit_into_page(md, keep_images=allow_html), "pb-fit", 15)
     return md
+
+
+def _fit_into_page(md: markdown.Markdown, keep_images: bool):
+    """Return a tree processor that fits content into a generated page: headings sit below the
+    page's, images become text.
+
+    The page has its own title and sections, so ``#`` in a field becomes ``<h3>``. Images are not
+    allowed (a page must load nothing from elsewhere), so an image shows its description instead
+    of vanishing.
+    """
+    from markdown.treeprocessors import Treeprocessor
+
+    class FitIntoPage(Treeprocessor):
+        def run(self, root):
+            for parent in list(root.iter()):
+                for child in list(parent):
+                    if child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                        child.tag = f"h{min(6, int(child.tag[1]) + 2)}"
+                    elif child.tag == "img" and not keep_images:
+                        _replace_with_text(parent, child, child.get("alt") or "")
+
+    return FitIntoPage(md)
 
 
 # Most content is paragraphs of words, punctuation, *emphasis* and **strong** text, which
@@ -137,6 +140,8 @@ def _markdown_html(text: str, allow_html: bool) -> str:
     md.reset()
     out = md.convert(text)
     if not allow_html:
+        import nh3  # with Markdown, in _markdown
+
         out = nh3.clean(
             out,
             tags=TAGS,

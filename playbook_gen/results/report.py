@@ -18,14 +18,16 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup, escape
 
 from ..content import richtext
 from ..i18n import words
 from .aggregate import AssessmentResults, CustomerResult, DimensionScore, Gap, Team, TeamResult
+
+if TYPE_CHECKING:
+    import jinja2
 
 REPORT_FORMAT = "playbook-assessment-report"
 """The ``format`` field of a JSON report."""
@@ -518,6 +520,8 @@ def report_markdown(results: Sequence[AssessmentResults], language: str = "en") 
 def _markdown_templates() -> jinja2.Environment:
     """The pages' templates, for the Markdown report: no HTML escaping, as it is not HTML (the
     cells are escaped for Markdown by ``tables``)."""
+    import jinja2  # only `report --format md` needs it, not the commands that read results
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("playbook_gen.pages", "templates"),
         undefined=jinja2.StrictUndefined,
