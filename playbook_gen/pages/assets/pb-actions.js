@@ -48,16 +48,7 @@
     }
   }
 
-  function element(name, attributes, text) {
-    const made = document.createElement(name);
-    for (const key of Object.keys(attributes || {})) {
-      made.setAttribute(key, attributes[key]);
-    }
-    if (text !== undefined) {
-      made.textContent = text;
-    }
-    return made;
-  }
+  const element = PB.make;
 
   function startPlan(form, area, data) {
     const words = data.t;

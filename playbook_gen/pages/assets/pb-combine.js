@@ -221,18 +221,6 @@
     return out;
   }
 
-  /* A new element with attributes and text (textContent: never parsed as HTML). */
-  PB.make = function (tag, attributes, text) {
-    const element = document.createElement(tag);
-    for (const name of Object.keys(attributes || {})) {
-      element.setAttribute(name, attributes[name]);
-    }
-    if (text !== undefined) {
-      element.textContent = text;
-    }
-    return element;
-  };
-
   /* "customers rate it 0.8 lower": the sign in words (words: the assessment's data.c). */
   PB.gapText = function (words, gap, element) {
     if (Math.abs(gap) < 0.005) {

@@ -133,6 +133,18 @@
     return needed.get(name);
   };
 
+  /* A new element with attributes and text (textContent: never parsed as HTML). */
+  PB.make = function (tag, attributes, text) {
+    const element = document.createElement(tag);
+    for (const name of Object.keys(attributes || {})) {
+      element.setAttribute(name, attributes[name]);
+    }
+    if (text !== undefined) {
+      element.textContent = text;
+    }
+    return element;
+  };
+
   /* A key that is safe in a plain object (not __proto__, constructor or prototype). */
   PB.safeKey = function (key) {
     return typeof key === "string" && key !== "__proto__" && key !== "constructor" &&
