@@ -25,6 +25,7 @@ from .pages.csp import with_policy
 from .pages.render import (
     RenderCache,
     Site,
+    compiled_templates,
     error_page_anywhere,
     hand_written_pages,
     preview_problems,
@@ -234,12 +235,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if id(file) not in kept_ids:
                 files.remove(file)
         hidden = set(self.site.not_in_nav)
+        present = set(files.src_uris)  # docs-relative paths, as ours are
         for path, text in self.site.pages.items():
-            if files.get_file_from_path(path) is None:
+            if path not in present:
                 level = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
                 files.append(_GeneratedPage.generated(config, path, content=text, inclusion=level))
         for path, data in self.site.files.items():
-            if files.get_file_from_path(path) is None:
+            if path not in present:
                 files.append(File.generated(config, path, content=data))
         for path, data in self.checked.images.items():  # a logo's safe copy, never the original
             original = files.get_file_from_path(path)
@@ -356,6 +358,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_env(self, env, *, config, files):
         env.filters["striptags"] = striptags_as_text  # titles stay text in <title>
+        if env.bytecode_cache is None:  # the theme's templates, compiled once, not every build
+            env.bytecode_cache = compiled_templates(env)
         return env
 
     def on_template_context(self, context, *, template_name, config):

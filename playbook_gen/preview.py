@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pages.render import Site, nav_pages
+from .pages.render import Site
 
 
 def fingerprint(parts: Iterable[object], files: Iterable[Path] = ()) -> str:
@@ -61,12 +61,12 @@ class Preview:
     """Docs-relative paths of the static files written last time."""
     titles: dict[str, str] = field(default_factory=dict)
     """Docs-relative path -> the page's title, as MkDocs found it when it last built the page."""
-    menus: dict[str, str] = field(default_factory=dict)
-    """Docs-relative path -> the digest of the navigation the page showed (``nav_menus``)."""
+    menus: dict[str, object] = field(default_factory=dict)
+    """Docs-relative path -> what the page showed of the navigation (``nav_menus``)."""
     shared: str | None = None
     """The fingerprint of what every page shows (``fingerprint``), None before a first build."""
 
-    def changed(self, site: Site, shared: str, menus: dict[str, str]) -> set[str] | None:
+    def changed(self, site: Site, shared: str, menus: dict[str, object]) -> set[str] | None:
         """Return the generated pages to rebuild, or None for every page.
 
         A page is rebuilt when its Markdown or the part of the navigation it shows (``menus``,
@@ -85,7 +85,7 @@ class Preview:
         """Return the pages and files written last time that this build no longer has."""
         return sorted((set(self.pages) - set(site.pages)) | (self.files - set(site.files)))
 
-    def remember(self, site: Site, shared: str, menus: dict[str, str]) -> None:
+    def remember(self, site: Site, shared: str, menus: dict[str, object]) -> None:
         """Keep what this build was made of, for the next one."""
         self.pages = dict(site.pages)
         self.menus = menus
@@ -93,8 +93,9 @@ class Preview:
         self.shared = shared
 
 
-def nav_menus(nav: list, pages: Iterable[str], *, pruned: bool) -> dict[str, str]:
-    """Return page path -> a digest of the part of the navigation that page shows.
+def nav_menus(nav: list, pages: Iterable[str], *, pruned: bool) -> dict[str, object]:
+    """Return page path -> what that page shows of the navigation (a digest and the titles and
+    paths of its neighbours), to compare with another build's.
 
     Every page shows the titles and links of the pages before and after it. Without pruning it
     shows the whole navigation. With Material's ``navigation.prune`` (the default handbook's
@@ -112,8 +113,8 @@ def nav_menus(nav: list, pages: Iterable[str], *, pruned: bool) -> dict[str, str
         section = entries[i][2] if i is not None else ()
         if section not in views:
             views[section] = fingerprint([_shown(nav, section, ()) if pruned else nav])
-        around = [] if i is None else [entry[:2] for entry in entries[max(i - 1, 0) : i + 2]]
-        menus[path] = fingerprint([views[section], around])
+        around = () if i is None else tuple(entry[:2] for entry in entries[max(i - 1, 0) : i + 2])
+        menus[path] = (views[section], around)
     return menus
 
 
@@ -147,5 +148,18 @@ def _shown(nav: list, section: tuple[int, ...], at: tuple[int, ...]) -> list:
             elif not at or section[: len(here)] == here:  # top level, or on the way to it
                 out.append([title, _shown(value, section, here)])
             else:
-                out.append([title, nav_pages(value)[:1]])
+                out.append([title, _first_page(value)])
     return out
+
+
+def _first_page(nav: list) -> list[str]:
+    """Return the first page path of a navigation section (as ``render.nav_pages(nav)[:1]``)."""
+    for entry in nav:
+        if isinstance(entry, str):
+            return [entry]
+        if isinstance(entry, dict):
+            for value in entry.values():
+                first = _first_page(value) if isinstance(value, list) else [value]
+                if first:
+                    return first
+    return []

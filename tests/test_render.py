@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from playbook_gen.content.loader import load_handbook
@@ -68,7 +69,9 @@ def test_compiled_templates_are_kept_between_runs_and_a_broken_cache_changes_not
     def fresh_environment(cache_dir):
         render._environment.cache_clear()
         monkeypatch.setattr(
-            render, "_compiled_templates", lambda: render._CompiledTemplates(str(cache_dir))
+            render,
+            "compiled_templates",
+            functools.partial(render.compiled_templates, directory=str(cache_dir)),
         )
         return render_site(handbook).pages
 

@@ -408,6 +408,37 @@ def _umask() -> int:
     return mask
 
 
+def test_a_second_build_loads_the_theme_compiled_and_a_broken_cache_changes_nothing(
+    small_project, tmp_path
+):
+    """`mkdocs build` keeps the theme's compiled templates, as it keeps ours (render.py), in
+    Jinja's private per-user folder under the temp folder; later builds load them. Whatever is
+    in that folder, the pages are the same."""
+    env = {"TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()
+
+    def build(site: str) -> dict[str, str]:
+        result = run_mkdocs("build", "-q", "-d", str(tmp_path / site), cwd=small_project, env=env)
+        assert result.returncode == 0, result.stderr
+        pages = tree_hashes(tmp_path / site)
+        return {path: digest for path, digest in pages.items() if path.endswith(".html")}
+
+    first = build("first")
+    (cache,) = (tmp_path / "tmp").iterdir()
+    entries = sorted(cache.iterdir())
+    environments = {entry.name.split("_")[4] for entry in entries}
+    assert len(environments) == 2, "ours and the theme's, each under its own name"
+    assert len(entries) > 40
+    assert build("second") == first
+
+    for entry in entries:
+        entry.write_bytes(b"garbage")
+    assert build("third") == first
+    shutil.rmtree(cache)
+    cache.write_text("not a folder")  # no cache can be kept: no cache, never an error
+    assert build("fourth") == first
+
+
 # -- serve ---------------------------------------------------------------------------------------
 
 
