@@ -40,6 +40,7 @@ import contextlib
 import io
 import logging
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -212,27 +213,45 @@ def paired(commands: dict[str, dict], rounds: int) -> dict:
     """
     (first, a), (second, b) = commands.items()
     times: dict[str, list[float]] = {first: [], second: []}
+    cpu: dict[str, list[float]] = {first: [], second: []}
     for round_ in range(rounds + 1):
         order = [(first, a), (second, b)] if round_ % 2 else [(second, b), (first, a)]
         for name, command in order:
             kwargs = dict(command)
             kwargs.pop("before", lambda: None)()
+            used = _children_cpu()
             start = time.perf_counter()
             subprocess.run(check=True, env=fresh_env(), capture_output=True, **kwargs)
             if round_:
                 times[name].append(time.perf_counter() - start)
-    ratios = sorted(x / y for x, y in zip(times[first], times[second], strict=True))
-    quartiles = (
-        statistics.quantiles(ratios, n=4, method="inclusive") if len(ratios) > 1 else ratios * 3
-    )
+                cpu[name].append(_children_cpu() - used)
+    ratio, spread = _median_ratio(times[first], times[second])
+    cpu_ratio, cpu_spread = _median_ratio(cpu[first], cpu[second])
     return {
         first: statistics.median(times[first]),
         second: statistics.median(times[second]),
-        "ratio": statistics.median(ratios),
-        "spread": (quartiles[0], quartiles[2]),
+        "ratio": ratio,
+        "spread": spread,
+        "cpu_ratio": cpu_ratio,
+        "cpu_spread": cpu_spread,
         "rounds": rounds,
         "times": times,
     }
+
+
+def _children_cpu() -> float:
+    """Return the CPU seconds (user and system) of this process's finished children so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _median_ratio(firsts: list[float], seconds: list[float]) -> tuple[float, tuple[float, float]]:
+    """Return the median of the round-by-round ratios and their quartiles."""
+    ratios = sorted(x / y for x, y in zip(firsts, seconds, strict=True))
+    quartiles = (
+        statistics.quantiles(ratios, n=4, method="inclusive") if len(ratios) > 1 else ratios * 3
+    )
+    return statistics.median(ratios), (quartiles[0], quartiles[2])
 
 
 def compare_validate_command(project: Path, rounds: int) -> dict:
@@ -267,6 +286,16 @@ def on_env(env, config, files):
 once, kept in Jinja's per-user cache folder (render.compiled_templates)."""
 
 
+def with_theme_cache(exported: Path) -> Path:
+    """Write beside an exported project's mkdocs.yml a copy that adds THEME_CACHE_HOOK, and
+    return its path."""
+    settings = yaml.safe_load((exported / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings["hooks"] = [*settings.get("hooks", []), "bench_theme_cache.py"]
+    (exported / "bench_theme_cache.py").write_text(THEME_CACHE_HOOK, encoding="utf-8")
+    _write_yaml(exported / "mkdocs-cached.yml", settings)
+    return exported / "mkdocs-cached.yml"
+
+
 def compare_commands(project: Path, work: Path, rounds: int) -> dict:
     """Time whole `mkdocs build` commands in fresh processes, through the plugin and of the
     export (see ``paired``): imports and template loading included. Jinja's compiled templates
@@ -277,10 +306,7 @@ def compare_commands(project: Path, work: Path, rounds: int) -> dict:
     exported = work / "exported"
     if not exported.is_dir():
         export_site(project / "mkdocs.yml", exported)
-    settings = yaml.safe_load((exported / "mkdocs.yml").read_text(encoding="utf-8"))
-    settings["hooks"] = [*settings.get("hooks", []), "bench_theme_cache.py"]
-    (exported / "bench_theme_cache.py").write_text(THEME_CACHE_HOOK, encoding="utf-8")
-    _write_yaml(exported / "mkdocs-cached.yml", settings)
+    cached = with_theme_cache(exported)
 
     def build(config: Path, site: Path) -> dict:
         command = [
@@ -301,7 +327,7 @@ def compare_commands(project: Path, work: Path, rounds: int) -> dict:
         {"plugin": plugin, "plain": build(exported / "mkdocs.yml", work / "cmd-plain")}, rounds
     )
     own = paired(
-        {"plugin": plugin, "cached": build(exported / "mkdocs-cached.yml", work / "cmd-cached")},
+        {"plugin": plugin, "cached": build(cached, work / "cmd-cached")},
         rounds,
     )
     return {**result, "own": own}
@@ -329,6 +355,13 @@ def compare_small_commands(work: Path, rounds: int) -> dict[str, dict]:
     }
 
 
+def _cpu(compared: dict) -> str:
+    """Describe the ratio of CPU time (``paired``): steadier than the time on the clock on a
+    shared machine, which other machines' work slows at random; for information."""
+    low, high = compared["cpu_spread"]
+    return f"CPU time ratio {compared['cpu_ratio']:.3f} ({low:.3f}–{high:.3f})"
+
+
 def print_startup(work: Path, rounds: int, handbooks: dict[str, Path]) -> None:
     """Print the start-up figures: whole builds of `handbooks`, validate, `--help` and `new`."""
     print(f"start-up, fresh processes, median of {rounds} paired rounds (quartiles of the ratio):")
@@ -341,18 +374,20 @@ def print_startup(work: Path, rounds: int, handbooks: dict[str, Path]) -> None:
             f"{c['plain']:.2f} s, plugin÷plain {c['ratio']:.3f} ({low:.3f}–{high:.3f})  "
             "(target ≤ 1.10)"
         )
+        print(f"    {_cpu(c)}")
         own = c["own"]
         low, high = own["spread"]
         print(
             f"    the plugin's own cost: plain with the theme's templates kept compiled too "
-            f"{own['cached']:.2f} s, plugin÷that {own['ratio']:.3f} ({low:.3f}–{high:.3f})"
+            f"{own['cached']:.2f} s, plugin÷that {own['ratio']:.3f} ({low:.3f}–{high:.3f}); "
+            f"{_cpu(own)}"
         )
     v = compare_validate_command(ROOT, rounds)
     low, high = v["spread"]
     print(
         f"  playbook-gen validate, default handbook: {v['validate'] * 1000:.0f} ms; plain YAML "
         f"parsing {v['parse'] * 1000:.0f} ms; validate÷parse {v['ratio']:.2f} "
-        f"({low:.2f}–{high:.2f})  (target ≤ 2)"
+        f"({low:.2f}–{high:.2f})  (target ≤ 2); {_cpu(v)}"
     )
     for name, c in compare_small_commands(work / "small-commands", rounds).items():
         low, high = c["spread"]

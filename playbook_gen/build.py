@@ -123,7 +123,10 @@ def check_sources(config: MkDocsConfig) -> tuple[Checked, Handbook]:
     refused = plugin.published_problems(config)
     try:
         handbook = load_handbook(
-            plugin.content_dir(config), project=plugin.project_dir(config), strict=config.strict
+            plugin.content_dir(config),
+            project=plugin.project_dir(config),
+            strict=config.strict,
+            history=True,
         )
     except ContentError as exc:
         raise ContentError(checked.errors + refused + exc.problems + checked.warnings) from None

@@ -106,6 +106,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 project=self.project_dir(config),
                 strict=config.strict,
                 cache=self.load_cache,
+                history=True,
             )
             brand, branded = self.check_brand(config, handbook)
             refused += branded.errors

@@ -9,8 +9,10 @@ such day, and "What's new" lists the pages by their ``reviewed`` dates instead.
 from __future__ import annotations
 
 import datetime
+import functools
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,21 +35,41 @@ class Change:
 
 def read_history(content_dir: Path) -> list[Change] | None:
     """Return the commits that changed `content_dir`, newest first; None without git history."""
+    return start_reading_history(content_dir)()
+
+
+def start_reading_history(content_dir: Path) -> Callable[[], list[Change] | None]:
+    """Start ``git log`` on `content_dir` and return at once a function that waits for it and
+    returns what ``read_history`` does: the history is read while the content is loaded."""
     git = shutil.which("git")
     if git is None:
-        return None
+        return lambda: None
     try:
-        done = subprocess.run(
+        running = subprocess.Popen(
             [git, "-C", str(content_dir), "log", f"-n{SCANNED}", "--no-merges", "--relative",
              "--date=short", "--format=%x1e%ad%x1f%s", "--name-only", "--", "."],
-            capture_output=True, timeout=20, check=False,
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )  # fmt: skip
     except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
-        return None
+        return lambda: None
+
+    @functools.cache
+    def finish() -> list[Change] | None:
+        try:
+            out, _ = running.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            running.kill()
+            running.communicate()
+            return None
+        return _changes(out) if running.returncode == 0 else None
+
+    return finish
+
+
+def _changes(log: bytes) -> list[Change] | None:
+    """Return the commits in ``git log``'s output (see ``start_reading_history``)."""
     changes = []
-    for record in done.stdout.decode("utf-8", "replace").split("\x1e")[1:]:
+    for record in log.decode("utf-8", "replace").split("\x1e")[1:]:
         head, _, names = record.partition("\n")
         day, _, summary = head.partition("\x1f")
         try:

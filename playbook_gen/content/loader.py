@@ -44,6 +44,7 @@ def load_handbook(
     project: str | os.PathLike | None = None,
     strict: bool = False,
     cache: LoadCache | None = None,
+    history: bool = False,
 ) -> Handbook:
     """Read, validate and cross-check every file in `content_dir`.
 
@@ -65,12 +66,19 @@ def load_handbook(
         strict: the warnings about text that may not be meant for readers are problems.
         cache: what the last reading found in each file, to skip files that did not change
             (a preview reads the content again on every save; see ``LoadCache``).
+        history: start reading the content's git history now, while the files are read
+            (``Handbook.history``; pages show it): for a build.
 
     Raises:
         ContentError: with every problem in every file, sorted by file and line (and the
             warnings too: a run that stops shows everything at once).
     """
     read = _open_content_folder(Path(content_dir), project)
+    reading_history = None
+    if history:
+        from .history import start_reading_history
+
+        reading_history = start_reading_history(read.root)
     read.cache = cache
     playbook = _read_playbook(read)
     _read_entity_folders(read)
@@ -78,6 +86,7 @@ def load_handbook(
         cache.forget_unread()
     handbook = Handbook(playbook or _NO_PLAYBOOK, read.entities)
     handbook.content_dir = read.root
+    handbook.history_reading = reading_history
     # References to files that failed to load are not reported twice.
     read.problems += checks.check_handbook(handbook, read.docs, read.broken, misnamed=read.misnamed)
     published = _text_warnings(read, allow_html=playbook.allow_html if playbook else False)
@@ -89,6 +98,8 @@ def load_handbook(
         warnings += _read_results(read, handbook)
     handbook.warnings = sorted(warnings)
     if read.problems:
+        if reading_history is not None:
+            reading_history()  # git is done with: no process left behind
         raise ContentError(read.problems + handbook.warnings)
     return handbook
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -771,11 +771,15 @@ class Handbook:
         """Problems that do not stop a build, such as an answer to an unknown question."""
         self.content_dir: Any = None
         """The folder it was read from (set by the loader); its git history dates the pages."""
+        self.history_reading: Callable[[], list | None] | None = None
+        """The reading of that history when the loader started it (``load_handbook``)."""
 
     @functools.cached_property
     def history(self) -> list | None:
         """The commits that changed the content, newest first (``history.Change``); None when
         the content folder has no git history."""
+        if self.history_reading is not None:
+            return self.history_reading()
         from .history import read_history
 
         return read_history(self.content_dir) if self.content_dir is not None else None
