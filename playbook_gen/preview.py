@@ -107,7 +107,7 @@ def nav_menus(nav: list, pages: Iterable[str], *, pruned: bool) -> dict[str, obj
     _walk(nav, (), entries)
     place = {path: i for i, (_, path, _) in enumerate(entries)}
     views: dict[tuple[int, ...], str] = {}  # the pages of one section show the same
-    menus = {}
+    menus: dict[str, object] = {}
     for path in pages:  # pages left out of the navigation show it too
         i = place.get(path)
         section = entries[i][2] if i is not None else ()

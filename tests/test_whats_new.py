@@ -114,3 +114,34 @@ def test_without_git_the_build_works_and_whats_new_lists_review_dates(tmp_path, 
     )
     page = page_file(tmp_path / "site", "principles/serve-inside-out/").read_text("utf-8")
     assert "Last reviewed 2 January 2026" in page and "Last changed" not in page
+
+
+def test_history_read_while_loading_is_the_one_read_after_and_no_git_is_left_running(
+    history_site, monkeypatch
+):
+    """A build starts `git log` before reading the files and collects it when the pages need
+    it: the same history as reading it afterwards. A load that fails waits for git, so no
+    process is left behind."""
+    from playbook_gen.content import history as history_module
+    from playbook_gen.content.loader import load_handbook
+    from playbook_gen.problems import ContentError
+
+    content = history_site.parent / "project" / "content"
+    expected = history_module.read_history(content)
+    assert expected is not None and len(expected) == 3
+    assert load_handbook(content, history=True).history == expected
+
+    started = []
+    real_popen = subprocess.Popen
+
+    def recording_popen(*args, **kwargs):
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(history_module.subprocess, "Popen", recording_popen)
+    broken = history_site.parent / "broken"
+    shutil.copytree(content, broken)
+    (broken / "principles" / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        load_handbook(broken, history=True)
+    assert len(started) == 1 and started[0].returncode is not None
