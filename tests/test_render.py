@@ -191,3 +191,23 @@ def test_a_very_large_section_gets_groups_of_groups():
         return max([len(level), *(widest(v) for v in lists)])
 
     assert widest(nav_groups(entries * 30)) <= NAV_GROUP  # 21,000 entries, no level wider
+
+
+def test_the_cycle_collector_is_paused_while_rendering_and_running_after(monkeypatch):
+    """Rendered pages live on: Python's cycle collector waits while they are made (see
+    playbook_gen/collector.py), and runs again afterwards."""
+    import gc
+
+    from playbook_gen.pages import render
+
+    handbook = load_handbook(ROOT / "content")
+    during: list[bool] = []
+    real = render._Renderer.render
+    monkeypatch.setattr(
+        render._Renderer,
+        "render",
+        lambda self, *args, **kwargs: during.append(gc.isenabled()) or real(self, *args, **kwargs),
+    )
+    assert render_site(handbook).pages
+    assert during and not any(during)
+    assert gc.isenabled()

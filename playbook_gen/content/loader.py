@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..collector import collector_paused
 from ..problems import ContentError, Problem, did_you_mean, format_path, os_reason
 from ..sources import link_problem, real
 from ..sources import shown_path as display_path
@@ -37,6 +38,7 @@ IGNORED_DIRS = {"schemas"}  # read by editors
 RESULTS_DIR = "results"  # exported assessment results, for the dashboard (see results.py)
 
 
+@collector_paused()
 def load_handbook(
     content_dir: str | os.PathLike,
     *,

@@ -28,6 +28,7 @@ import rjsmin
 from markupsafe import Markup
 
 from .. import results
+from ..collector import collector_paused
 from ..content import richtext
 from ..content.history import RECENT, last_changed
 from ..content.model import KINDS, Assessment, Handbook, Question, handbook_name
@@ -145,6 +146,7 @@ class RenderCache:
         self.pages = {path: self.pages[path] for path in paths if path in self.pages}
 
 
+@collector_paused()
 def render_site(
     handbook: Handbook,
     *,
