@@ -83,9 +83,10 @@ def test_the_worst_text_the_limits_allow_renders_in_a_fraction_of_a_second(unit)
     if len(text) < TEXT_MAX:  # as many as allowed, then words: each slow unit reads them all
         text = allowed(text + " word" * TEXT_MAX, TEXT_MAX)
     assert markdown_limit_problem(text) is None and len(text) > TEXT_MAX // 2
-    # The slowest of these takes about 0.2 s on a 2-core laptop; one page holds a few such texts
-    # at most within the file size limit.
-    assert render_seconds(text, under=0.5) < 0.5
+    # The slowest of these takes about 0.2 s on a 2-core laptop and 0.4-0.5 s of processor time
+    # on the shared CI machine (Python 3.13 the slowest); one page holds a few such texts at most
+    # within the file size limit. A text the limits let grow quadratically takes many seconds.
+    assert render_seconds(text, under=1.0) < 1.0
 
 
 @pytest.mark.parametrize(
