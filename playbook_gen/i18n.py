@@ -34,7 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
             "Bar chart of the scores by dimension on the scale from {min} to {max}; the line "
             "marks the threshold of {threshold}. The table has the same figures."
         ),
-        "a_threshold": "Threshold",
+        "a_threshold": "Threshold {threshold}",
         "a_recommendations": "What to work on next",
         "a_rec_intro": "Dimensions below {threshold}, weakest first:",
         "a_rec_none": "No dimension scores below {threshold}.",
@@ -646,7 +646,7 @@ WORDS: dict[str, dict[str, str]] = {
             "Balkendiagramm der Werte nach Dimension auf der Skala von {min} bis {max}; die Linie "
             "markiert die Schwelle von {threshold}. Die Tabelle enthält dieselben Zahlen."
         ),
-        "a_threshold": "Schwelle",
+        "a_threshold": "Schwelle {threshold}",
         "a_recommendations": "Woran Sie als Nächstes arbeiten",
         "a_rec_intro": "Dimensionen unter {threshold}, die schwächste zuerst:",
         "a_rec_none": "Keine Dimension liegt unter {threshold}.",

@@ -326,6 +326,7 @@ def test_a_printed_checklist_has_the_heading_and_a_line_to_sign(page, default_si
     )
     assert "Example Co" not in screen[0] and screen[1] in ("none", "normal")
     page.emulate_media(media="print")
+    page.wait_for_selector("html[data-pb-printed]", state="attached")  # dated when printed
     today = page.evaluate("new Date().toLocaleDateString('en', {dateStyle: 'long'})")
     assert pseudo(page, ".md-content__inner", "::before") == f'"{DEFAULT_NAME} · printed {today}"'
     sign = pseudo(page, ".md-content__inner", "::after")
@@ -349,6 +350,7 @@ def test_a_printed_plan_from_a_hostile_handbook_shows_its_name_as_text(
     page.goto(base + "onboarding/manager/")
     page.wait_for_selector("[data-pb-onboarding][data-pb-ready]")
     page.emulate_media(media="print")
+    page.wait_for_selector("html[data-pb-printed]", state="attached")
     head = pseudo(page, ".md-content__inner", "::before")
     assert head.startswith(f'"{HOSTILE_NAME} · printed ')
     assert pseudo(page, ".md-content__inner", "::after").startswith('"Name ___')

@@ -210,6 +210,7 @@ def test_page_shows_scores_band_chart_and_table_with_the_same_figures(page, defa
     assert chart.locator("rect.pb-low").count() == 3
     assert chart.locator("line.pb-thr").count() == 1
     texts = chart.locator("text").all_text_contents()
+    assert "Threshold 3.5" in texts
     for dim_id in ("effort", "communication", "ownership", "feedback"):
         assert page.text_content(f'[data-pb-score="{dim_id}"]') in texts
     assert page.is_visible("[data-pb-recommendations]")

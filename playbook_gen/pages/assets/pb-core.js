@@ -635,8 +635,11 @@
     window.print();
   };
 
-  /* The day a page is printed, for the heading pb.css prints on it (--pb-printed). Set now and
-   * again just before printing, so a page left open overnight prints the right day. */
+  /* The day a page is printed, for the heading pb.css prints on it (--pb-printed). Set when the
+   * page is about to be printed (beforeprint; the print media query for a print preview that
+   * does not announce itself), so a page left open overnight prints the right day. Not at load:
+   * a tab's first date in words loads the browser's calendar data, 20-30 ms before the page
+   * can be used. */
   function datePrintout() {
     const html = document.documentElement;
     const day = new Date().toLocaleDateString(PB.lang(html), { dateStyle: "long" });
@@ -644,6 +647,10 @@
     html.setAttribute("data-pb-printed", "");
   }
 
-  datePrintout();
   window.addEventListener("beforeprint", datePrintout);
+  window.matchMedia("print").addEventListener("change", function (event) {
+    if (event.matches) {
+      datePrintout();
+    }
+  });
 })();
