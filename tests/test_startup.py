@@ -90,3 +90,28 @@ def test_new_refuses_a_bad_theme_name_without_the_models(tmp_path):
     assert done.returncode == 2
     assert "--theme: use lowercase letters, digits and hyphens" in done.stderr
     assert not imported & HEAVY
+
+
+def test_a_build_without_result_files_imports_no_results_code_but_the_format(tmp_path):
+    """The default handbook has no results/ folder, so no dashboard: its build needs the result
+    file's format (the assessment page exports files in it) and none of the code that reads,
+    reports or draws result files (tests/test_results_site.py builds dashboards)."""
+    done, imported = run_fresh("build", "--site-dir", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / "assessments" / "internal-service" / "index.html").is_file()
+    assert not (tmp_path / "site" / "results").exists()
+    assert "playbook_gen.results.format" in imported
+    unused = {f"playbook_gen.results.{m}" for m in ("reader", "report", "charts")}
+    assert not imported & unused
+
+
+def test_every_name_the_results_package_offers_loads():
+    """playbook_gen.results loads its names when first used (a table in its __init__)."""
+    code = (
+        "from playbook_gen import results\n"
+        "names = [n for n in results.__all__ if getattr(results, n, None) is None]\n"
+        "print(names, sorted(set(results._MODULE_OF) - set(results.__all__)))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == "[] []", done.stderr

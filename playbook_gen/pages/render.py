@@ -34,7 +34,6 @@ from ..content.history import RECENT, last_changed
 from ..content.model import KINDS, Assessment, Handbook, Question, handbook_name
 from ..content.review import review_of
 from ..i18n import words
-from ..results import charts
 from .csp import with_policy
 from .plan import due_after
 
@@ -707,8 +706,8 @@ def _results_pages(handbook: Handbook):
                 # they compare), which keeps a page with many dates light.
                 "bars": None
                 if team.latest.withheld
-                else charts.bar_chart(a.assessment, team.latest, t),
-                "trend": charts.trend_chart(a.assessment, team.results, t),
+                else results.charts.bar_chart(a.assessment, team.latest, t),
+                "trend": results.charts.trend_chart(a.assessment, team.results, t),
                 "pairs": _pair_chart(a.assessment, team, t),
             }
             path = team_page(a.assessment.id, team.slug)
@@ -717,13 +716,13 @@ def _results_pages(handbook: Handbook):
 
 def _pair_chart(
     assessment: Assessment, team: results.Team, t: dict[str, str]
-) -> charts.PairChart | None:
+) -> results.charts.PairChart | None:
     """Return the chart of the team's own scores beside its customers' on the latest date they
     answered, or None when they never did or were too few to be shown."""
     latest = next((team.customers[r.date] for r in team.results if r.date in team.customers), None)
     if latest is None or latest.customer.withheld:
         return None
-    return charts.pair_chart(assessment, latest, t)
+    return results.charts.pair_chart(assessment, latest, t)
 
 
 # -- data shaped for templates and page scripts ----------------------------------------------------

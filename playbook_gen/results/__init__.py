@@ -42,7 +42,11 @@ not have, a file handed in twice, a file for another version of the questions) d
 
 from __future__ import annotations
 
-from . import scoring
+import importlib
+from typing import TYPE_CHECKING
+
+# Loaded now: the function aggregate shares its module's name, and importing a module later
+# would set the package's name `aggregate` to the module.
 from .aggregate import (
     AssessmentResults,
     CustomerResult,
@@ -55,28 +59,63 @@ from .aggregate import (
     team_key,
     team_result,
 )
-from .format import (
-    FORMAT,
-    MAX_BYTES,
-    MAX_COMMENT,
-    MAX_TEXT,
-    VERSION,
-    ExportedResult,
-    questionnaire,
-    questionnaire_text,
-)
-from .jsontext import json_problem
-from .reader import Checked, ResultFile, read_result, read_results, result_files_in
-from .report import (
-    CSV_COLUMNS,
-    REPORT_FORMAT,
-    csv_cell,
-    markdown_text,
-    page_tables,
-    report_csv,
-    report_json,
-    report_markdown,
-)
+
+if TYPE_CHECKING:  # for type checkers; when running, __getattr__ loads each name when first used
+    from . import charts, scoring  # noqa: F401 (loaded when first used)
+    from .format import (
+        FORMAT,
+        MAX_BYTES,
+        MAX_COMMENT,
+        MAX_TEXT,
+        VERSION,
+        ExportedResult,
+        questionnaire,
+        questionnaire_text,
+    )
+    from .jsontext import json_problem
+    from .reader import Checked, ResultFile, read_result, read_results, result_files_in
+    from .report import (
+        CSV_COLUMNS,
+        REPORT_FORMAT,
+        csv_cell,
+        markdown_text,
+        page_tables,
+        report_csv,
+        report_json,
+        report_markdown,
+    )
+
+_MODULES: dict[str, tuple[str, ...]] = {
+    "format": (
+        "FORMAT", "MAX_BYTES", "MAX_COMMENT", "MAX_TEXT", "VERSION", "ExportedResult",
+        "questionnaire", "questionnaire_text",
+    ),
+    "jsontext": ("json_problem",),
+    "reader": ("Checked", "ResultFile", "read_result", "read_results", "result_files_in"),
+    "report": (
+        "CSV_COLUMNS", "REPORT_FORMAT", "csv_cell", "markdown_text", "page_tables", "report_csv",
+        "report_json", "report_markdown",
+    ),
+    "charts": (),
+    "scoring": (),
+}  # fmt: skip
+"""This package's modules and the names it offers from each."""
+
+_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    """Load a module, or a name from its module, when first used (PEP 562): a build without
+    result files (the assessment page needs the file format only) imports none of the code that
+    reads, reports or draws them."""
+    if name in _MODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CSV_COLUMNS",

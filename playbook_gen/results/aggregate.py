@@ -23,10 +23,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..content.model import Assessment, Band, Handbook
 from . import scoring
-from .reader import ResultFile
+
+if TYPE_CHECKING:
+    from .reader import ResultFile
 
 
 @dataclass(frozen=True)
