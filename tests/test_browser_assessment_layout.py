@@ -162,3 +162,31 @@ def test_the_progress_line_is_shown_while_the_page_is_read_and_the_form_stays_pu
     page.wait_for_selector(f"{FORM}[data-pb-ready]", state="attached")
     assert box(page, f"{FORM} fieldset")["top"] - box(page, "h1")["top"] == before
     assert page.locator(PROGRESS).text_content() == "0 of 30 answered"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_text_of_the_chart_runs_into_another(browser, default_site, width):
+    """A dimension without a score says so on the row its bar would take: on a phone the
+    longest dimension title ("Differentiation and proactive value") no longer runs into it."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    try:
+        open_assessment(pg, default_site)
+        for question, value in (("rsp-1", "2"), ("rsp-2", "3"), ("rsp-3", "2")):
+            answer(pg, question, value)
+        pg.eval_on_selector("[data-pb-chart]", "e => e.scrollIntoView()")
+        texts = pg.eval_on_selector_all(
+            "[data-pb-chart] svg text",
+            "els => els.map(e => [e.textContent, e.getBoundingClientRect().toJSON()])",
+        )
+        assert [t for t, _ in texts].count("Not enough answers") == 6
+        assert "3.00" in [t for t, _ in texts]  # responsiveness: (2 + 3 + 4 reversed) / 3
+        for i, (text, a) in enumerate(texts):
+            for other, b in texts[i + 1 :]:
+                apart = (
+                    a["right"] <= b["left"] or b["right"] <= a["left"]
+                    or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+                )  # fmt: skip
+                assert apart, (text, other)
+    finally:
+        context.close()

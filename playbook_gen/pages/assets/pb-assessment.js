@@ -341,9 +341,11 @@
         const y = 40 + index * 44;
         const value = result.byDimension[dimension.id].score;
         add("text", { x: "1%", y: y }, dimension.title);
-        const label = value === null ? words.not_enough : formatScore(value);
-        add("text", { x: "99%", y: y, "text-anchor": "end" }, label);
-        if (value !== null) {
+        if (value === null) {
+          /* On the row its bar would take, where a long title on a phone does not run into it. */
+          add("text", { x: "2%", y: y + 18, class: "pb-none" }, words.not_enough);
+        } else {
+          add("text", { x: "99%", y: y, "text-anchor": "end" }, formatScore(value));
           const className = value < data.threshold ? "pb-sbar pb-low" : "pb-sbar";
           const width = `${Math.max(0.5, position(value))}%`;
           add("rect", { x: "2%", y: y + 6, height: 14, width: width, class: className });
