@@ -115,7 +115,7 @@ def test_only_interactive_pages_name_scripts_and_after_their_data():
         for name in ASSETS:
             assert f"{ASSET_DIR}/{name}" in site.files
         for path, page in site.pages.items():
-            scripts = re.findall(r'<script src="([^"]+)"></script>', page)
+            scripts = re.findall(r'<script src="([^"]+)"(?: defer)?></script>', page)
             kind = path.split("/")[0]
             # An assessment's page; not the index, nor its facilitator guide (which has none).
             is_guide = path.endswith("/workshop.md")

@@ -123,10 +123,16 @@ def test_filter_menus_offer_the_roles_and_phases_the_checklist_uses_in_playbook_
     assert ">All roles<" in role and ">All phases<" in when
 
 
-def test_page_controls_stay_hidden_until_the_script_runs(site):
+def test_page_controls_show_from_the_start_and_hide_without_javascript(site):
+    """The page is laid out once with its bar, and its script runs once the page is read; an
+    onboarding plan's bar waits for the plan's start (tests/test_browser_checklist.py)."""
     source = site.pages["checklists/onboarding-basics.md"]
     bar = re.search(r'<div class="pb-bar"[^>]*>', source).group(0)
-    assert "hidden" in bar and "data-pb-js" in bar
+    assert "hidden" not in bar and "data-pb-js" in bar
+    assert "<noscript><style>.pb-bar { display: none; }</style></noscript>" in source
+    assert re.search(r'<script src="[^"]*pb-checklist\.js" defer>', source)
+    plan = site.pages["onboarding/manager.md"]
+    assert re.search(r'<div class="pb-bar" data-pb-js hidden>', plan) and "<noscript>" not in plan
     for action in ("export-md", "export-csv", "print", "reset"):
         assert f'data-pb-action="{action}"' in source
     assert 'data-pb-print="blank"' in source and 'data-pb-print="ticks"' in source
@@ -300,7 +306,7 @@ def test_built_site_keeps_anchors_hooks_and_redirects(tmp_path):
     assert "../../checklists/team-habits/#feedback-round" in [
         a["href"] for tag, a in manager.tags if tag == "a"
     ]
-    assert '<script src="../../assets/playbook/pb-checklist.js">' in html
+    assert '<script src="../../assets/playbook/pb-checklist.js" defer>' in html
 
 
 def test_links_work_without_directory_urls(handbook, tmp_path):

@@ -101,7 +101,7 @@ def test_the_same_export_built_by_plain_mkdocs_has_every_link_too(zensical_proje
     assert broken_links(www) == []
     page = (www / "checklists" / "internal-service" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../onboarding/service-owner/"' in page
-    assert '<script src="../../assets/playbook/pb-checklist.js">' in page
+    assert '<script src="../../assets/playbook/pb-checklist.js" defer>' in page
     dialog = [a for _, a, _ in parse(page).tags if a.get("data-md-component") == "search"]
     assert dialog[0]["aria-label"] == "Search"
 
