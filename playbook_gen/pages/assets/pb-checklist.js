@@ -6,14 +6,9 @@
 
   const PB = window.PB;
 
-  /* A checklist's bar (filters, exports, progress) is shown while the page is read, so that it
-   * is styled with the rest of the page and the list does not move down once it is up. An
-   * onboarding plan's waits for the start, which may turn the page into someone's shared
-   * progress. (This runs on each page view: Material's instant navigation runs it again.) */
-  if (!document.querySelector("[data-pb-onboarding]")) {
-    showScripted();
-  }
-
+  /* Controls that need this script (data-pb-js) are shown when the list starts. A checklist's
+   * bar is in its HTML already (_checklist.md.j2), so the list never moves down; an onboarding
+   * plan's waits for the start, which may turn the page into someone's shared progress. */
   function showScripted() {
     for (const element of document.querySelectorAll("[data-pb-js]")) {
       element.hidden = false;
