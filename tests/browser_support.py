@@ -169,6 +169,13 @@ def default_site(tmp_path_factory, serve_site) -> str:
     return serve_site(root) + "handbook/"
 
 
+def print_preview(pg) -> None:
+    """Show the page as printed, as a reader's print preview does: the print media, and the day
+    of printing our page scripts then write into the printed heading (pb-core.js)."""
+    pg.emulate_media(media="print")
+    pg.wait_for_selector("html[data-pb-printed]", state="attached")
+
+
 def serious_violations(pg) -> list[str]:
     """Serious and critical axe-core findings, except in Material's own search dialog.
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import build_handbook
+from browser_support import build_handbook, print_preview
 from click.testing import CliRunner
 from site_support import ROOT, SITES, copy_project, inside, run_mkdocs
 
@@ -325,8 +325,7 @@ def test_a_printed_checklist_has_the_heading_and_a_line_to_sign(page, default_si
         pseudo(page, ".md-content__inner", "::after"),
     )
     assert "Example Co" not in screen[0] and screen[1] in ("none", "normal")
-    page.emulate_media(media="print")
-    page.wait_for_selector("html[data-pb-printed]", state="attached")  # dated when printed
+    print_preview(page)
     today = page.evaluate("new Date().toLocaleDateString('en', {dateStyle: 'long'})")
     assert pseudo(page, ".md-content__inner", "::before") == f'"{DEFAULT_NAME} · printed {today}"'
     sign = pseudo(page, ".md-content__inner", "::after")
@@ -349,8 +348,7 @@ def test_a_printed_plan_from_a_hostile_handbook_shows_its_name_as_text(
     base = serve_site(hostile_built)
     page.goto(base + "onboarding/manager/")
     page.wait_for_selector("[data-pb-onboarding][data-pb-ready]")
-    page.emulate_media(media="print")
-    page.wait_for_selector("html[data-pb-printed]", state="attached")
+    print_preview(page)
     head = pseudo(page, ".md-content__inner", "::before")
     assert head.startswith(f'"{HOSTILE_NAME} · printed ')
     assert pseudo(page, ".md-content__inner", "::after").startswith('"Name ___')

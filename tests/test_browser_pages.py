@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from browser_support import print_preview
 
 READING_PAGES = [
     "",
@@ -174,8 +175,7 @@ def test_pages_with_nothing_saved_are_ready_without_the_browsers_locale_data(pag
         if ready:
             page.wait_for_selector(ready)
         assert page.evaluate("window.__pbLocaleFormatting") == 0, path
-    page.emulate_media(media="print")
-    page.wait_for_selector("html[data-pb-printed]", state="attached")
+    print_preview(page)
     assert page.evaluate("window.__pbLocaleFormatting") == 1
 
 
