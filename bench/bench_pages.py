@@ -3,7 +3,8 @@
 Builds the default handbook into a temporary folder, serves it on 127.0.0.1 and prints:
 
 1. the heaviest page of the handbook, by the JS and CSS of ours it loads (our files under
-   ``assets/playbook/``, found in every built page), with those bytes gzip-compressed and
+   ``assets/playbook/``, and a page's own styles written into it, ``<style data-pb-style>``,
+   found in every built page), with those bytes gzip-compressed and
    uncompressed (target: ours <= 12 KB gzip on the heaviest page), what a principle page
    loads of ours, and what each file a page loads only when the reader asks for it weighs
    (the assessment's action plan, the onboarding plan's calendar);
@@ -101,6 +102,10 @@ _OUR_REFERENCE = re.compile(
     re.I,
 )
 """A <script src> or <link href> of one of our files, as a built page writes it."""
+_PAGE_STYLE = re.compile(r'<style data-pb-style="(?P<name>[^"]+)">(?P<css>.*?)</style>', re.S)
+"""A page's own styles, written into the page (``render.page_style``)."""
+IN_PAGE = "in the page: "
+"""How the bench names a page's own styles beside our files' paths."""
 
 # Runs before any page script: records when the page's marker appears (ms since navigation).
 WATCH_READY = """
@@ -158,8 +163,9 @@ def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def page_files(page, site: Path, base: str) -> dict[str, Path]:
-    """Return {site path: file} of every JS and CSS file of this site the loaded page uses."""
+def page_files(page, site: Path, base: str) -> dict[str, bytes]:
+    """Return {site path: bytes} of every JS and CSS file of this site the loaded page uses,
+    and {IN_PAGE + name: bytes} of our styles written into it."""
     urls = page.eval_on_selector_all(
         "script[src], link[rel=stylesheet]", "els => els.map(e => e.src || e.href)"
     )
@@ -167,17 +173,28 @@ def page_files(page, site: Path, base: str) -> dict[str, Path]:
     for url in urls:
         path = urlsplit(url).path
         if path.startswith(urlsplit(base).path):
-            out[path] = site / path[len(urlsplit(base).path) :]
+            out[path] = (site / path[len(urlsplit(base).path) :]).read_bytes()
+    styles = page.eval_on_selector_all(
+        "style[data-pb-style]", "els => els.map(e => [e.dataset.pbStyle, e.textContent])"
+    )
+    for name, css in styles:
+        out[IN_PAGE + name] = css.encode("utf-8")
     return out
 
 
-def gzip_bytes(file: Path) -> int:
-    """Return the size of `file` compressed as a web server would send it (gzip, level 6)."""
-    return len(gzip.compress(file.read_bytes(), compresslevel=6, mtime=0))
+def is_ours(key: str) -> bool:
+    """Whether a key of ``page_files`` is ours (not the theme's)."""
+    return OURS in key or key.startswith(IN_PAGE)
 
 
-def our_files_by_page(site: Path) -> dict[str, list[Path]]:
-    """Return {page: our JS and CSS files it loads} for every built page, read from its HTML."""
+def gzip_bytes(data: bytes) -> int:
+    """Return the size of `data` compressed as a web server would send it (gzip, level 6)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def ours_by_page(site: Path) -> dict[str, dict[str, bytes]]:
+    """Return {page: {name: bytes} of our JS and CSS it loads} for every built page, read from
+    its HTML: the files it links, by name, and the styles written into it (``IN_PAGE``)."""
     out = {}
     for file in sorted(site.rglob("*.html")):
         html = file.read_text(encoding="utf-8")
@@ -186,30 +203,34 @@ def our_files_by_page(site: Path) -> dict[str, list[Path]]:
         page = file.relative_to(site).as_posix()
         urls = dict.fromkeys(m["url"] for m in _OUR_REFERENCE.finditer(html))
         here = posixpath.dirname(page)
-        out[page] = [site / posixpath.normpath(posixpath.join(here, url)) for url in urls]
+        files = [site / posixpath.normpath(posixpath.join(here, url)) for url in urls]
+        out[page] = {file.name: file.read_bytes() for file in files}
+        for style in _PAGE_STYLE.finditer(html):
+            out[page][IN_PAGE + style["name"]] = style["css"].encode("utf-8")
     return out
 
 
-def weight(files: list[Path]) -> tuple[int, int]:
-    """Return (gzip bytes, uncompressed bytes) of files each served on its own."""
-    return sum(gzip_bytes(f) for f in files), sum(f.stat().st_size for f in files)
+def weight(parts: dict[str, bytes]) -> tuple[int, int]:
+    """Return (gzip bytes, uncompressed bytes) of parts each compressed on its own (a style
+    written into a page counts as if it were a file of its own)."""
+    return sum(gzip_bytes(b) for b in parts.values()), sum(len(b) for b in parts.values())
 
 
 def report_heaviest(site: Path) -> bool:
     """Print the page that loads most of our JS + CSS, and a principle page; True if on target."""
-    pages = our_files_by_page(site)
+    pages = ours_by_page(site)
     heaviest = max(pages, key=lambda page: weight(pages[page]))
     gz, raw = weight(pages[heaviest])
     ok = gz <= HEAVIEST_TARGET
-    names = ", ".join(f.name for f in pages[heaviest])
+    names = ", ".join(pages[heaviest])
     print(f"Heaviest page by our JS + CSS: {heaviest} ({names})")
     print(
         f"  ours: {gz} bytes gzip, {raw} bytes uncompressed; target <= {HEAVIEST_TARGET} "
         f"bytes (12 KB) gzip: {'pass' if ok else 'FAIL'}"
     )
-    principle = pages.get(PRINCIPLE_PAGE, [])
+    principle = pages.get(PRINCIPLE_PAGE, {})
     gz, raw = weight(principle)
-    names = ", ".join(f.name for f in principle) or "nothing"
+    names = ", ".join(principle) or "nothing"
     print(f"A principle page ({PRINCIPLE_PAGE}) loads of ours: {names} ({gz} gzip, {raw} raw)")
     report_on_demand(site)
     return ok
@@ -224,7 +245,8 @@ def report_on_demand(site: Path) -> None:
     print("Loaded on demand (not in any first load):")
     for name in ON_DEMAND:
         file = site / ASSET_DIR / name
-        print(f"  {name}: {gzip_bytes(file)} bytes gzip, {file.stat().st_size} uncompressed")
+        data = file.read_bytes()
+        print(f"  {name}: {gzip_bytes(data)} bytes gzip, {len(data)} uncompressed")
     print()
 
 
@@ -295,8 +317,8 @@ def main(argv: list[str] | None = None) -> int:
                         load(page, f"{base}{name}/{spec['path']}", spec["ready"])
                         if name == "now":
                             sizes[spec["name"]] = {
-                                path: (gzip_bytes(file), file.stat().st_size)
-                                for path, file in page_files(page, site, f"{base}now/").items()
+                                path: (gzip_bytes(data), len(data))
+                                for path, data in page_files(page, site, f"{base}now/").items()
                             }
                 shuffled = random.Random(14)  # the same order on every run of the bench
                 for _ in range(args.repeat):
@@ -315,15 +337,15 @@ def main(argv: list[str] | None = None) -> int:
 
     print("JS + CSS (bytes, gzip): ours, the theme's, and ours as a share of the theme's")
     for name, files in sizes.items():
-        ours = {p: f for p, f in files.items() if OURS in p}
-        theirs = {p: f for p, f in files.items() if OURS not in p}
+        ours = {p: f for p, f in files.items() if is_ours(p)}
+        theirs = {p: f for p, f in files.items() if not is_ours(p)}
         ours_gz = sum(gz for gz, _ in ours.values())
         theirs_gz = sum(gz for gz, _ in theirs.values())
         print(
             f"  {name:<13} {ours_gz:>7} {theirs_gz:>7}  ratio {ours_gz / theirs_gz:.2f} "
             "(target <= 0.25)"
         )
-    every = {p: f for files in sizes.values() for p, f in files.items() if OURS in p}
+    every = {p: f for files in sizes.values() for p, f in files.items() if is_ours(p)}
     listing = ", ".join(f"{p.rsplit('/', 1)[-1]} {gz}/{raw}" for p, (gz, raw) in every.items())
     print(f"  ours, each file as gzip/uncompressed: {listing}")
     tabs = "all loads in one tab" if args.same_tab else "each load in a new tab"

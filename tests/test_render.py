@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from playbook_gen.content.loader import load_handbook
@@ -151,8 +152,28 @@ def test_assessment_method_is_folded_away_and_absent_without_one():
     assert "Cronbach" in page[method_at:form_at] and "Cronbach" not in page[intro_at:method_at]
     assessment.method = None
     page = render_site(handbook).pages["assessments/internal-service.md"]
-    assert "pb-method" not in page
+    assert 'class="pb-method"' not in page
     assert "How this assessment works" not in page
+
+
+def test_a_pages_own_styles_are_written_into_it_not_linked():
+    """The assessment's and the facilitator guide's styles (PAGE_STYLES) are in their pages,
+    before what they style: no page links them and the site has no such file."""
+    from playbook_gen.pages.render import ASSET_DIR, asset
+
+    site = render_site(load_handbook(ROOT / "content"))
+    for path, name, first in (
+        ("assessments/internal-service.md", "pb-assessment.css", 'class="pb-text pb-intro"'),
+        ("assessments/internal-service/workshop.md", "pb-workshop.css", 'class="pb-workshop"'),
+    ):
+        page = site.pages[path]
+        style = f'<style data-pb-style="{name}">{asset(name).decode()}</style>'
+        assert page.count(style) == 1, path
+        assert page.index(style) < page.index(first), path
+        assert f"{ASSET_DIR}/{name}" not in site.files
+        assert all(name not in other for other in site.pages.values() if other is not page)
+    links = re.findall(r"<link[^>]*>", "".join(site.pages.values()))
+    assert not [link for link in links if ".css" in link]
 
 
 def _titles(nav: list) -> list:

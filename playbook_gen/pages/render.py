@@ -56,10 +56,13 @@ date. One file per page, not two, because Material's instant navigation
 inserts a page's scripts again without keeping their order.
 """
 PAGE_STYLES = ("pb-assessment.css", "pb-workshop.css")
-"""Styles only one page type needs, which its template links (``<link rel="stylesheet">`` in
-raw HTML, as it names its script): the assessment's progress line and long form would weigh on
-every other page, the onboarding plan's most of all (the heaviest page, by our JS and CSS). The
-facilitator guide's print layout is its own too."""
+"""Styles only one page type needs, which its template writes into the page (``page_style``):
+the assessment's progress line and long form would weigh on every other page, the onboarding
+plan's most of all (the heaviest page, by our JS and CSS), and the facilitator guide's print
+layout is its own too. In the page, not linked: a stylesheet linked from the page's content
+arrives after the page's first layout and has every element styled again; in
+``bench/bench_pages.py`` the linked one made the assessment ready ~0.06-0.09 later, against a
+plain page, than the same rules in a ``<style>``."""
 ON_DEMAND = {
     "pb-export.js": ("pb-export.js",),
     "pb-combine.js": ("pb-combine.js",),
@@ -74,8 +77,8 @@ reading a result file (the assessment's Import), the customer's page and combini
 files, the action plan (which brings its own styles), and the onboarding plan's calendar (the
 action plan carries the same calendar code). They add nothing to a page's first load;
 bench/bench_pages.py prints their size."""
-ASSETS = (STYLESHEET, *PAGE_STYLES, *PAGE_SCRIPTS, *ON_DEMAND)
-"""Our CSS and JS, shipped in the package."""
+ASSETS = (STYLESHEET, *PAGE_SCRIPTS, *ON_DEMAND)
+"""Our CSS and JS as files of the site (page styles are in their pages)."""
 OFFLINE_SCRIPT = "pb-offline.js"
 """Shipped too, but loaded only by a site built to open from a folder (``build --offline``)."""
 PREVIEW_SCRIPT = "pb-preview.js"
@@ -1388,7 +1391,15 @@ def _environment() -> jinja2.Environment:
     env.filters["tojson_script"] = _json_for_script
     env.filters["lead"] = lead
     env.filters["unlinked"] = lambda markup: Markup(_LINK_TAG.sub("", str(markup)))
+    env.globals["page_style"] = page_style
     return env
+
+
+def page_style(name: str) -> Markup:
+    """Return a page's own styles (``PAGE_STYLES``) as a ``<style>`` element for its page."""
+    if name not in PAGE_STYLES:
+        raise ValueError(f"not a page style: {name}")
+    return Markup(f'<style data-pb-style="{name}">{asset(name).decode("utf-8")}</style>')
 
 
 _LINK_TAG = re.compile(r"</?a\b[^>]*>", re.I)
