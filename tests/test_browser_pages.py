@@ -116,7 +116,8 @@ ASSESSMENT, CHECKLIST = "pb-assessment.js", "pb-checklist.js"  # each with the c
 PLAN = "pb-plan.js"  # the core, the checklist's code and the plan's
 REVIEW = "pb-review.js"
 """On a page with a review date (every page of the default handbook's own files): a few lines
-that show the "due for review" notice, judged by the reader's clock."""
+that show the "due for review" notice, judged by the reader's clock. The assessment's and the
+checklist's scripts carry them: one file of ours per page."""
 SCRIPTS_BY_PAGE = {
     "": set(),
     "principles/": set(),
@@ -127,8 +128,8 @@ SCRIPTS_BY_PAGE = {
     "editing/": set(),
     "whats-new/": set(),
     "assessments/": set(),
-    "assessments/internal-service/": {ASSESSMENT, REVIEW},
-    "checklists/internal-service/": {CHECKLIST, REVIEW},
+    "assessments/internal-service/": {ASSESSMENT},
+    "checklists/internal-service/": {CHECKLIST},
     "onboarding/": set(),
     "onboarding/service-owner/": {PLAN},
 }

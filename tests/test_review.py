@@ -168,3 +168,13 @@ def test_the_notice_shows_under_the_heading_from_the_due_day_on(page, serve_site
     )
     # A site built today tells a reader years later, and a page reviewed long ago says so now.
     assert review_notice(page, base + "examples/dell/", "2026-11-26")["shown"] is True
+
+
+@pytest.mark.parametrize("path", ["checklists/internal-service/", "assessments/internal-service/"])
+def test_the_notice_shows_on_pages_whose_own_script_carries_it(page, serve_site, site, path):
+    """The checklist and the assessment load one script of ours, with the notice's code in it."""
+    base = serve_site(site)
+    assert review_notice(page, base + path, "2027-11-25")["shown"] is False
+    due = review_notice(page, base + path, "2027-11-26")
+    assert due["shown"] and due["underHeading"]
+    assert due["text"].startswith("This page was due for review on 26 November 2027.")

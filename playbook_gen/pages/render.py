@@ -41,8 +41,8 @@ ASSET_DIR = "assets/playbook"
 STYLESHEET = "pb.css"
 """Our CSS, on every page (it also styles links in running text)."""
 PAGE_SCRIPTS = {
-    "pb-assessment.js": ("pb-core.js", "pb-score.js", "pb-assessment.js"),
-    "pb-checklist.js": ("pb-core.js", "pb-checklist.js"),
+    "pb-assessment.js": ("pb-review.js", "pb-core.js", "pb-score.js", "pb-assessment.js"),
+    "pb-checklist.js": ("pb-review.js", "pb-core.js", "pb-checklist.js"),
     "pb-review.js": ("pb-review.js",),
     "pb-plan.js": ("pb-core.js", "pb-checklist.js", "pb-plan.js"),
     "pb-results.js": ("pb-core.js", "pb-score.js", "pb-combine.js", "pb-results.js"),
@@ -53,7 +53,10 @@ loaded on demand by a page that has the core already, ``ON_DEMAND``, is its own 
 A page that uses one names it in its template (``<script src="{{ asset_url(...) }}">``), so a
 principle page loads none, or only ``pb-review.js`` (a few lines, alone) when it has a review
 date. One file per page, not two, because Material's instant navigation
-inserts a page's scripts again without keeping their order.
+inserts a page's scripts again without keeping their order, and because each file a page loads
+costs its reader a trip to the browser's cache while the page is read: the assessment's and the
+checklist's scripts carry ``pb-review.js`` too, as those pages have a review line
+(``review_line(..., script=false)`` in their templates).
 """
 PAGE_STYLES = ("pb-assessment.css", "pb-workshop.css")
 """Styles only one page type needs, which its template writes into the page (``page_style``):
