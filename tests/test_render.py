@@ -178,6 +178,20 @@ def test_a_pages_own_styles_are_written_into_it_not_linked():
     assert not [link for link in links if ".css" in link]
 
 
+def test_the_assessment_shows_its_scripts_controls_from_the_start_unless_without_javascript():
+    """What needs the page's script is not `hidden` in the HTML (the form is laid out once and
+    the script is deferred); a <noscript> style hides it and shows the note that it is needed."""
+    page = render_site(load_handbook(ROOT / "content")).pages["assessments/internal-service.md"]
+    scripted = re.findall(r'<(?:div|p) class="[^"]*\bpb-js\b[^"]*"[^>]*>', page)
+    assert len(scripted) == 13  # progress line, link for customers, 7 scores, results, tools...
+    assert not [tag for tag in scripted if " hidden" in tag]
+    assert (
+        "<noscript><style>.pb-assessment .pb-js { display: none; } "
+        ".pb-assessment .pb-nojs { display: block; }</style></noscript>"
+    ) in page
+    assert '<script src="../assets/playbook/pb-assessment.js" defer></script>' in page
+
+
 def _titles(nav: list) -> list:
     """The group titles of a navigation, nested as the groups are."""
     return [

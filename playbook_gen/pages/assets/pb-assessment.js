@@ -6,23 +6,9 @@
 
   const PB = window.PB;
 
-  /* What works only with this script is shown, and the note that the page needs one hidden,
-   * while the page is read: styled with the rest of the page, so the form does not move down
-   * once it is up. A customer's link is shown once pb-customer.js has turned the page. (This
-   * runs on each page view: Material's instant navigation runs it again.) */
-  const formNow = document.querySelector("form[data-pb-assessment]");
-  if (formNow && !new URLSearchParams(location.search).get("perspective")) {
-    showScripted(formNow);
-  }
-
-  function showScripted(form) {
-    if (!form.dataset.pbShown) {
-      form.dataset.pbShown = 1;
-      for (const element of form.querySelectorAll(".pb-js, .pb-nojs")) {
-        element.hidden = !element.hidden;
-      }
-    }
-  }
+  /* What works only with this script (.pb-js) is in the page's HTML from the start, and hidden
+   * by a <noscript> style without JavaScript (assessment.md.j2): the form is laid out once, and
+   * this script runs once the page is read (defer). */
 
   if (!PB.firstLoad("assessment")) {
     return;
@@ -553,7 +539,6 @@
     });
 
     paint();
-    showScripted(form);
     recommendationPool.hidden = true;
     render();
     form.dataset.pbReady = 1;

@@ -14,7 +14,7 @@
   const make = (tag, attributes, text) => PB.make(tag, attributes, text);
 
   /* Out of sight and out of the accessibility tree, whatever the page's script does with
-   * `hidden` later (it turns its .pb-js parts on). */
+   * `hidden` later. */
   function away(element) {
     if (element) {
       element.style.display = "none";
