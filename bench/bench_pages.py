@@ -15,8 +15,8 @@ Builds the default handbook into a temporary folder, serves it on 127.0.0.1 and 
    (its script has run) divided by the time until a plain handbook page is ready, both loaded
    N times in one browser run, in turns (target <= 1.1). The plain page loads no script of
    ours but the review notice's few lines (``pb-review.js``, which every page with a review
-   date loads, the interactive ones too), so the ratio holds the whole cost of a page's script
-   (or of the home page's cards);
+   date has: the assessment's and checklist's scripts carry them), so the ratio holds the whole
+   cost of a page's script (or of the home page's cards);
    until each page loaded only its own, the plain page paid for all of them too, which made
    the ratio smaller and every page slower.
 
