@@ -106,7 +106,7 @@ def test_only_interactive_pages_name_scripts_and_after_their_data():
     import posixpath
     import re
 
-    from playbook_gen.pages.render import ASSET_DIR, ASSETS
+    from playbook_gen.pages.render import ASSET_DIR, ASSETS, PAGE_SCRIPTS
 
     handbook = load_handbook(ROOT / "content")
     for directory_urls in (True, False):
@@ -132,6 +132,8 @@ def test_only_interactive_pages_name_scripts_and_after_their_data():
             # A page with a review date also names the review notice's script, last, unless
             # its own script carries it (PAGE_SCRIPTS): one file of ours per page.
             names = [posixpath.basename(src) for src in scripts]
+            if 'data-pb-due="' in page:  # the notice's code comes with some script it loads
+                assert any("pb-review.js" in PAGE_SCRIPTS[name] for name in names), path
             if names and names[-1] == "pb-review.js":
                 assert 'data-pb-due="' in page, path
                 names.pop()
