@@ -188,8 +188,8 @@ def test_the_assessment_shows_its_scripts_controls_from_the_start_unless_without
     assert len(scripted) == 13  # progress line, link for customers, 7 scores, results, tools...
     assert not [tag for tag in scripted if " hidden" in tag]
     assert (
-        "<noscript><style>.pb-assessment .pb-js { display: none; } "
-        ".pb-assessment .pb-nojs { display: block; }</style></noscript>"
+        "<noscript><style>[data-pb-js], .pb-js { display: none; } "
+        ".pb-nojs { display: block; }</style></noscript>"
     ) in page
     assert '<script src="../assets/playbook/pb-assessment.js" defer></script>' in page
 

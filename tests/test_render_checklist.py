@@ -129,7 +129,10 @@ def test_page_controls_show_from_the_start_and_hide_without_javascript(site):
     source = site.pages["checklists/onboarding-basics.md"]
     bar = re.search(r'<div class="pb-bar"[^>]*>', source).group(0)
     assert "hidden" not in bar and "data-pb-js" in bar
-    assert "<noscript><style>.pb-bar { display: none; }</style></noscript>" in source
+    assert (
+        "<noscript><style>[data-pb-js], .pb-js { display: none; } "
+        ".pb-nojs { display: block; }</style></noscript>"
+    ) in source
     assert re.search(r'<script src="[^"]*pb-checklist\.js" defer>', source)
     plan = site.pages["onboarding/manager.md"]
     assert re.search(r'<div class="pb-bar" data-pb-js hidden>', plan) and "<noscript>" not in plan

@@ -7,8 +7,8 @@
   const PB = window.PB;
 
   /* What works only with this script (.pb-js) is in the page's HTML from the start, and hidden
-   * by a <noscript> style without JavaScript (assessment.md.j2): the form is laid out once, and
-   * this script runs once the page is read (defer). */
+   * without JavaScript (without_script in _macros.md.j2): the form is laid out once, and this
+   * script runs once the page is read (defer). */
 
   if (!PB.firstLoad("assessment")) {
     return;

@@ -7,8 +7,9 @@
   const PB = window.PB;
 
   /* Controls that need this script (data-pb-js) are shown when the list starts. A checklist's
-   * bar is in its HTML already (_checklist.md.j2), so the list never moves down; an onboarding
-   * plan's waits for the start, which may turn the page into someone's shared progress. */
+   * bar is in its HTML already (_checklist.md.j2, without_script in _macros.md.j2), so the list
+   * never moves down; an onboarding plan's waits for the start, which may turn the page into
+   * someone's shared progress. */
   function showScripted() {
     for (const element of document.querySelectorAll("[data-pb-js]")) {
       element.hidden = false;
